@@ -1,0 +1,346 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"time"
+)
+
+// Status is where a volunteer stands, derived from the events.
+type Status int
+
+// Statuses, in the order a contingent screen lists them (missing first).
+const (
+	StatusMissing  Status = iota // expected, not arrived
+	StatusExcused                // sakit or izin, not arrived
+	StatusArrived                // on site
+	StatusDeparted               // arrived, then left
+	StatusReplaced               // someone else took their place; not expected
+)
+
+// String is the status as a stable word (used in exports).
+func (s Status) String() string {
+	switch s {
+	case StatusMissing:
+		return "missing"
+	case StatusExcused:
+		return "excused"
+	case StatusArrived:
+		return "arrived"
+	case StatusDeparted:
+		return "departed"
+	case StatusReplaced:
+		return "replaced"
+	}
+	return fmt.Sprintf("status(%d)", int(s))
+}
+
+// Person is a volunteer with the state folded from their events. Its pointers
+// are shared with the State and must not be modified.
+type Person struct {
+	Volunteer
+	Status     Status
+	Arrival    *Event   // the first effective arrival, nil if none
+	Departure  *Event   // the effective departure when Status is StatusDeparted
+	Excuse     *Event   // the latest effective excuse
+	Duplicates []*Event // arrivals recorded while already on site (merged stations)
+	ReplacedBy string   // the volunteer who took this one's place
+	Replaces   string   // the volunteer whose place this one took
+}
+
+// Tally counts a group of volunteers. Every expected volunteer is exactly one
+// of Arrived, Excused or Missing; Replaced ones are not expected.
+type Tally struct {
+	Expected int `json:"expected"`
+	Arrived  int `json:"arrived"` // ever arrived, departed or not: the count
+	Excused  int `json:"excused"`
+	Replaced int `json:"replaced"`
+	Departed int `json:"departed"`
+	OnSite   int `json:"on_site"`
+	Missing  int `json:"missing"`
+}
+
+func (t *Tally) add(p *Person, sign int) {
+	switch p.Status {
+	case StatusReplaced:
+		t.Replaced += sign
+		return
+	case StatusMissing:
+		t.Missing += sign
+	case StatusExcused:
+		t.Excused += sign
+	case StatusArrived:
+		t.Arrived += sign
+		t.OnSite += sign
+	case StatusDeparted:
+		t.Arrived += sign
+		t.Departed += sign
+	}
+	t.Expected += sign
+}
+
+// Complete reports whether every expected volunteer is arrived or excused.
+func (t Tally) Complete() bool { return t.Missing == 0 }
+
+// Contingent is one contingent's tally and sign-off.
+type Contingent struct {
+	Name string
+	Tally
+	Confirm *Event // the standing arrival sign-off, nil if none
+	// ConfirmValid is false when a sign-off stands but the contingent is no
+	// longer complete (a later annul or replacement).
+	ConfirmValid  bool
+	DepartConfirm *Event // the standing departure sign-off
+}
+
+// State is the fold of the roster and the events. It is rebuilt the same from
+// the same events whatever order they arrive in, and updated per event
+// without recounting. It is not safe for concurrent use; db guards it.
+type State struct {
+	people      map[string]*Person
+	order       []string            // volunteer IDs in roster order, walk-ins after
+	events      map[string]*Event   // every event by ID
+	byVolunteer map[string][]*Event // events touching a volunteer, sorted
+	byGroup     map[string][]*Event // confirm/withdraw events per contingent, sorted
+	annulledBy  map[string]*Event   // event ID -> the effective annul that cancels it
+	groups      map[string]*group
+	pillars     map[string]*Tally
+	total       Tally
+	perQuarter  map[int64]int // first arrivals per quarter hour (unix/900)
+	version     uint64
+}
+
+type group struct {
+	tally   Tally
+	members []string
+}
+
+// NewState returns the state of a roster with no events.
+func NewState(roster []Volunteer) *State {
+	s := &State{
+		people:      make(map[string]*Person, len(roster)),
+		events:      map[string]*Event{},
+		byVolunteer: map[string][]*Event{},
+		byGroup:     map[string][]*Event{},
+		annulledBy:  map[string]*Event{},
+		groups:      map[string]*group{},
+		pillars:     map[string]*Tally{},
+		perQuarter:  map[int64]int{},
+	}
+	for _, v := range roster {
+		s.Upsert(v)
+	}
+	return s
+}
+
+// Fold builds the state of a roster and its events.
+func Fold(roster []Volunteer, events []Event) (*State, error) {
+	s := NewState(roster)
+	for _, e := range events {
+		if err := s.Apply(e); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// Version changes every time the state does; views cache by it.
+func (s *State) Version() uint64 { return s.version }
+
+// Upsert adds a volunteer or replaces their record (a roster re-import).
+func (s *State) Upsert(v Volunteer) {
+	s.version++
+	if p, ok := s.people[v.ID]; ok {
+		s.count(p, -1)
+		if p.Contingent != v.Contingent {
+			s.leave(p)
+			p.Volunteer = v
+			s.join(p)
+		} else {
+			p.Volunteer = v
+		}
+		s.recompute(p)
+		s.count(p, +1)
+		return
+	}
+	p := &Person{Volunteer: v}
+	s.people[v.ID] = p
+	s.order = append(s.order, v.ID)
+	s.join(p)
+	s.recompute(p)
+	s.count(p, +1)
+}
+
+func (s *State) join(p *Person) {
+	g := s.groups[p.Contingent]
+	if g == nil {
+		g = &group{}
+		s.groups[p.Contingent] = g
+	}
+	g.members = append(g.members, p.ID)
+}
+
+func (s *State) leave(p *Person) {
+	g := s.groups[p.Contingent]
+	for i, id := range g.members {
+		if id == p.ID {
+			g.members = append(g.members[:i], g.members[i+1:]...)
+			break
+		}
+	}
+}
+
+// count adds (sign +1) or removes (-1) a person's contribution to every tally.
+func (s *State) count(p *Person, sign int) {
+	s.total.add(p, sign)
+	s.groups[p.Contingent].tally.add(p, sign)
+	pt := s.pillars[p.Pillar]
+	if pt == nil {
+		pt = &Tally{}
+		s.pillars[p.Pillar] = pt
+	}
+	pt.add(p, sign)
+	if p.Arrival != nil {
+		s.perQuarter[quarter(p.Arrival.At)] += sign
+	}
+}
+
+func quarter(t time.Time) int64 { return t.Unix() / 900 }
+
+// Apply folds one event in. Events may come in any order; an event already
+// applied (same ID) is an error, as is an invalid one.
+func (s *State) Apply(e Event) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	if _, dup := s.events[e.ID]; dup {
+		return fmt.Errorf("event %s is recorded twice", e.ID)
+	}
+	ev := &e
+	s.events[e.ID] = ev
+	s.version++
+	if e.Kind == KindWalkIn {
+		if _, known := s.people[e.Volunteer]; !known {
+			s.Upsert(*e.Record)
+		}
+	}
+	if e.Kind == KindAnnul {
+		s.applyAnnul(ev)
+		return nil
+	}
+	s.index(ev)
+	s.touch(ev)
+	return nil
+}
+
+// index files an event under everything it concerns, keeping each list sorted.
+func (s *State) index(e *Event) {
+	switch e.Kind {
+	case KindConfirm, KindWithdraw:
+		s.byGroup[e.Contingent] = insertSorted(s.byGroup[e.Contingent], e)
+	case KindReplace:
+		s.byVolunteer[e.Volunteer] = insertSorted(s.byVolunteer[e.Volunteer], e)
+		s.byVolunteer[e.Ref] = insertSorted(s.byVolunteer[e.Ref], e)
+	default:
+		s.byVolunteer[e.Volunteer] = insertSorted(s.byVolunteer[e.Volunteer], e)
+	}
+}
+
+func insertSorted(list []*Event, e *Event) []*Event {
+	i := sort.Search(len(list), func(i int) bool { return e.Before(*list[i]) })
+	list = append(list, nil)
+	copy(list[i+1:], list[i:])
+	list[i] = e
+	return list
+}
+
+// applyAnnul cancels the target event. The earliest annul of an event is the
+// effective one, so the result does not depend on the order of receipt; an
+// annul whose target has not been received yet waits for it.
+func (s *State) applyAnnul(a *Event) {
+	if prev := s.annulledBy[a.Ref]; prev != nil && prev.Before(*a) {
+		return
+	}
+	s.annulledBy[a.Ref] = a
+	if target, ok := s.events[a.Ref]; ok {
+		s.touch(target)
+	}
+}
+
+// Annulment returns the annul event that cancels event id, if any.
+func (s *State) Annulment(id string) (*Event, bool) {
+	a, ok := s.annulledBy[id]
+	return a, ok && a != nil
+}
+
+// effective reports whether an event stands (has not been annulled). Annuls
+// of annuls are refused by the store and have no effect here.
+func (s *State) effective(e *Event) bool { return s.annulledBy[e.ID] == nil }
+
+// touch recomputes whatever an event concerns.
+func (s *State) touch(e *Event) {
+	switch e.Kind {
+	case KindConfirm, KindWithdraw:
+		return // sign-offs are resolved when read
+	case KindReplace:
+		s.refresh(e.Volunteer)
+		s.refresh(e.Ref)
+	default:
+		s.refresh(e.Volunteer)
+	}
+}
+
+func (s *State) refresh(id string) {
+	p, ok := s.people[id]
+	if !ok {
+		return // an event for a volunteer not on the roster: verify reports it
+	}
+	s.count(p, -1)
+	s.recompute(p)
+	s.count(p, +1)
+}
+
+// recompute derives a person's status from their effective events in order.
+func (s *State) recompute(p *Person) {
+	p.Status, p.Arrival, p.Departure, p.Excuse = StatusMissing, nil, nil, nil
+	p.Duplicates, p.ReplacedBy, p.Replaces = nil, "", ""
+	onSite := false
+	for _, e := range s.byVolunteer[p.ID] {
+		if !s.effective(e) {
+			continue
+		}
+		switch e.Kind {
+		case KindArrive:
+			if onSite {
+				p.Duplicates = append(p.Duplicates, e)
+				continue
+			}
+			if p.Arrival == nil {
+				p.Arrival = e
+			}
+			onSite, p.Departure = true, nil
+		case KindDepart:
+			if onSite {
+				onSite, p.Departure = false, e
+			}
+		case KindExcuse:
+			p.Excuse = e
+		case KindReplace:
+			if e.Ref == p.ID {
+				p.ReplacedBy = e.Volunteer
+			} else {
+				p.Replaces = e.Ref
+			}
+		}
+	}
+	switch {
+	case p.ReplacedBy != "" && p.Arrival == nil:
+		p.Status = StatusReplaced
+	case p.Departure != nil:
+		p.Status = StatusDeparted
+	case p.Arrival != nil:
+		p.Status = StatusArrived
+	case p.Excuse != nil:
+		p.Status = StatusExcused
+	}
+}

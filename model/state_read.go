@@ -1,0 +1,197 @@
+package model
+
+import (
+	"sort"
+	"time"
+)
+
+// Person returns a volunteer's folded state.
+func (s *State) Person(id string) (Person, bool) {
+	p, ok := s.people[id]
+	if !ok {
+		return Person{}, false
+	}
+	return *p, true
+}
+
+// Len is the number of volunteers known (roster and walk-ins).
+func (s *State) Len() int { return len(s.order) }
+
+// Volunteers returns every volunteer record, roster order first, then walk-ins.
+func (s *State) Volunteers() []Volunteer {
+	out := make([]Volunteer, len(s.order))
+	for i, id := range s.order {
+		out[i] = s.people[id].Volunteer
+	}
+	return out
+}
+
+// Totals is the tally of the whole event.
+func (s *State) Totals() Tally { return s.total }
+
+// ContingentNames lists the contingents, sorted.
+func (s *State) ContingentNames() []string {
+	names := make([]string, 0, len(s.groups))
+	for n, g := range s.groups {
+		if len(g.members) > 0 {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Contingent returns one contingent's tally and standing sign-offs.
+func (s *State) Contingent(name string) (Contingent, bool) {
+	g, ok := s.groups[name]
+	if !ok || len(g.members) == 0 {
+		return Contingent{}, false
+	}
+	c := Contingent{Name: name, Tally: g.tally}
+	for _, e := range s.byGroup[name] {
+		if !s.effective(e) {
+			continue
+		}
+		phase := &c.Confirm
+		if e.Reason == PhaseDeparture {
+			phase = &c.DepartConfirm
+		}
+		if e.Kind == KindConfirm {
+			*phase = e
+		} else {
+			*phase = nil
+		}
+	}
+	c.ConfirmValid = c.Confirm != nil && g.tally.Complete()
+	return c, true
+}
+
+// Sign-off phases, carried in a confirm or withdraw event's Reason.
+const (
+	PhaseArrival   = ""
+	PhaseDeparture = "departure"
+)
+
+// Contingents returns every contingent, sorted by name.
+func (s *State) Contingents() []Contingent {
+	names := s.ContingentNames()
+	out := make([]Contingent, len(names))
+	for i, n := range names {
+		out[i], _ = s.Contingent(n)
+	}
+	return out
+}
+
+// Members returns the IDs of a contingent's volunteers in roster order.
+func (s *State) Members(contingent string) []string {
+	g := s.groups[contingent]
+	if g == nil {
+		return nil
+	}
+	return append([]string(nil), g.members...)
+}
+
+// PillarTally is one pillar's count.
+type PillarTally struct {
+	Pillar string
+	Tally
+}
+
+// Pillars returns the tally per pillar, sorted by name.
+func (s *State) Pillars() []PillarTally {
+	out := make([]PillarTally, 0, len(s.pillars))
+	for n, t := range s.pillars {
+		if t.Expected+t.Replaced > 0 {
+			out = append(out, PillarTally{Pillar: n, Tally: *t})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Pillar < out[j].Pillar })
+	return out
+}
+
+// QuarterCount is the number of first arrivals in one quarter hour.
+type QuarterCount struct {
+	Start time.Time // UTC
+	Count int
+}
+
+// ArrivalsPerQuarter returns first arrivals per quarter hour, oldest first,
+// with empty quarters between the first and the last filled in.
+func (s *State) ArrivalsPerQuarter() []QuarterCount {
+	var lo, hi int64
+	first := true
+	for q, n := range s.perQuarter {
+		if n == 0 {
+			continue
+		}
+		if first || q < lo {
+			lo = q
+		}
+		if first || q > hi {
+			hi = q
+		}
+		first = false
+	}
+	if first {
+		return nil
+	}
+	out := make([]QuarterCount, 0, hi-lo+1)
+	for q := lo; q <= hi; q++ {
+		out = append(out, QuarterCount{Start: time.Unix(q*900, 0).UTC(), Count: s.perQuarter[q]})
+	}
+	return out
+}
+
+// Event returns an event by ID.
+func (s *State) Event(id string) (Event, bool) {
+	e, ok := s.events[id]
+	if !ok {
+		return Event{}, false
+	}
+	return *e, true
+}
+
+// EventCount is the number of events folded in.
+func (s *State) EventCount() int { return len(s.events) }
+
+// Events returns every event in fold order (time, then ID).
+func (s *State) Events() []Event {
+	out := make([]Event, 0, len(s.events))
+	for _, e := range s.events {
+		out = append(out, *e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
+	return out
+}
+
+// VolunteerEvents returns the events that concern a volunteer, in order,
+// with whether each stands.
+func (s *State) VolunteerEvents(id string) []Event {
+	list := s.byVolunteer[id]
+	out := make([]Event, len(list))
+	for i, e := range list {
+		out[i] = *e
+	}
+	return out
+}
+
+// Effective reports whether the event with this ID stands (not annulled).
+func (s *State) Effective(id string) bool {
+	e, ok := s.events[id]
+	return ok && s.effective(e)
+}
+
+// Orphans lists events that name a volunteer the state does not know.
+func (s *State) Orphans() []Event {
+	var out []Event
+	for id, list := range s.byVolunteer {
+		if _, ok := s.people[id]; ok {
+			continue
+		}
+		for _, e := range list {
+			out = append(out, *e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
+	return out
+}
