@@ -1,0 +1,106 @@
+package db
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"hadir/model"
+)
+
+// BenchmarkCheckIn is one arrival committed to disk. Compare it with
+// BenchmarkFsyncFloor in the same run: bbolt's commit syncs twice.
+func BenchmarkCheckIn(b *testing.B) {
+	s, _ := openTest(b, b.N+1)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if res, err := s.CheckIn(fmt.Sprintf("V%05d", i), gate1); err != nil || res.Outcome != CheckedIn {
+			b.Fatal(res.Outcome, err)
+		}
+	}
+}
+
+// BenchmarkFsyncFloor writes 4 KB and syncs it: the cost of one durable write on this disk.
+func BenchmarkFsyncFloor(b *testing.B) {
+	f, err := os.Create(filepath.Join(b.TempDir(), "floor"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	page := make([]byte, 4096)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := f.WriteAt(page, int64(i%256)*4096); err != nil {
+			b.Fatal(err)
+		}
+		if err := fdatasync(f); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkImport(b *testing.B) {
+	for _, n := range []int{3000, 100000} {
+		roster := model.GenerateRoster(n, 1)
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				s, _ := openTest(b, 0)
+				b.StartTimer()
+				if _, err := s.ImportRoster(roster, false); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkOpen opens a store of 100,000 volunteers and 100,000 events and
+// folds them into the State, as at every start.
+func BenchmarkOpen(b *testing.B) {
+	for _, n := range []int{3000, 100000} {
+		b.Run(fmt.Sprintf("volunteers=%d,events=%d", n, n), func(b *testing.B) {
+			path := filepath.Join(b.TempDir(), "big.db")
+			s, err := Open(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			roster := model.GenerateRoster(n, 1)
+			if _, err := s.ImportRoster(roster, false); err != nil {
+				b.Fatal(err)
+			}
+			// Write the events in large transactions: the setup, not the measure.
+			const chunk = 10000
+			for lo := 0; lo < n; lo += chunk {
+				var evs []model.Event
+				for i := lo; i < min(lo+chunk, n); i++ {
+					e := s.newEvent(model.KindArrive, roster[i].ID, gate1)
+					evs = append(evs, e)
+				}
+				if err := s.bolt.Update(func(tx *bolt.Tx) error {
+					_, err := putEvents(tx, s.station, evs)
+					return err
+				}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			s.Close()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				s, err := Open(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if got := s.Totals().Arrived; got != n {
+					b.Fatalf("arrived %d, want %d", got, n)
+				}
+				s.Close()
+			}
+		})
+	}
+}

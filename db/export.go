@@ -1,0 +1,196 @@
+package db
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"time"
+
+	"hadir/model"
+)
+
+// Export kinds and formats.
+const (
+	ExportRoster   = "roster"
+	ExportArrivals = "arrivals"
+	ExportEvents   = "events"
+
+	FormatCSV  = "csv"
+	FormatJSON = "json" // JSON lines: one object per line, the same keys as the CSV header
+)
+
+// ExportKinds lists what can be exported.
+var ExportKinds = []string{ExportRoster, ExportArrivals, ExportEvents}
+
+// table is an export before encoding: a header and rows of the same length.
+// Events also carry their full record for JSON, so a merge loses nothing.
+type table struct {
+	header []string
+	rows   [][]string
+	full   []map[string]any // per row, extra fields for JSON lines (nil when none)
+}
+
+// Export writes the kind of records in the format to w.
+func (s *Store) Export(w io.Writer, kind, format string) error {
+	var t table
+	s.mu.RLock()
+	switch kind {
+	case ExportRoster:
+		t = rosterTable(s.state, false)
+	case ExportArrivals:
+		t = rosterTable(s.state, true)
+	case ExportEvents:
+		t = eventsTable(s.state)
+	default:
+		s.mu.RUnlock()
+		return fmt.Errorf("cannot export %q: choose one of roster, arrivals, events", kind)
+	}
+	s.mu.RUnlock()
+	switch format {
+	case FormatCSV, "":
+		return writeCSV(w, t)
+	case FormatJSON, "jsonl":
+		return writeJSONLines(w, t)
+	}
+	return fmt.Errorf("unknown format %q: choose csv or json", format)
+}
+
+func rosterTable(st *model.State, arrivals bool) table {
+	vols := st.Volunteers()
+	var extras []string
+	seen := map[string]bool{}
+	for _, v := range vols {
+		for _, f := range v.Extra {
+			if !seen[f.Key] {
+				seen[f.Key] = true
+				extras = append(extras, f.Key)
+			}
+		}
+	}
+	t := table{header: append([]string{"id", "name", "contingent", "pillar", "gender", "phone", "leader"}, extras...)}
+	if arrivals {
+		t.header = append(t.header, "arrived_at", "station", "operator")
+	}
+	type row struct {
+		at   time.Time
+		cols []string
+	}
+	var rows []row
+	for _, v := range vols {
+		p, _ := st.Person(v.ID)
+		if arrivals && p.Arrival == nil {
+			continue
+		}
+		cols := []string{v.ID, v.Name, v.Contingent, v.Pillar, v.Gender, v.Phone, strconv.FormatBool(v.Leader)}
+		for _, k := range extras {
+			cols = append(cols, v.ExtraValue(k))
+		}
+		r := row{cols: cols}
+		if arrivals {
+			r.at = p.Arrival.At
+			r.cols = append(r.cols, p.Arrival.At.Format(time.RFC3339), p.Arrival.Station, p.Arrival.Operator)
+		}
+		rows = append(rows, r)
+	}
+	if arrivals {
+		sort.SliceStable(rows, func(i, j int) bool { return rows[i].at.Before(rows[j].at) })
+	}
+	for _, r := range rows {
+		t.rows = append(t.rows, r.cols)
+	}
+	return t
+}
+
+func eventsTable(st *model.State) table {
+	t := table{header: []string{"id", "kind", "volunteer_id", "contingent", "at", "station", "operator", "reason", "ref"}}
+	for _, e := range st.Events() {
+		contingent := e.Contingent
+		if contingent == "" {
+			if p, ok := st.Person(e.Volunteer); ok {
+				contingent = p.Contingent
+			}
+		}
+		t.rows = append(t.rows, []string{e.ID, string(e.Kind), e.Volunteer, contingent, e.At.Format(time.RFC3339Nano), e.Station, e.Operator, e.Reason, e.Ref})
+		var full map[string]any
+		if e.Note != "" || e.Leader != "" || e.Record != nil {
+			full = map[string]any{}
+			if e.Note != "" {
+				full["note"] = e.Note
+			}
+			if e.Leader != "" {
+				full["leader"] = e.Leader
+			}
+			if e.Record != nil {
+				full["record"] = e.Record
+			}
+		}
+		t.full = append(t.full, full)
+	}
+	return t
+}
+
+func writeCSV(w io.Writer, t table) error {
+	cw := csv.NewWriter(w)
+	cw.Write(t.header)
+	cw.WriteAll(t.rows)
+	return cw.Error()
+}
+
+func writeJSONLines(w io.Writer, t table) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for i, r := range t.rows {
+		obj := make(orderedObject, 0, len(t.header)+3)
+		for j, k := range t.header {
+			obj = append(obj, kv{k, r[j]})
+		}
+		if i < len(t.full) {
+			for _, k := range []string{"note", "leader", "record"} {
+				if v, ok := t.full[i][k]; ok {
+					obj = append(obj, kv{k, v})
+				}
+			}
+		}
+		if err := enc.Encode(obj); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type kv struct {
+	k string
+	v any
+}
+
+// orderedObject marshals as a JSON object whose keys keep the CSV's order.
+type orderedObject []kv
+
+func (o orderedObject) MarshalJSON() ([]byte, error) {
+	buf := []byte{'{'}
+	for i, p := range o {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		k, _ := json.Marshal(p.k)
+		v, err := json.Marshal(p.v)
+		if err != nil {
+			return nil, err
+		}
+		buf = append(append(append(buf, k...), ':'), v...)
+	}
+	return append(buf, '}'), nil
+}
+
+// WriteVolunteers writes volunteer records in the roster export's shape,
+// without a store (used for generated sample rosters).
+func WriteVolunteers(w io.Writer, vs []model.Volunteer, format string) error {
+	t := rosterTable(model.NewState(vs), false)
+	if format == FormatJSON {
+		return writeJSONLines(w, t)
+	}
+	return writeCSV(w, t)
+}

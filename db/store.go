@@ -1,0 +1,302 @@
+// Package db owns every byte hadir keeps on disk: one bbolt file holding the
+// roster and the append-only event log, and the live State folded from them
+// that every session of the process shares.
+package db
+
+import (
+	"crypto/rand"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"hadir/model"
+)
+
+// SchemaVersion is the layout this hadir writes. A store written by a newer
+// hadir is refused rather than misread.
+const SchemaVersion = 1
+
+// Bucket names and meta keys. All buckets are created in one transaction at open.
+var (
+	bucketMeta       = []byte("meta")
+	bucketVolunteers = []byte("volunteers") // volunteer ID -> JSON model.Volunteer (the imported roster)
+	bucketEvents     = []byte("events")     // big-endian receipt sequence -> JSON model.Event
+	bucketEventIDs   = []byte("event_ids")  // event ID -> events key
+
+	keySchema      = []byte("schema")
+	keyStationID   = []byte("station_id")
+	keyStationName = []byte("station_name")
+	keyEventName   = []byte("event_name")
+	keyStationSeq  = []byte("station_seq") // highest sequence used in this station's event IDs
+)
+
+// DefaultEventName is the gathering's name until one is set.
+const DefaultEventName = "Jambore Relawan Sosial PSKS"
+
+// LockTimeout is how long Open waits for another process to let go of the file.
+const LockTimeout = 1500 * time.Millisecond
+
+// Store is an open hadir store. All methods are safe for concurrent use.
+type Store struct {
+	bolt *bolt.DB
+	path string
+
+	mu       sync.RWMutex
+	state    *model.State
+	index    *model.Index
+	pending  map[string]chan struct{} // volunteers with an arrival being written
+	station  string                   // station ID, fixed at creation
+	name     string                   // station name, renamable
+	event    string                   // the gathering's name
+	seq      atomic.Uint64            // last sequence used in this station's event IDs
+	writers  atomic.Int32             // writes in flight, to decide Update or Batch
+	subsMu   sync.Mutex
+	subs     map[chan struct{}]struct{}
+	lockFile string
+}
+
+// Open opens (creating if needed) the store at path. A store held by another
+// process fails within LockTimeout with an error that names the file.
+func Open(path string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("cannot create the folder for %s: %w", path, err)
+	}
+	bdb, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout})
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	s := &Store{bolt: bdb, path: path, pending: map[string]chan struct{}{}, subs: map[chan struct{}]struct{}{}}
+	if err := s.init(); err != nil {
+		bdb.Close()
+		return nil, err
+	}
+	if err := s.load(); err != nil {
+		bdb.Close()
+		return nil, err
+	}
+	s.lockFile = path + ".lock"
+	_ = os.WriteFile(s.lockFile, []byte(strconv.Itoa(os.Getpid())), 0o644) // names the holder in other processes' errors
+	return s, nil
+}
+
+func openError(path string, err error) error {
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		holder := ""
+		if pid, rerr := os.ReadFile(path + ".lock"); rerr == nil && len(pid) > 0 {
+			holder = fmt.Sprintf(" (pid %s)", strings.TrimSpace(string(pid)))
+		}
+		return fmt.Errorf("%s is in use by another hadir%s; close it first, or use `hadir serve` to share one store between gates", path, holder)
+	case errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("cannot open %s for writing (%v); choose a folder you can write to with --db PATH", path, err)
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
+		return fmt.Errorf("%s is not a hadir store or is damaged (%v); restore it from a backup (see README: Backups)", path, err)
+	}
+	return fmt.Errorf("cannot open %s: %w", path, err)
+}
+
+// writeError explains a failed commit; nothing of the failed write was saved.
+func writeError(path string, err error) error {
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) || errors.Is(err, syscall.EDQUOT) {
+		return fmt.Errorf("could not save to %s: the disk is full; nothing of this action was recorded (earlier records are safe): free some space and try again", path)
+	}
+	if errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		return fmt.Errorf("could not save to %s: it cannot be written (%v); nothing of this action was recorded", path, err)
+	}
+	return fmt.Errorf("could not save to %s: %w; nothing of this action was recorded", path, err)
+}
+
+// init creates the buckets and meta of a new store, or checks an old one's schema.
+func (s *Store) init() error {
+	ready := false
+	s.bolt.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		ready = meta != nil && meta.Get(keyStationID) != nil && meta.Get(keyEventName) != nil &&
+			tx.Bucket(bucketVolunteers) != nil && tx.Bucket(bucketEvents) != nil && tx.Bucket(bucketEventIDs) != nil
+		if ready {
+			if n, _ := strconv.Atoi(string(meta.Get(keySchema))); n > SchemaVersion {
+				ready = false // let the check below say so
+			}
+		}
+		return nil
+	})
+	if ready {
+		return nil // opening must not write: a store is only changed by what the user does
+	}
+	err := s.bolt.Update(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketMeta, bucketVolunteers, bucketEvents, bucketEventIDs} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		meta := tx.Bucket(bucketMeta)
+		if v := meta.Get(keySchema); v != nil {
+			if n, _ := strconv.Atoi(string(v)); n > SchemaVersion {
+				return fmt.Errorf("%s was written by a newer hadir (store schema %d, this hadir reads up to %d); use the newer hadir", s.path, n, SchemaVersion)
+			}
+		} else if err := meta.Put(keySchema, []byte(strconv.Itoa(SchemaVersion))); err != nil {
+			return err
+		}
+		if meta.Get(keyStationID) == nil {
+			id := newStationID()
+			if err := meta.Put(keyStationID, []byte(id)); err != nil {
+				return err
+			}
+			if err := meta.Put(keyStationName, []byte("gate-"+id[:4])); err != nil {
+				return err
+			}
+		}
+		if meta.Get(keyEventName) == nil {
+			return meta.Put(keyEventName, []byte(DefaultEventName))
+		}
+		return nil
+	})
+	if err != nil && !strings.Contains(err.Error(), "newer hadir") {
+		return writeError(s.path, err)
+	}
+	return err
+}
+
+// newStationID is 6 random base-36 characters: short enough to read aloud,
+// random enough that two laptops never share one.
+func newStationID() string {
+	const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+	b := make([]byte, 6)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand does not fail on supported platforms
+	}
+	for i := range b {
+		b[i] = alphabet[int(b[i])%len(alphabet)]
+	}
+	return string(b)
+}
+
+// load reads the roster and events and folds them into the live state.
+func (s *Store) load() error {
+	var roster []model.Volunteer
+	var events []model.Event
+	err := s.bolt.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		s.station = string(meta.Get(keyStationID))
+		s.name = string(meta.Get(keyStationName))
+		s.event = string(meta.Get(keyEventName))
+		if v := meta.Get(keyStationSeq); len(v) == 8 {
+			s.seq.Store(binary.BigEndian.Uint64(v))
+		}
+		var err error
+		if roster, err = readRoster(tx); err != nil {
+			return err
+		}
+		events, err = readEvents(tx)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	st, err := model.Fold(roster, events)
+	if err != nil {
+		return fmt.Errorf("%s: the records do not add up (%v); run `hadir verify` and restore a backup if it fails", s.path, err)
+	}
+	s.state = st
+	s.index = model.NewIndex(st.Volunteers())
+	return nil
+}
+
+func readRoster(tx *bolt.Tx) ([]model.Volunteer, error) {
+	b := tx.Bucket(bucketVolunteers)
+	out := make([]model.Volunteer, 0, b.Stats().KeyN)
+	err := b.ForEach(func(k, v []byte) error {
+		var vol model.Volunteer
+		if err := json.Unmarshal(v, &vol); err != nil {
+			return fmt.Errorf("volunteer %q is unreadable: %w", k, err)
+		}
+		out = append(out, vol)
+		return nil
+	})
+	return out, err
+}
+
+func readEvents(tx *bolt.Tx) ([]model.Event, error) {
+	var out []model.Event
+	err := tx.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
+		var e model.Event
+		if err := json.Unmarshal(v, &e); err != nil {
+			return fmt.Errorf("event at %d is unreadable: %w", binary.BigEndian.Uint64(k), err)
+		}
+		out = append(out, e)
+		return nil
+	})
+	return out, err
+}
+
+// Close releases the file. Writes already acknowledged are on disk.
+func (s *Store) Close() error {
+	if s.lockFile != "" {
+		os.Remove(s.lockFile)
+	}
+	return s.bolt.Close()
+}
+
+// Path is the store's file.
+func (s *Store) Path() string { return s.path }
+
+// StationID is the store's fixed station ID, the prefix of its event IDs.
+func (s *Store) StationID() string { return s.station }
+
+// StationName is the station's human name (renamable).
+func (s *Store) StationName() string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.name
+}
+
+// EventName is the name of the gathering.
+func (s *Store) EventName() string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.event
+}
+
+// SetStationName renames the station.
+func (s *Store) SetStationName(name string) error {
+	return s.setMeta(keyStationName, name, &s.name)
+}
+
+// SetEventName names the gathering (shown on reports).
+func (s *Store) SetEventName(name string) error {
+	return s.setMeta(keyEventName, name, &s.event)
+}
+
+func (s *Store) setMeta(key []byte, value string, field *string) error {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return errors.New("the name is empty")
+	}
+	if err := s.bolt.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(key, []byte(value))
+	}); err != nil {
+		return writeError(s.path, err)
+	}
+	s.mu.Lock()
+	*field = value
+	s.mu.Unlock()
+	return nil
+}
+
+func seqKey(n uint64) []byte {
+	k := make([]byte, 8)
+	binary.BigEndian.PutUint64(k, n)
+	return k
+}
