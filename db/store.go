@@ -65,6 +65,7 @@ type Store struct {
 	subsMu   sync.Mutex
 	subs     map[chan struct{}]struct{}
 	lockFile string
+	now      func() time.Time
 }
 
 // Open opens (creating if needed) the store at path. A store held by another
@@ -77,7 +78,7 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	s := &Store{bolt: bdb, path: path, pending: map[string]chan struct{}{}, subs: map[chan struct{}]struct{}{}}
+	s := &Store{bolt: bdb, path: path, pending: map[string]chan struct{}{}, subs: map[chan struct{}]struct{}{}, now: time.Now}
 	if err := s.init(); err != nil {
 		bdb.Close()
 		return nil, err
@@ -248,6 +249,10 @@ func (s *Store) Close() error {
 	}
 	return s.bolt.Close()
 }
+
+// SetClock replaces the clock that stamps events (tests and demos use a
+// fixed one). Call it before any write.
+func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
 // Path is the store's file.
 func (s *Store) Path() string { return s.path }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -100,7 +99,7 @@ func (s *Store) newEvent(kind model.Kind, volunteer string, by Actor) model.Even
 		ID:        model.EventID(s.station, s.seq.Add(1)),
 		Kind:      kind,
 		Volunteer: volunteer,
-		At:        time.Now().UTC(),
+		At:        s.now().UTC(),
 		Station:   station,
 		Operator:  strings.TrimSpace(by.Operator),
 	}
@@ -316,4 +315,12 @@ func (s *Store) Annul(eventID, reason string, by Actor) (model.Event, error) {
 	s.mu.Unlock()
 	s.notify()
 	return e, nil
+}
+
+// LastArrival returns the newest standing arrival recorded at a station: what
+// the gate's annul key cancels.
+func (s *Store) LastArrival(station string) (model.Event, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.state.LastArrival(station)
 }

@@ -195,3 +195,17 @@ func (s *State) Orphans() []Event {
 	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
 	return out
 }
+
+// LastArrival returns the newest standing arrival recorded at a station.
+func (s *State) LastArrival(station string) (Event, bool) {
+	var best *Event
+	for _, e := range s.events {
+		if e.Kind == KindArrive && e.Station == station && s.effective(e) && (best == nil || best.Before(*e)) {
+			best = e
+		}
+	}
+	if best == nil {
+		return Event{}, false
+	}
+	return *best, true
+}

@@ -1,0 +1,426 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"hadir/db"
+	"hadir/model"
+)
+
+var commands = []command{
+	{name: "gate", args: "[--db FILE] [--operator NAME] [--station NAME]", summary: "open the check-in screen (the default when no command is given)",
+		example: "hadir --operator Rina --station \"gerbang 1\"", run: runGate, setup: tuiFlags},
+	{name: "demo", args: "[--db FILE]", summary: "open the check-in screen on a demo store with 3,000 made-up volunteers",
+		example: "hadir demo", run: runDemo, setup: tuiFlags},
+	{name: "import", args: "[--dry-run] [--skip-bad] [--contingent NAME] FILE", summary: "import or update the roster from a CSV file",
+		example: "hadir import --dry-run peserta.csv", run: runImport, setup: func(fs *flag.FlagSet, o *options) {
+			fs.BoolVar(&o.dryRun, "dry-run", false, "check the file and show what would change, without saving")
+			fs.BoolVar(&o.skipBad, "skip-bad", false, "import the good rows and list the bad ones, instead of refusing the file")
+			fs.StringVar(&o.contingent, "contingent", "", "the contingent `NAME` for every row (for a file of one contingent)")
+		}},
+	{name: "checkin", args: "[--station NAME] [--operator NAME] ID...", summary: "check volunteers in by ID, without the screen",
+		example: "hadir checkin JRS-BLG-0001 JRS-BLG-0002", run: runCheckIn, setup: actorFlags},
+	{name: "stats", args: "[--json]", summary: "totals per contingent",
+		example: "hadir stats --json", run: runStats, setup: func(fs *flag.FlagSet, o *options) {
+			fs.BoolVar(&o.json, "json", false, "print one JSON object")
+		}},
+	{name: "export", args: "KIND [--format csv|json] [-o FILE]", summary: "write the roster, arrivals or events as CSV or JSON lines",
+		example: "hadir export arrivals -o kedatangan.csv", run: runExport, setup: func(fs *flag.FlagSet, o *options) {
+			fs.StringVar(&o.format, "format", "", "csv or json (JSON lines); default from the -o file's extension, else csv")
+			fs.StringVar(&o.output, "o", "", "write to `FILE` instead of the screen")
+		}},
+	{name: "backup", args: "DEST", summary: "write a consistent copy of the store to a file or folder (a USB stick)",
+		example: "hadir backup /media/usb", run: runBackup},
+	{name: "verify", args: "", summary: "check the store's integrity and that the counts add up",
+		example: "hadir verify --db hadir.db", run: runVerify},
+	{name: "station", args: "[NAME]", summary: "show or set this station's name (shown on every event)",
+		example: "hadir station \"gerbang 2\"", run: runStation},
+	{name: "sample", args: "--n N [--seed S] [-o FILE]", summary: "write a made-up roster CSV, for trials and benchmarks",
+		example: "hadir sample --n 3000 -o contoh.csv", run: runSample, setup: func(fs *flag.FlagSet, o *options) {
+			fs.IntVar(&o.n, "n", 3000, "how many volunteers")
+			fs.Int64Var(&o.seed, "seed", model.DemoSeed, "the same seed gives the same roster")
+			fs.StringVar(&o.output, "o", "", "write to `FILE` instead of the screen")
+		}},
+}
+
+func actorFlags(fs *flag.FlagSet, o *options) {
+	fs.StringVar(&o.station, "station", "", "the gate's `NAME` recorded on each event (default: the store's station name)")
+	fs.StringVar(&o.operator, "operator", "", "the operator's `NAME` recorded on each event")
+}
+
+func tuiFlags(fs *flag.FlagSet, o *options) {
+	actorFlags(fs, o)
+	fs.StringVar(&o.lang, "lang", "", "screen language: id or en (default $HADIR_LANG, else from $LANG)")
+	fs.BoolVar(&o.noBell, "no-bell", false, "do not ring the terminal bell on warnings")
+}
+
+func openStore(env *runEnv) (*db.Store, error) {
+	return db.Open(env.opt.db)
+}
+
+func noArgs(args []string) error {
+	if len(args) > 0 {
+		return usagef("unexpected argument %q", args[0])
+	}
+	return nil
+}
+
+func runImport(env *runEnv, _ *flag.FlagSet, args []string) error {
+	if len(args) != 1 {
+		return usagef("name one roster file to import")
+	}
+	path := args[0]
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("cannot read the roster: %w", err)
+	}
+	defer f.Close()
+	roster, err := model.ParseRoster(f, model.ParseOptions{Contingent: env.opt.contingent, SkipBad: env.opt.skipBad})
+	name := filepath.Base(path)
+	if err != nil {
+		var pe *model.ParseError
+		if errors.As(err, &pe) {
+			for _, p := range pe.Problems {
+				fmt.Fprintf(env.stderr, "%s %s\n", name, p.Error())
+			}
+			return fmt.Errorf("%s was not imported: %d problem(s) above; fix them and import again (or --skip-bad to import the good rows); nothing was changed", name, len(pe.Problems))
+		}
+		return fmt.Errorf("%s: %w; nothing was changed", name, err)
+	}
+	for _, w := range roster.Warnings {
+		fmt.Fprintf(env.stderr, "%s: note: %s\n", name, w)
+	}
+	for _, p := range roster.Problems {
+		fmt.Fprintf(env.stderr, "%s %s (row left out)\n", name, p.Error())
+	}
+	st, err := openStore(env)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rep, err := st.ImportRoster(roster.Volunteers, env.opt.dryRun)
+	if err != nil {
+		return err
+	}
+	verb := "imported"
+	if rep.DryRun {
+		verb = "would import (dry run, nothing saved)"
+	}
+	fmt.Fprintf(env.stdout, "%s %s %d volunteers: %d added, %d updated, %d unchanged", name, verb, len(roster.Volunteers), len(rep.Added), len(rep.Updated), rep.Unchanged)
+	if len(roster.Problems) > 0 {
+		fmt.Fprintf(env.stdout, ", %d bad rows left out", len(roster.Problems))
+	}
+	fmt.Fprintln(env.stdout, ".")
+	if n := len(rep.NotInFile); n > 0 {
+		fmt.Fprintf(env.stdout, "%d volunteers in the store are not in this file; they are kept: %s\n", n, preview(rep.NotInFile, 10))
+	}
+	return nil
+}
+
+func preview(ids []string, n int) string {
+	if len(ids) <= n {
+		return strings.Join(ids, ", ")
+	}
+	return strings.Join(ids[:n], ", ") + fmt.Sprintf(" and %d more", len(ids)-n)
+}
+
+func runCheckIn(env *runEnv, _ *flag.FlagSet, args []string) error {
+	if len(args) == 0 {
+		return usagef("name at least one volunteer ID")
+	}
+	st, err := openStore(env)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	by := db.Actor{Station: env.opt.station, Operator: env.opt.operator}
+	if by.Operator == "" {
+		by.Operator = "cli"
+	}
+	allNew := true
+	for _, id := range args {
+		res, err := st.CheckIn(id, by)
+		if err != nil {
+			return err
+		}
+		switch res.Outcome {
+		case db.CheckedIn:
+			fmt.Fprintf(env.stdout, "%s: checked in: %s, %s (%d/%d of the contingent)\n", id, res.Person.Name, res.Person.Contingent, res.Contingent.Arrived, res.Contingent.Expected)
+		case db.AlreadyArrived:
+			allNew = false
+			fmt.Fprintf(env.stdout, "%s: already checked in: %s, at %s, %s, by %s\n", id, res.Person.Name, localTime(res.First.At), res.First.Station, orDash(res.First.Operator))
+		case db.UnknownVolunteer:
+			allNew = false
+			fmt.Fprintf(env.stdout, "%s: unknown ID: no volunteer has this ID; check the badge or register a walk-in\n", id)
+		}
+	}
+	if !allNew {
+		return partialError{}
+	}
+	return nil
+}
+
+func localTime(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05") }
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// statsJSON is the shape of `stats --json`; its keys are kept stable.
+type statsJSON struct {
+	Event       string           `json:"event"`
+	Expected    int              `json:"expected"`
+	Arrived     int              `json:"arrived"`
+	Missing     int              `json:"missing"`
+	Excused     int              `json:"excused"`
+	Replaced    int              `json:"replaced"`
+	OnSite      int              `json:"on_site"`
+	Departed    int              `json:"departed"`
+	Contingents []contingentJSON `json:"contingents"`
+}
+
+type contingentJSON struct {
+	Name        string     `json:"name"`
+	Expected    int        `json:"expected"`
+	Arrived     int        `json:"arrived"`
+	Missing     int        `json:"missing"`
+	Excused     int        `json:"excused"`
+	Replaced    int        `json:"replaced"`
+	Departed    int        `json:"departed"`
+	OnSite      int        `json:"on_site"`
+	ConfirmedBy *string    `json:"confirmed_by"`
+	ConfirmedAt *time.Time `json:"confirmed_at"`
+}
+
+func runStats(env *runEnv, _ *flag.FlagSet, args []string) error {
+	if err := noArgs(args); err != nil {
+		return err
+	}
+	st, err := openStore(env)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	var out statsJSON
+	out.Event = st.EventName()
+	st.Read(func(s *model.State, _ *model.Index) {
+		t := s.Totals()
+		out.Expected, out.Arrived, out.Missing, out.Excused = t.Expected, t.Arrived, t.Missing, t.Excused
+		out.Replaced, out.OnSite, out.Departed = t.Replaced, t.OnSite, t.Departed
+		out.Contingents = []contingentJSON{}
+		for _, c := range s.Contingents() {
+			cj := contingentJSON{Name: c.Name, Expected: c.Expected, Arrived: c.Arrived, Missing: c.Missing,
+				Excused: c.Excused, Replaced: c.Replaced, Departed: c.Departed, OnSite: c.OnSite}
+			if c.Confirm != nil && c.ConfirmValid {
+				by, at := c.Confirm.Leader, c.Confirm.At
+				cj.ConfirmedBy, cj.ConfirmedAt = &by, &at
+			}
+			out.Contingents = append(out.Contingents, cj)
+		}
+	})
+	if env.opt.json {
+		enc := json.NewEncoder(env.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	fmt.Fprintf(env.stdout, "%s\narrived %d of %d expected (%d missing, %d excused, %d on site, %d departed)\n\n",
+		out.Event, out.Arrived, out.Expected, out.Missing, out.Excused, out.OnSite, out.Departed)
+	tw := tabwriter.NewWriter(env.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "CONTINGENT\tARRIVED\tEXPECTED\tMISSING\tEXCUSED\tSIGNED OFF")
+	for _, c := range out.Contingents {
+		signed := "-"
+		if c.ConfirmedBy != nil {
+			signed = *c.ConfirmedBy + " " + localTime(*c.ConfirmedAt)
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\n", c.Name, c.Arrived, c.Expected, c.Missing, c.Excused, signed)
+	}
+	return tw.Flush()
+}
+
+// outputFile opens -o FILE (or stdout) and returns a function that finishes
+// it: the file is written to a temporary name, synced and renamed, so a
+// failed export never leaves half a file under the name asked for.
+func outputFile(env *runEnv) (io.Writer, func(error) error, error) {
+	if env.opt.output == "" || env.opt.output == "-" {
+		return env.stdout, func(err error) error { return err }, nil
+	}
+	dest := env.opt.output
+	tmp, err := os.CreateTemp(filepath.Dir(dest), ".hadir-export-*")
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot write %s: %w", dest, err)
+	}
+	return tmp, func(err error) error {
+		if err == nil {
+			err = tmp.Sync()
+		}
+		if cerr := tmp.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			err = os.Rename(tmp.Name(), dest)
+		}
+		if err != nil {
+			os.Remove(tmp.Name())
+			return fmt.Errorf("cannot write %s: %w", dest, err)
+		}
+		fmt.Fprintf(env.stderr, "wrote %s\n", dest)
+		return nil
+	}, nil
+}
+
+func runExport(env *runEnv, _ *flag.FlagSet, args []string) error {
+	if len(args) != 1 {
+		return usagef("name what to export: %s", strings.Join(db.ExportKinds, ", "))
+	}
+	format := env.opt.format
+	if format == "" {
+		switch strings.ToLower(filepath.Ext(env.opt.output)) {
+		case ".json", ".jsonl", ".ndjson":
+			format = db.FormatJSON
+		default:
+			format = db.FormatCSV
+		}
+	}
+	if format != db.FormatCSV && format != db.FormatJSON {
+		return usagef("unknown format %q: choose csv or json", format)
+	}
+	known := false
+	for _, k := range db.ExportKinds {
+		known = known || k == args[0]
+	}
+	if !known {
+		return usagef("cannot export %q: choose one of %s", args[0], strings.Join(db.ExportKinds, ", "))
+	}
+	st, err := openStore(env)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	w, finish, err := outputFile(env)
+	if err != nil {
+		return err
+	}
+	return finish(st.Export(w, args[0], format))
+}
+
+func runBackup(env *runEnv, _ *flag.FlagSet, args []string) error {
+	if len(args) != 1 {
+		return usagef("name the backup file or folder")
+	}
+	st, err := openStore(env)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	path, err := st.Backup(args[0])
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.stdout, "backup written: %s\nto restore: copy it over %s while hadir is closed\n", path, st.Path())
+	return nil
+}
+
+func runVerify(env *runEnv, _ *flag.FlagSet, args []string) error {
+	if err := noArgs(args); err != nil {
+		return err
+	}
+	st, err := openStore(env)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	problems, err := st.Verify()
+	if err != nil {
+		return err
+	}
+	if len(problems) > 0 {
+		for _, p := range problems {
+			fmt.Fprintln(env.stdout, "problem:", p)
+		}
+		return fmt.Errorf("%s has %d problem(s); restore the newest backup that verifies", st.Path(), len(problems))
+	}
+	t := st.Totals()
+	fmt.Fprintf(env.stdout, "%s is sound: %d volunteers, %d arrived\n", st.Path(), t.Expected+t.Replaced, t.Arrived)
+	return nil
+}
+
+func runStation(env *runEnv, _ *flag.FlagSet, args []string) error {
+	if len(args) > 1 {
+		return usagef("give the station name as one argument (quote it if it has spaces)")
+	}
+	st, err := openStore(env)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if len(args) == 1 {
+		if err := st.SetStationName(args[0]); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(env.stdout, "station %q (ID %s)\n", st.StationName(), st.StationID())
+	return nil
+}
+
+func runSample(env *runEnv, _ *flag.FlagSet, args []string) error {
+	if err := noArgs(args); err != nil {
+		return err
+	}
+	if env.opt.n < 1 || env.opt.n > 1_000_000 {
+		return usagef("--n must be between 1 and 1000000")
+	}
+	w, finish, err := outputFile(env)
+	if err != nil {
+		return err
+	}
+	return finish(db.WriteVolunteers(w, model.GenerateRoster(env.opt.n, env.opt.seed), db.FormatCSV))
+}
+
+func runGate(env *runEnv, _ *flag.FlagSet, args []string) error {
+	if err := noArgs(args); err != nil {
+		return err
+	}
+	st, err := openStore(env)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return runTUI(env, st)
+}
+
+// demoStore is where `hadir demo` keeps its made-up arrivals between runs.
+const demoStore = "hadir-demo.db"
+
+func runDemo(env *runEnv, fs *flag.FlagSet, args []string) error {
+	if err := noArgs(args); err != nil {
+		return err
+	}
+	dbSet := false
+	fs.Visit(func(f *flag.Flag) { dbSet = dbSet || f.Name == "db" })
+	if !dbSet {
+		env.opt.db = demoStore
+	}
+	st, err := openStore(env)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if st.Totals().Expected == 0 {
+		if _, err := st.ImportRoster(model.DemoRoster(), false); err != nil {
+			return err
+		}
+	}
+	return runTUI(env, st)
+}

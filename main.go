@@ -1,0 +1,181 @@
+// Command hadir is the check-in desk of a volunteer jamboree: a terminal
+// screen for the gates and the headless commands around it.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+// command is one subcommand: its flags are set up by setup, and run does the work.
+type command struct {
+	name    string
+	args    string // shown after the name in usage
+	summary string
+	example string
+	run     func(env *runEnv, fs *flag.FlagSet, args []string) error
+	setup   func(fs *flag.FlagSet, o *options)
+}
+
+// options holds every flag; each command registers the ones it takes.
+type options struct {
+	db, operator, station, lang, format, output, contingent, sheet string
+	dryRun, skipBad, json, noBell                                  bool
+	n                                                              int
+	seed                                                           int64
+}
+
+// runEnv is what a command writes to, so tests can capture it.
+type runEnv struct {
+	stdout, stderr io.Writer
+	stdin          io.Reader
+	opt            *options
+}
+
+// usageError is a mistake in how the command was called: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
+
+func main() {
+	env := &runEnv{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin}
+	os.Exit(run(env, os.Args[1:]))
+}
+
+// run executes the command line and returns the exit status:
+// 0 success, 1 failure, 2 bad usage.
+func run(env *runEnv, args []string) int {
+	name := "gate"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		name, args = args[0], args[1:]
+	}
+	if name == "help" {
+		if len(args) > 0 {
+			if c := findCommand(args[0]); c != nil {
+				printCommandHelp(env.stdout, c, newFlagSet(c, &options{}))
+				return 0
+			}
+		}
+		printUsage(env.stdout)
+		return 0
+	}
+	c := findCommand(name)
+	if c == nil {
+		fmt.Fprintf(env.stderr, "hadir: unknown command %q\n\n", name)
+		printUsage(env.stderr)
+		return 2
+	}
+	opt := &options{}
+	env.opt = opt
+	fs := newFlagSet(c, opt)
+	positional, err := parseInterleaved(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		printCommandHelp(env.stdout, c, fs)
+		return 0
+	}
+	if err == nil {
+		err = c.run(env, fs, positional)
+	}
+	if err == nil {
+		return 0
+	}
+	var ue usageError
+	if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "flag provided but not defined") || strings.Contains(err.Error(), "invalid value") {
+		fmt.Fprintf(env.stderr, "hadir %s: %v\n", c.name, err)
+		fmt.Fprintf(env.stderr, "usage: hadir %s %s\n(see: hadir %s -h)\n", c.name, c.args, c.name)
+		return 2
+	}
+	var partial partialError
+	if !errors.As(err, &partial) {
+		fmt.Fprintf(env.stderr, "hadir %s: %v\n", c.name, err)
+	}
+	return 1
+}
+
+// partialError reports a command that did part of its work and already said
+// what failed (checkin of several IDs): exit 1 without another message.
+type partialError struct{}
+
+func (partialError) Error() string { return "not every item succeeded" }
+
+func newFlagSet(c *command, o *options) *flag.FlagSet {
+	fs := flag.NewFlagSet("hadir "+c.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	def := os.Getenv("HADIR_DB")
+	if def == "" {
+		def = "hadir.db"
+	}
+	fs.StringVar(&o.db, "db", def, "the store `file` (or set $HADIR_DB)")
+	if c.setup != nil {
+		c.setup(fs, o)
+	}
+	return fs
+}
+
+// parseInterleaved lets flags come before or after the positional
+// arguments ("hadir import roster.csv --dry-run"), as people type them.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return positional, nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func findCommand(name string) *command {
+	for i := range commands {
+		if commands[i].name == name {
+			return &commands[i]
+		}
+	}
+	return nil
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, `hadir: the check-in desk of the jamboree.
+
+Usage: hadir [COMMAND] [FLAGS]
+
+Commands:
+`)
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, `
+Every command takes --db FILE (default ./hadir.db, or $HADIR_DB).
+Run "hadir COMMAND -h" for the flags and an example of one command.
+`)
+}
+
+func printCommandHelp(w io.Writer, c *command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "hadir %s %s\n\n%s\n\nFlags:\n", c.name, c.args, c.summary)
+	var lines []string
+	fs.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		left := "--" + f.Name
+		if name != "" {
+			left += " " + name
+		}
+		def := ""
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			def = fmt.Sprintf(" (default %s)", f.DefValue)
+		}
+		lines = append(lines, fmt.Sprintf("  %-22s %s%s", left, usage, def))
+	})
+	sort.Strings(lines)
+	fmt.Fprintln(w, strings.Join(lines, "\n"))
+	fmt.Fprintf(w, "\nExample:\n  %s\n", c.example)
+}

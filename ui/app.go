@@ -1,0 +1,269 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"hadir/db"
+)
+
+// Minimum window size; below it the app says so instead of drawing.
+const (
+	minWidth  = 70
+	minHeight = 20
+)
+
+// App is the root model: it owns the screen switch, the window size, the
+// global keys and the messages that cross screens, and forwards everything
+// else to the active screen only.
+type App struct {
+	c        *Common
+	login    *Login // asks for the operator's name; nil once known
+	screens  []Screen
+	active   int
+	showHelp bool
+	help     help.Model
+	arrived  int
+	expected int
+	changes  <-chan struct{}
+	stop     func()
+}
+
+// New builds the app for one session on the store.
+func New(st *db.Store, o Options) *App {
+	c := newCommon(st, o)
+	a := &App{c: c, help: help.New()}
+	a.help.Styles.ShortKey = c.Styles.Bold
+	a.help.Styles.ShortDesc = c.Styles.Muted
+	a.help.Styles.FullKey = c.Styles.Bold
+	a.help.Styles.FullDesc = c.Styles.Muted
+	a.screens = []Screen{newGate(c)}
+	if c.Actor.Operator == "" {
+		a.login = newLogin(c)
+	}
+	a.changes, a.stop = st.Subscribe()
+	return a
+}
+
+// Close ends the app's subscription to the store.
+func (a *App) Close() { a.stop() }
+
+// Init starts the active screen, the status line and the live updates.
+func (a *App) Init() tea.Cmd {
+	cmds := []tea.Cmd{a.c.loadTotals(), a.waitForChange()}
+	if a.login != nil {
+		cmds = append(cmds, a.login.Init())
+	} else {
+		cmds = append(cmds, a.screens[a.active].Init())
+	}
+	return tea.Batch(cmds...)
+}
+
+// waitForChange turns the store's change signal into a message.
+func (a *App) waitForChange() tea.Cmd {
+	ch := a.changes
+	return func() tea.Msg {
+		if _, ok := <-ch; !ok {
+			return nil
+		}
+		return storeChangedMsg{}
+	}
+}
+
+// Update handles what crosses screens and forwards the rest.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.c.Width, a.c.Height = msg.Width, msg.Height
+		a.layout()
+		return a, nil
+	case totalsMsg:
+		a.arrived, a.expected = msg.arrived, msg.expected
+		return a, nil
+	case storeChangedMsg:
+		var cmds []tea.Cmd
+		for _, s := range a.screens {
+			cmds = append(cmds, s.Update(msg))
+		}
+		return a, tea.Batch(append(cmds, a.c.loadTotals(), a.waitForChange())...)
+	case loggedInMsg:
+		a.c.Actor.Operator = msg.operator
+		a.login = nil
+		a.layout()
+		return a, a.screens[a.active].Init()
+	case tea.KeyMsg:
+		if cmd, done := a.globalKey(msg); done {
+			return a, cmd
+		}
+	}
+	if a.login != nil {
+		return a, a.login.Update(msg)
+	}
+	return a, a.screens[a.active].Update(msg)
+}
+
+// globalKey handles the keys that work on every screen. A screen whose text
+// field has the keys gets printable keys first, so typing never runs a command.
+func (a *App) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := a.c.Keys
+	if key.Matches(msg, k.Quit) {
+		return tea.Quit, true
+	}
+	if a.showHelp {
+		a.showHelp = false // any key closes the help
+		return nil, true
+	}
+	if a.login != nil {
+		return nil, false
+	}
+	s := a.screens[a.active]
+	if s.Modal() {
+		return nil, false
+	}
+	switch {
+	case key.Matches(msg, k.Help):
+		a.showHelp = true
+		return nil, true
+	case key.Matches(msg, k.Lang):
+		a.switchLang()
+		return nil, true
+	case key.Matches(msg, k.NextScreen):
+		return a.switchTo((a.active + 1) % len(a.screens)), true
+	case key.Matches(msg, k.PrevScreen):
+		return a.switchTo((a.active + len(a.screens) - 1) % len(a.screens)), true
+	}
+	for i, b := range []key.Binding{k.Screen1, k.Screen2, k.Screen3, k.Screen4} {
+		if key.Matches(msg, b) && i < len(a.screens) {
+			return a.switchTo(i), true
+		}
+	}
+	if !s.Typing() && key.Matches(msg, k.QuitLetter) {
+		return tea.Quit, true
+	}
+	return nil, false
+}
+
+func (a *App) switchTo(i int) tea.Cmd {
+	if i == a.active {
+		return nil
+	}
+	a.active = i
+	a.layout()
+	return a.screens[i].Init()
+}
+
+func (a *App) switchLang() {
+	if a.c.Lang == Indonesian {
+		a.c.Lang = English
+	} else {
+		a.c.Lang = Indonesian
+	}
+	a.c.Keys = newKeyMap(a.c)
+}
+
+// chrome is the header, status and help lines around the active screen.
+func (a *App) header() string {
+	st := a.c.Styles
+	var tabs []string
+	for i, s := range a.screens {
+		label := s.Title()
+		if len(a.screens) > 1 {
+			label = string(rune('1'+i)) + " " + label
+		}
+		if i == a.active {
+			tabs = append(tabs, st.TabActive.Render(label))
+		} else {
+			tabs = append(tabs, st.Tab.Render(label))
+		}
+	}
+	left := st.Title.Render("hadir") + " " + strings.Join(tabs, "")
+	right := st.Muted.Render(a.c.Store.EventName())
+	gap := a.c.Width - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return truncate(left, a.c.Width)
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+func (a *App) statusLine() string {
+	st := a.c.Styles
+	count := a.c.T("status.arrived", a.c.Number(a.arrived), a.c.Number(a.expected))
+	who := a.c.T("status.who", orDash(a.c.Actor.Operator), a.c.Actor.Station)
+	line := st.Bold.Render(count) + st.Status.Render("  ·  "+who)
+	return truncate(line, a.c.Width)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func (a *App) helpLine() string {
+	var km help.KeyMap = shortHelp{a.screens[a.active], a.c}
+	a.help.Width = a.c.Width
+	return a.help.View(km)
+}
+
+// shortHelp adds the global keys to the active screen's help.
+type shortHelp struct {
+	s Screen
+	c *Common
+}
+
+func (h shortHelp) ShortHelp() []key.Binding {
+	return append(h.s.ShortHelp(), h.c.Keys.Help, h.c.Keys.Quit)
+}
+
+func (h shortHelp) FullHelp() [][]key.Binding {
+	k := h.c.Keys
+	global := []key.Binding{k.NextScreen, k.Screen1, k.Lang, k.Help, k.Quit}
+	return append(h.s.FullHelp(), global)
+}
+
+// layout gives the active screen the room between the header and the footer.
+func (a *App) layout() {
+	if a.c.Width == 0 {
+		return
+	}
+	chrome := lipgloss.Height(a.header()) + lipgloss.Height(a.statusLine()) + lipgloss.Height(a.helpLine())
+	h := a.c.Height - chrome
+	if a.login != nil {
+		a.login.SetSize(a.c.Width, h)
+	}
+	a.screens[a.active].SetSize(a.c.Width, h)
+}
+
+// View draws the header, the active screen, the status line and the help.
+func (a *App) View() string {
+	if a.c.Width == 0 {
+		return ""
+	}
+	if a.c.Width < minWidth || a.c.Height < minHeight {
+		msg := a.c.T("app.too_small", a.c.Width, a.c.Height, minWidth, minHeight)
+		return lipgloss.Place(a.c.Width, a.c.Height, lipgloss.Center, lipgloss.Center,
+			a.c.Styles.WarnText.Width(max(10, a.c.Width-2)).Render(msg))
+	}
+	var body string
+	switch {
+	case a.showHelp:
+		var km help.KeyMap = shortHelp{a.screens[a.active], a.c}
+		full := help.New()
+		full.Styles = a.help.Styles
+		full.ShowAll = true
+		full.Width = a.c.Width
+		body = a.c.Styles.Frame.Render(a.c.Styles.Title.Render(a.c.T("help.title")) + "\n\n" + full.View(km) + "\n\n" + a.c.Styles.Muted.Render(a.c.T("help.close")))
+	case a.login != nil:
+		body = a.login.View()
+	default:
+		body = a.screens[a.active].View()
+	}
+	bodyHeight := a.c.Height - 3
+	body = a.c.Styles.App.Height(bodyHeight).MaxHeight(bodyHeight).Render(body)
+	return lipgloss.JoinVertical(lipgloss.Left, a.header(), body, a.statusLine(), a.helpLine())
+}

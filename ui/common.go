@@ -1,0 +1,190 @@
+// Package ui is hadir's terminal interface: a small root model that owns the
+// screen switch, and one file per screen.
+package ui
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"hadir/db"
+)
+
+// Lang is a screen language.
+type Lang int
+
+// The two languages of every visible string.
+const (
+	Indonesian Lang = iota
+	English
+)
+
+// ParseLang reads "id" or "en" (as in --lang or $HADIR_LANG).
+func ParseLang(s string) (Lang, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "id", "in", "ind", "indonesia", "bahasa":
+		return Indonesian, true
+	case "en", "eng", "english":
+		return English, true
+	}
+	return English, false
+}
+
+// DetectLang chooses the language: the flag, else $HADIR_LANG, else
+// Indonesian when $LANG starts with "id", else English.
+func DetectLang(flag string, getenv func(string) string) Lang {
+	if l, ok := ParseLang(flag); ok {
+		return l
+	}
+	if l, ok := ParseLang(getenv("HADIR_LANG")); ok {
+		return l
+	}
+	if strings.HasPrefix(strings.ToLower(getenv("LANG")), "id") {
+		return Indonesian
+	}
+	return English
+}
+
+// Common is what every screen shares: the store, who is working, the
+// language, styles, keys and size. There are no globals; each SSH session
+// has its own Common.
+type Common struct {
+	Store  *db.Store
+	Actor  db.Actor
+	Lang   Lang
+	Styles *Styles
+	Keys   KeyMap
+	Width  int
+	Height int
+	Bell   bool
+	Out    io.Writer        // where the bell is rung
+	Now    func() time.Time // the clock, fixed in tests
+}
+
+// Options configure a session of the TUI.
+type Options struct {
+	Operator string // asked for at start when empty
+	Station  string // default: the store's station name
+	Lang     Lang
+	NoBell   bool
+	Renderer *lipgloss.Renderer // nil: the default one (stdout)
+	Out      io.Writer          // nil: os.Stdout
+	Now      func() time.Time   // nil: time.Now
+}
+
+func newCommon(st *db.Store, o Options) *Common {
+	r := o.Renderer
+	if r == nil {
+		r = lipgloss.DefaultRenderer()
+	}
+	c := &Common{Store: st, Lang: o.Lang, Styles: NewStyles(r), Bell: !o.NoBell, Out: o.Out, Now: o.Now}
+	if c.Out == nil {
+		c.Out = os.Stdout
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	c.Actor = db.Actor{Station: strings.TrimSpace(o.Station), Operator: strings.TrimSpace(o.Operator)}
+	if c.Actor.Station == "" {
+		c.Actor.Station = st.StationName()
+	}
+	c.Keys = newKeyMap(c)
+	return c
+}
+
+// T returns the text for key in the session's language, formatted with args.
+func (c *Common) T(key string, args ...any) string {
+	pair, ok := texts[key]
+	if !ok {
+		return "«" + key + "»" // a missing text shows, and TestTextsComplete fails
+	}
+	s := pair[c.Lang]
+	if len(args) > 0 {
+		s = fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+// Clock formats a time as the local wall clock, as gate staff read it.
+func (c *Common) Clock(t time.Time) string { return t.Local().Format("15:04") }
+
+// Number formats a count with the language's thousands separator.
+func (c *Common) Number(n int) string {
+	s := fmt.Sprint(n)
+	sep := ","
+	if c.Lang == Indonesian {
+		sep = "."
+	}
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + sep + s[i:]
+	}
+	return s
+}
+
+// Screen is the contract every screen meets: a model that gives its key help
+// and takes its size. Screens are pointers and update in place.
+type Screen interface {
+	Init() tea.Cmd
+	Update(msg tea.Msg) tea.Cmd
+	View() string
+	SetSize(width, height int)
+	ShortHelp() []key.Binding
+	FullHelp() [][]key.Binding
+	// Typing reports whether a text field has the keys, so that global
+	// single-letter keys (q, ?) stay off and typed text never runs a command.
+	Typing() bool
+	// Modal reports whether a dialog is open that owns Tab and Esc.
+	Modal() bool
+	Title() string
+}
+
+// storeChangedMsg says the store changed (here or at another gate).
+type storeChangedMsg struct{}
+
+// totalsMsg carries the whole event's tally for the status line.
+type totalsMsg struct{ arrived, expected int }
+
+// bell rings the terminal bell, when it is on. The bell is one byte written
+// outside the renderer; a terminal writes it atomically between frames.
+func (c *Common) bell() tea.Cmd {
+	if !c.Bell {
+		return nil
+	}
+	out := c.Out
+	return func() tea.Msg {
+		io.WriteString(out, "\a")
+		return nil
+	}
+}
+
+// loadTotals reads the tally for the status line.
+func (c *Common) loadTotals() tea.Cmd {
+	st := c.Store
+	return func() tea.Msg {
+		t := st.Totals()
+		return totalsMsg{arrived: t.Arrived, expected: t.Expected}
+	}
+}
+
+// truncate cuts s to width cells, with an ellipsis when cut.
+func truncate(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, width, "…")
+}
+
+// pad fills s with spaces to width cells.
+func pad(s string, width int) string {
+	if w := lipgloss.Width(s); w < width {
+		return s + strings.Repeat(" ", width-w)
+	}
+	return s
+}

@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"bytes"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"hadir/db"
+	"hadir/model"
+)
+
+func init() {
+	// Golden screens are compared without colour.
+	lipgloss.SetColorProfile(termenv.Ascii)
+	// Times show as the campsite's wall clock (WITA) whatever the machine says.
+	time.Local = time.FixedZone("WITA", 8*3600)
+}
+
+// testClock is 09:14 WITA on the first day, shown as local time.
+var testClock = time.Date(2026, 12, 4, 9, 14, 0, 0, time.FixedZone("WITA", 8*3600))
+
+func fixedNow() time.Time { return testClock }
+
+// testStore opens a store seeded with the demo roster (or the given one)
+// whose events are stamped by the fixed clock.
+func testStore(t testing.TB, roster []model.Volunteer) *db.Store {
+	t.Helper()
+	st, err := db.Open(filepath.Join(t.TempDir(), "hadir.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	st.SetClock(fixedNow)
+	if roster == nil {
+		roster = model.DemoRoster()
+	}
+	if _, err := st.ImportRoster(roster, false); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// screenDriver drives one Screen synchronously: every command it returns is
+// run to completion and its message fed back, as the Bubble Tea runtime
+// would, so a test reads the screen after each step.
+type screenDriver struct {
+	t    testing.TB
+	s    Screen
+	bell *bytes.Buffer
+}
+
+func newGateDriver(t testing.TB, st *db.Store, lang Lang, w, h int) (*screenDriver, *Common) {
+	bell := &bytes.Buffer{}
+	c := newCommon(st, Options{Operator: "Rina", Station: "gerbang 1", Lang: lang, Out: bell, Now: fixedNow})
+	g := newGate(c)
+	d := &screenDriver{t: t, s: g, bell: bell}
+	g.SetSize(w, h)
+	d.run(g.Init())
+	return d, c
+}
+
+func (d *screenDriver) run(cmd tea.Cmd) {
+	d.t.Helper()
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0; steps++ {
+		if steps > 1000 {
+			d.t.Fatal("commands keep coming: a loop")
+		}
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		default:
+			if reflect.TypeOf(msg).String() == "tea.sequenceMsg" {
+				for _, sub := range reflect.ValueOf(msg).Interface().([]tea.Cmd) {
+					queue = append(queue, sub)
+				}
+				continue
+			}
+			queue = append(queue, d.s.Update(msg))
+		}
+	}
+}
+
+func (d *screenDriver) send(msgs ...tea.Msg) {
+	d.t.Helper()
+	for _, m := range msgs {
+		d.run(d.s.Update(m))
+	}
+}
+
+// typeText sends each rune as a key press, as a keyboard or scanner does.
+func (d *screenDriver) typeText(s string) {
+	d.t.Helper()
+	for _, r := range s {
+		d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+}
+
+func (d *screenDriver) key(k tea.KeyType) { d.t.Helper(); d.send(tea.KeyMsg{Type: k}) }
+
+func (d *screenDriver) view() string { return d.s.View() }
+
+func (d *screenDriver) mustShow(parts ...string) {
+	d.t.Helper()
+	v := d.view()
+	for _, p := range parts {
+		if !strings.Contains(v, p) {
+			d.t.Fatalf("the screen does not show %q:\n%s", p, v)
+		}
+	}
+}
+
+func (d *screenDriver) mustNotShow(parts ...string) {
+	d.t.Helper()
+	v := d.view()
+	for _, p := range parts {
+		if strings.Contains(v, p) {
+			d.t.Fatalf("the screen shows %q:\n%s", p, v)
+		}
+	}
+}

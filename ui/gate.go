@@ -1,0 +1,495 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"hadir/db"
+	"hadir/model"
+)
+
+// The gate's modes: what Enter and Esc mean right now.
+type gateMode int
+
+const (
+	modeSearch  gateMode = iota // typing a name or waiting for a scan
+	modeConfirm                 // "check in NAME?" Enter = yes, Esc = no
+	modeReason                  // annulling the last check-in: asking why
+	modeWalkIn                  // the walk-in form is open
+	modeFilter                  // choosing a contingent to search in
+)
+
+// scanRepeatWindow: a scanner that fires twice sends the same ID again at
+// once; a second scan of the same badge within this window is ignored.
+const scanRepeatWindow = 3 * time.Second
+
+// resultLimit bounds the ranked results fetched per keystroke: more than any
+// screen shows, far fewer than the roster.
+const resultLimit = 200
+
+type bannerKind int
+
+const (
+	bannerNone bannerKind = iota
+	bannerOK              // green: checked in
+	bannerWarn            // amber: already checked in
+	bannerErr             // red: unknown ID, or a failure
+	bannerNote            // quiet: annulled, ignored repeat scan
+)
+
+// banner is the large answer that stays until the next action.
+type banner struct {
+	kind   bannerKind
+	title  string
+	detail string
+}
+
+// Gate is the check-in screen.
+type Gate struct {
+	c      *Common
+	input  textinput.Model
+	reason textinput.Model
+	mode   gateMode
+
+	rows     []model.Person // ranked results of the current query
+	sel, top int
+	seq      uint64 // the newest search asked for; older replies are dropped
+
+	banner     banner
+	shelved    banner // the answer cleared by typing, restored if the typing was a repeated scan
+	note       string // a quiet line under the banner
+	confirming model.Person
+	annulling  model.Event
+	annulName  string
+	lastScanID string
+	lastScanAt time.Time
+	contingent string // search only this contingent ("" = all)
+
+	walkin *walkInForm
+	picker *picker
+
+	width, height int
+}
+
+// Messages of the gate: each carries what a store call returned.
+type (
+	resultsMsg struct {
+		seq  uint64
+		rows []model.Person
+	}
+	// enterMsg is what Enter resolved to: a scanned ID, the selected
+	// volunteer to confirm, or an unknown ID.
+	enterMsg struct {
+		scanned *model.Person
+		confirm *model.Person
+		unknown string // looked like an ID, and no volunteer has it
+		nomatch string // a name that found nobody
+	}
+	checkInMsg struct {
+		res db.CheckInResult
+		err error
+	}
+	annulTargetMsg struct {
+		event model.Event
+		name  string
+		found bool
+	}
+	annulledMsg struct {
+		name string
+		err  error
+	}
+)
+
+func newGate(c *Common) *Gate {
+	g := &Gate{c: c}
+	g.input = newInput(c, c.T("gate.placeholder"), 80)
+	g.reason = newInput(c, c.T("gate.reason_placeholder"), 120)
+	return g
+}
+
+func (g *Gate) Title() string { return g.c.T("screen.gate") }
+
+func (g *Gate) Init() tea.Cmd { return g.search() }
+
+func (g *Gate) Typing() bool { return true } // the search box or a form always has the keys
+
+func (g *Gate) Modal() bool { return g.mode != modeSearch }
+
+func (g *Gate) SetSize(w, h int) {
+	g.width, g.height = w, h
+	g.input.Width = max(10, w-6)
+	g.reason.Width = max(10, w-30)
+	if g.walkin != nil {
+		g.walkin.SetSize(w, h)
+	}
+	g.clampSelection()
+}
+
+func (g *Gate) ShortHelp() []key.Binding {
+	k := g.c.Keys
+	switch g.mode {
+	case modeConfirm:
+		return []key.Binding{withHelp(k.Enter, "enter", g.c.T("key.yes_checkin")), withHelp(k.Cancel, "esc", g.c.T("key.no"))}
+	case modeReason:
+		return []key.Binding{withHelp(k.Enter, "enter", g.c.T("key.annul")), withHelp(k.Cancel, "esc", g.c.T("key.cancel"))}
+	case modeWalkIn:
+		return g.walkin.ShortHelp()
+	case modeFilter:
+		return g.picker.ShortHelp()
+	}
+	return []key.Binding{k.Enter, k.Up, k.Annul, k.WalkIn, k.Filter, k.NextScreen}
+}
+
+func (g *Gate) FullHelp() [][]key.Binding {
+	k := g.c.Keys
+	return [][]key.Binding{{k.Enter, k.Cancel, k.Up, k.PageUp}, {k.Annul, k.WalkIn, k.Filter}}
+}
+
+func withHelp(b key.Binding, keys, desc string) key.Binding {
+	b.SetHelp(keys, desc)
+	return b
+}
+
+// search asks the index for the current query; the reply carries its
+// sequence number so a slow reply to an older query is dropped.
+func (g *Gate) search() tea.Cmd {
+	g.seq++
+	seq, st := g.seq, g.c.Store
+	q := model.Query{Text: g.input.Value(), Contingent: g.contingent, Limit: resultLimit}
+	return func() tea.Msg {
+		var rows []model.Person
+		st.Read(func(s *model.State, ix *model.Index) {
+			if strings.TrimSpace(q.Text) == "" {
+				if q.Contingent != "" {
+					rows = membersMissingFirst(s, q.Contingent)
+				}
+				return
+			}
+			for _, m := range ix.Search(q) {
+				if p, ok := s.Person(m.ID); ok {
+					rows = append(rows, p)
+				}
+			}
+		})
+		return resultsMsg{seq: seq, rows: rows}
+	}
+}
+
+// membersMissingFirst lists a contingent, those still expected first.
+func membersMissingFirst(s *model.State, contingent string) []model.Person {
+	var missing, rest []model.Person
+	for _, id := range s.Members(contingent) {
+		p, _ := s.Person(id)
+		if p.Status == model.StatusMissing {
+			missing = append(missing, p)
+		} else {
+			rest = append(rest, p)
+		}
+	}
+	return append(missing, rest...)
+}
+
+// resolveEnter decides what Enter means: an exact ID checks in at once (a
+// badge scan); otherwise the selected volunteer is offered for confirmation.
+func (g *Gate) resolveEnter() tea.Cmd {
+	text := strings.TrimSpace(g.input.Value())
+	if text == "" {
+		return nil
+	}
+	var selected *model.Person
+	if g.sel < len(g.rows) {
+		p := g.rows[g.sel]
+		selected = &p
+	}
+	st := g.c.Store
+	return func() tea.Msg {
+		if p, ok := st.Person(text); ok {
+			return enterMsg{scanned: &p}
+		}
+		if p, ok := st.Person(strings.ToUpper(text)); ok {
+			return enterMsg{scanned: &p}
+		}
+		if looksLikeID(text) {
+			// A badge that is on no roster: never offer a near match instead.
+			return enterMsg{unknown: text}
+		}
+		if selected != nil {
+			return enterMsg{confirm: selected}
+		}
+		return enterMsg{nomatch: text}
+	}
+}
+
+func (g *Gate) checkIn(id string) tea.Cmd {
+	st, by := g.c.Store, g.c.Actor
+	return func() tea.Msg {
+		res, err := st.CheckIn(id, by)
+		return checkInMsg{res: res, err: err}
+	}
+}
+
+// findLastArrival looks up the newest standing arrival recorded at this gate.
+func (g *Gate) findLastArrival() tea.Cmd {
+	st, station := g.c.Store, g.c.Actor.Station
+	return func() tea.Msg {
+		e, ok := st.LastArrival(station)
+		if !ok {
+			return annulTargetMsg{}
+		}
+		p, _ := st.Person(e.Volunteer)
+		return annulTargetMsg{event: e, name: p.Name, found: true}
+	}
+}
+
+func (g *Gate) annul(e model.Event, reason, name string) tea.Cmd {
+	st, by := g.c.Store, g.c.Actor
+	return func() tea.Msg {
+		_, err := st.Annul(e.ID, reason, by)
+		return annulledMsg{name: name, err: err}
+	}
+}
+
+// Update handles the gate's keys and the replies of its store calls.
+func (g *Gate) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case storeChangedMsg:
+		return g.search() // statuses in the list may have changed at another gate
+	case resultsMsg:
+		if msg.seq == g.seq {
+			g.setRows(msg.rows)
+		}
+		return nil
+	case enterMsg:
+		return g.onEnter(msg)
+	case checkInMsg:
+		return g.onCheckIn(msg)
+	case annulTargetMsg:
+		if !msg.found {
+			g.setBanner(bannerNote, g.c.T("gate.annul_none", g.c.Actor.Station), "")
+			return nil
+		}
+		g.mode, g.annulling, g.annulName = modeReason, msg.event, msg.name
+		g.reason.Reset()
+		return nil
+	case annulledMsg:
+		if msg.err != nil {
+			g.setBanner(bannerErr, g.c.T("gate.annul_failed"), msg.err.Error())
+			return g.c.bell()
+		}
+		g.setBanner(bannerNote, g.c.T("gate.annulled", msg.name), g.c.T("gate.annulled_detail"))
+		return g.search()
+	case walkInDoneMsg:
+		if msg.err != nil && g.walkin != nil {
+			g.walkin.failure = msg.err.Error() // keep what was typed
+			return g.c.bell()
+		}
+		g.mode, g.walkin = modeSearch, nil
+		return g.onCheckIn(checkInMsg(msg))
+	case contingentsMsg:
+		if g.walkin != nil {
+			g.walkin.Update(msg)
+		}
+		if g.picker != nil {
+			g.picker.setOptions(msg.names)
+		}
+		return nil
+	case pickedMsg:
+		g.mode, g.picker = modeSearch, nil
+		if !msg.cancelled {
+			g.contingent = msg.value
+		}
+		return g.search()
+	case walkInCancelMsg:
+		g.mode, g.walkin = modeSearch, nil
+		return nil
+	case tea.MouseMsg:
+		if g.mode == modeSearch && msg.Action == tea.MouseActionPress {
+			switch msg.Button {
+			case tea.MouseButtonWheelUp:
+				g.move(-1)
+			case tea.MouseButtonWheelDown:
+				g.move(1)
+			}
+		}
+		return nil
+	case tea.KeyMsg:
+		return g.onKey(msg)
+	}
+	return nil
+}
+
+func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
+	k := g.c.Keys
+	switch g.mode {
+	case modeWalkIn:
+		return g.walkin.Update(msg)
+	case modeFilter:
+		return g.picker.Update(msg)
+	case modeConfirm:
+		switch {
+		case key.Matches(msg, k.Enter):
+			g.mode = modeSearch
+			return g.checkIn(g.confirming.ID)
+		case key.Matches(msg, k.Cancel):
+			g.mode = modeSearch
+		}
+		return nil
+	case modeReason:
+		switch {
+		case key.Matches(msg, k.Enter):
+			reason := strings.TrimSpace(g.reason.Value())
+			if reason == "" {
+				g.note = g.c.T("gate.reason_needed")
+				return nil
+			}
+			g.mode, g.note = modeSearch, ""
+			return g.annul(g.annulling, reason, g.annulName)
+		case key.Matches(msg, k.Cancel):
+			g.mode, g.note = modeSearch, ""
+			return nil
+		}
+		var cmd tea.Cmd
+		g.reason, cmd = g.reason.Update(msg)
+		return cmd
+	}
+
+	switch {
+	case key.Matches(msg, k.Enter):
+		return g.resolveEnter()
+	case key.Matches(msg, k.Cancel):
+		g.input.Reset()
+		g.banner, g.note = banner{}, ""
+		return g.search()
+	case key.Matches(msg, k.Up):
+		g.move(-1)
+		return nil
+	case key.Matches(msg, k.Down):
+		g.move(1)
+		return nil
+	case key.Matches(msg, k.PageUp):
+		g.move(-g.listHeight())
+		return nil
+	case key.Matches(msg, k.PageDown):
+		g.move(g.listHeight())
+		return nil
+	case key.Matches(msg, k.Annul):
+		return g.findLastArrival()
+	case key.Matches(msg, k.WalkIn):
+		g.mode = modeWalkIn
+		g.walkin = newWalkInForm(g.c, g.input.Value())
+		g.walkin.SetSize(g.width, g.height)
+		return loadContingents(g.c.Store)
+	case key.Matches(msg, k.Filter):
+		g.mode = modeFilter
+		g.picker = newPicker(g.c, g.c.T("gate.filter_title"), g.c.T("gate.filter_all"))
+		return loadContingents(g.c.Store)
+	}
+	before := g.input.Value()
+	var cmd tea.Cmd
+	g.input, cmd = g.input.Update(msg)
+	if g.input.Value() == before {
+		return cmd
+	}
+	// A new query is the next action: the old answer goes.
+	if g.banner.kind != bannerNone {
+		g.shelved = g.banner
+	}
+	g.banner, g.note = banner{}, ""
+	return tea.Batch(cmd, g.search())
+}
+
+func (g *Gate) onEnter(msg enterMsg) tea.Cmd {
+	switch {
+	case msg.scanned != nil:
+		id, now := msg.scanned.ID, g.c.Now()
+		g.input.Reset()
+		if id == g.lastScanID && now.Sub(g.lastScanAt) < scanRepeatWindow {
+			g.banner = g.shelved // the repeat's keystrokes cleared the answer: bring it back
+			g.note = g.c.T("gate.repeat_scan", id)
+			return g.search()
+		}
+		g.lastScanID, g.lastScanAt = id, now
+		return tea.Batch(g.checkIn(id), g.search())
+	case msg.confirm != nil:
+		g.mode, g.confirming = modeConfirm, *msg.confirm
+		g.banner, g.note = banner{}, ""
+		return nil
+	case msg.unknown != "":
+		g.input.Reset()
+		g.setBanner(bannerErr, g.c.T("gate.unknown", msg.unknown), g.c.T("gate.unknown_detail"))
+		return tea.Batch(g.search(), g.c.bell())
+	default:
+		g.note = g.c.T("gate.no_results")
+		return nil
+	}
+}
+
+// looksLikeID tells a badge code from a name: codes have a digit and no
+// spaces, names have no digits.
+func looksLikeID(s string) bool {
+	return !strings.ContainsAny(s, " \t") && strings.ContainsAny(s, "0123456789")
+}
+
+func (g *Gate) onCheckIn(msg checkInMsg) tea.Cmd {
+	if msg.err != nil {
+		g.setBanner(bannerErr, g.c.T("gate.failed"), msg.err.Error())
+		return g.c.bell()
+	}
+	r := msg.res
+	p := r.Person
+	g.input.Reset()
+	switch r.Outcome {
+	case db.CheckedIn:
+		g.setBanner(bannerOK, g.c.T("gate.checked_in", p.Name, p.Contingent),
+			g.c.T("gate.checked_in_detail", p.Contingent, g.c.Number(r.Contingent.Arrived), g.c.Number(r.Contingent.Expected)))
+		return g.search()
+	case db.AlreadyArrived:
+		g.setBanner(bannerWarn, g.c.T("gate.already", p.Name),
+			g.c.T("gate.already_detail", g.c.Clock(r.First.At), r.First.Station, orDash(r.First.Operator)))
+		return tea.Batch(g.search(), g.c.bell())
+	default:
+		g.setBanner(bannerErr, g.c.T("gate.unknown", p.ID), g.c.T("gate.unknown_detail"))
+		return tea.Batch(g.search(), g.c.bell())
+	}
+}
+
+func (g *Gate) setBanner(kind bannerKind, title, detail string) {
+	g.banner, g.note = banner{kind: kind, title: title, detail: detail}, ""
+}
+
+func (g *Gate) setRows(rows []model.Person) {
+	// Keep the same volunteer selected when the list is refreshed.
+	var keep string
+	if g.sel < len(g.rows) {
+		keep = g.rows[g.sel].ID
+	}
+	g.rows, g.sel, g.top = rows, 0, 0
+	for i, p := range rows {
+		if p.ID == keep {
+			g.sel = i
+			break
+		}
+	}
+	g.clampSelection()
+}
+
+func (g *Gate) move(delta int) {
+	g.sel += delta
+	g.clampSelection()
+}
+
+func (g *Gate) clampSelection() {
+	g.sel = max(0, min(g.sel, len(g.rows)-1))
+	h := g.listHeight()
+	if g.sel < g.top {
+		g.top = g.sel
+	}
+	if h > 0 && g.sel >= g.top+h {
+		g.top = g.sel - h + 1
+	}
+	g.top = max(0, min(g.top, len(g.rows)-h))
+}

@@ -1,0 +1,243 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"hadir/db"
+	"hadir/model"
+)
+
+func TestGateNameSearchConfirmCheckIn(t *testing.T) {
+	st := testStore(t, nil)
+	d, _ := newGateDriver(t, st, English, 100, 30)
+	d.typeText("siti aisyah")
+	d.mustShow("Siti Aisyah", "Not arrived yet")
+	d.key(tea.KeyEnter)
+	d.mustShow("Check in SITI AISYAH ?")
+	if st.Totals().Arrived != 0 {
+		t.Fatal("the first Enter checked in; it must only ask")
+	}
+	d.key(tea.KeyEnter)
+	d.mustShow("✓ Checked in: Siti Aisyah, Kab. Balangan", "1 of 100 arrived")
+	if st.Totals().Arrived != 1 {
+		t.Fatalf("arrived %d after confirming, want 1", st.Totals().Arrived)
+	}
+	if g := d.s.(*Gate); g.input.Value() != "" {
+		t.Errorf("the search box holds %q after a check-in; it must be empty for the next scan", g.input.Value())
+	}
+	// The same name again: the list shows the arrival, and confirming warns.
+	d.typeText("siti aisyah")
+	d.mustShow("Arrived 09:14 at gerbang 1 by Rina")
+	d.key(tea.KeyEnter)
+	d.mustShow("Already arrived 09:14")
+	d.key(tea.KeyEnter)
+	d.mustShow("! Already checked in: Siti Aisyah", "at 09:14, gerbang 1, by Rina")
+	if d.bell.String() != "\a" {
+		t.Errorf("bell rang %q on the amber answer, want once", d.bell.String())
+	}
+	if st.Totals().Arrived != 1 {
+		t.Fatalf("arrived %d after a duplicate, want 1", st.Totals().Arrived)
+	}
+}
+
+func TestGateEscCancelsConfirmation(t *testing.T) {
+	st := testStore(t, nil)
+	d, _ := newGateDriver(t, st, English, 100, 30)
+	d.typeText("soedjatmoko")
+	d.key(tea.KeyEnter)
+	d.mustShow("Check in SOEDJATMOKO ?")
+	d.key(tea.KeyEsc)
+	d.mustNotShow("Check in SOEDJATMOKO")
+	d.key(tea.KeyDown) // browsing checks in nobody
+	d.key(tea.KeyUp)
+	if st.Totals().Arrived != 0 {
+		t.Fatal("a cancelled confirmation checked someone in")
+	}
+}
+
+func TestGateScanChecksInAtOnce(t *testing.T) {
+	st := testStore(t, nil)
+	d, _ := newGateDriver(t, st, English, 100, 30)
+	d.typeText("JRS-BLG-0002")
+	d.key(tea.KeyEnter)
+	d.mustShow("✓ Checked in: Siti Aisyah, Kab. Balangan")
+	if st.Totals().Arrived != 1 {
+		t.Fatal("a scanned ID did not check in with one Enter")
+	}
+	// The scanner fires twice: the repeat is ignored quietly.
+	d.typeText("JRS-BLG-0002")
+	d.key(tea.KeyEnter)
+	d.mustShow("Repeated scan of JRS-BLG-0002 ignored", "✓ Checked in: Siti Aisyah")
+	if d.bell.Len() != 0 {
+		t.Error("an ignored repeat scan rang the bell")
+	}
+	// Lower case from a scanner set to lower case still matches.
+	d.typeText("jrs-blg-0003")
+	d.key(tea.KeyEnter)
+	d.mustShow("✓ Checked in:")
+	if st.Totals().Arrived != 2 {
+		t.Fatalf("arrived %d, want 2", st.Totals().Arrived)
+	}
+}
+
+func TestGateScanRepeatAfterWindowWarns(t *testing.T) {
+	st := testStore(t, nil)
+	d, c := newGateDriver(t, st, English, 100, 30)
+	now := testClock
+	c.Now = func() time.Time { return now }
+	d.typeText("JRS-BLG-0002")
+	d.key(tea.KeyEnter)
+	now = now.Add(4 * time.Second)
+	d.typeText("JRS-BLG-0002")
+	d.key(tea.KeyEnter)
+	d.mustShow("! Already checked in: Siti Aisyah")
+}
+
+func TestGateUnknownID(t *testing.T) {
+	st := testStore(t, nil)
+	d, _ := newGateDriver(t, st, Indonesian, 100, 30)
+	d.typeText("JRS-BLG-9999") // an ID prefix of many: still unknown, never a near match
+	d.key(tea.KeyEnter)
+	d.mustShow("✗ ID tidak dikenal: JRS-BLG-9999")
+	if d.bell.String() != "\a" {
+		t.Error("no bell on the red answer")
+	}
+	if st.Totals().Arrived != 0 {
+		t.Fatal("an unknown ID checked someone in")
+	}
+}
+
+func TestGateAnnulLastCheckIn(t *testing.T) {
+	st := testStore(t, nil)
+	d, _ := newGateDriver(t, st, English, 100, 30)
+	d.typeText("JRS-BLG-0002")
+	d.key(tea.KeyEnter)
+	d.key(tea.KeyCtrlX)
+	d.mustShow("Annul the check-in of Siti Aisyah (at 09:14)?")
+	d.key(tea.KeyEnter) // no reason yet
+	d.mustShow("Write a short reason.")
+	d.typeText("wrong person")
+	d.key(tea.KeyEnter)
+	d.mustShow("Annulled: Siti Aisyah", "expected again")
+	if p, _ := st.Person("JRS-BLG-0002"); p.Status != model.StatusMissing {
+		t.Fatalf("after annul the volunteer is %v, want missing", p.Status)
+	}
+	// Nothing left to annul at this gate.
+	d.key(tea.KeyCtrlX)
+	d.mustShow("No check-in at station gerbang 1 to annul.")
+}
+
+func TestGateWalkIn(t *testing.T) {
+	st := testStore(t, nil)
+	d, _ := newGateDriver(t, st, English, 100, 30)
+	d.typeText("Udin Saprudin")
+	d.mustShow("Nobody matches")
+	d.key(tea.KeyCtrlN)
+	d.mustShow("Walk-in (not on the roster)")
+	if v := d.s.(*Gate).walkin.fields[fieldName].Value(); v != "Udin Saprudin" {
+		t.Errorf("the form did not take the searched name: %q", v)
+	}
+	d.key(tea.KeyEnter) // to contingent
+	d.typeText("balangan")
+	d.mustShow("✓ Kab. Balangan")
+	d.key(tea.KeyEnter)
+	d.typeText("Tagana")
+	d.key(tea.KeyEnter)
+	d.typeText("L")
+	d.key(tea.KeyEnter)
+	d.typeText("0812 3456 7890")
+	d.key(tea.KeyEnter)
+	d.mustShow("✓ Checked in: Udin Saprudin, Kab. Balangan", "1 of 101 arrived")
+	d.typeText("udin saprudin")
+	d.mustShow("Source     Walk-in")
+	var found bool
+	st.Read(func(s *model.State, _ *model.Index) {
+		for _, v := range s.Volunteers() {
+			if v.Name == "Udin Saprudin" && v.Source == model.SourceWalkIn && v.Phone == "0812 3456 7890" {
+				found = true
+			}
+		}
+	})
+	if !found {
+		t.Error("the walk-in is not in the store")
+	}
+}
+
+func TestGateWalkInValidation(t *testing.T) {
+	st := testStore(t, nil)
+	d, _ := newGateDriver(t, st, English, 100, 30)
+	d.key(tea.KeyCtrlN)
+	for range fieldCount {
+		d.key(tea.KeyTab)
+	}
+	d.send(tea.KeyMsg{Type: tea.KeyEnter}) // submit from the name field with everything empty
+	d.key(tea.KeyTab)
+	d.key(tea.KeyTab)
+	d.key(tea.KeyTab)
+	d.key(tea.KeyTab)
+	d.key(tea.KeyEnter)
+	d.mustShow("A name is required.", "A contingent is required.", "Type L (male) or P (female).")
+	// Fill some wrong values.
+	g := d.s.(*Gate)
+	g.walkin.fields[fieldName].SetValue("Iyus")
+	g.walkin.fields[fieldContingent].SetValue("Kab.")
+	g.walkin.fields[fieldGender].SetValue("X")
+	g.walkin.fields[fieldPhone].SetValue("12ab")
+	g.walkin.setFocus(fieldPhone)
+	d.key(tea.KeyEnter)
+	d.mustShow("contingents match: type more of the name.", "Type L (male) or P (female).", "Phone: 8 to 15 digits.")
+	g.walkin.fields[fieldContingent].SetValue("Kabupaten Atlantis")
+	g.walkin.setFocus(fieldPhone)
+	d.key(tea.KeyEnter)
+	d.mustShow(`No contingent "Kabupaten Atlantis".`)
+	if st.Totals().Expected != 3000 {
+		t.Fatal("an invalid walk-in was saved")
+	}
+	d.key(tea.KeyEsc)
+	d.mustNotShow("Walk-in (not on the roster)")
+}
+
+func TestGateContingentFilter(t *testing.T) {
+	st := testStore(t, nil)
+	d, _ := newGateDriver(t, st, English, 100, 30)
+	d.key(tea.KeyCtrlF)
+	d.typeText("balangan")
+	d.key(tea.KeyEnter)
+	d.mustShow("only Kab. Balangan", "100 results")
+	d.typeText("siti")
+	for _, p := range d.s.(*Gate).rows {
+		if p.Contingent != "Kab. Balangan" {
+			t.Fatalf("the filter let %s of %s through", p.Name, p.Contingent)
+		}
+	}
+}
+
+func TestGateSelectionStaysWhileTyping(t *testing.T) {
+	st := testStore(t, nil)
+	d, _ := newGateDriver(t, st, English, 100, 30)
+	d.typeText("nur")
+	d.key(tea.KeyDown)
+	d.key(tea.KeyDown)
+	g := d.s.(*Gate)
+	chosen := g.rows[g.sel]
+	d.typeText(strings.ToLower(strings.Fields(chosen.Name)[0])[3:]) // finish the first word
+	if g.rows[g.sel].ID != chosen.ID {
+		t.Errorf("the selection jumped from %s to %s while typing the same word", chosen.Name, g.rows[g.sel].Name)
+	}
+}
+
+func TestGateShowsOtherGatesArrivals(t *testing.T) {
+	st := testStore(t, nil)
+	d, _ := newGateDriver(t, st, English, 100, 30)
+	d.typeText("soedjatmoko")
+	d.mustShow("Not arrived yet")
+	if _, err := st.CheckIn("JRS-BJR-0003", db.Actor{Station: "gerbang 2", Operator: "Budi"}); err != nil {
+		t.Fatal(err)
+	}
+	d.send(storeChangedMsg{})
+	d.mustShow("Arrived 09:14 at gerbang 2 by Budi")
+}

@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"hadir/model"
+)
+
+// bannerHeight is fixed so the layout does not jump when an answer appears.
+const bannerHeight = 5
+
+// listHeight is how many result rows fit.
+func (g *Gate) listHeight() int {
+	return max(1, g.height-3-bannerHeight-1-1) // search box, banner, list header, note
+}
+
+// detailsWidth is the width of the selected volunteer's panel.
+func (g *Gate) detailsWidth() int {
+	return max(28, min(44, g.width*2/5))
+}
+
+func (g *Gate) View() string {
+	st := g.c.Styles
+	box := st.InputFocused
+	if g.mode != modeSearch {
+		box = st.Input
+	}
+	search := box.Width(g.width - 2).Render(st.Bold.Render("⌕ ") + g.input.View())
+
+	var middle string
+	bodyHeight := g.height - lipgloss.Height(search) - bannerHeight - 1
+	switch g.mode {
+	case modeWalkIn:
+		middle = g.walkin.View()
+	case modeFilter:
+		middle = g.picker.View(g.width, bodyHeight)
+	default:
+		middle = lipgloss.JoinHorizontal(lipgloss.Top, g.listView(g.width-g.detailsWidth()-2), " ", g.detailsView())
+	}
+	middle = st.App.Height(bodyHeight).MaxHeight(bodyHeight).Render(middle)
+	note := st.Muted.Render(truncate(g.note, g.width))
+	return lipgloss.JoinVertical(lipgloss.Left, search, middle, g.bannerView(), note)
+}
+
+func (g *Gate) listView(width int) string {
+	st := g.c.Styles
+	h := g.listHeight()
+	var header string
+	switch {
+	case strings.TrimSpace(g.input.Value()) == "" && g.contingent == "":
+		header = st.Hint.Render(g.c.T("gate.hint"))
+	case len(g.rows) == 0:
+		header = st.Muted.Render(g.c.T("gate.no_results"))
+	default:
+		n := g.c.Number(len(g.rows))
+		if len(g.rows) >= resultLimit {
+			n = g.c.T("gate.more_than", n)
+		}
+		header = st.Muted.Render(g.c.T("gate.results", n))
+	}
+	if g.contingent != "" {
+		header += st.Muted.Render("  ·  " + g.c.T("gate.search_in", g.contingent))
+	}
+	lines := make([]string, 0, h+1)
+	lines = append(lines, truncate(header, width))
+	contW := min(20, width/3)
+	nameW := width - 2 - 1 - contW
+	for i := g.top; i < len(g.rows) && i < g.top+h; i++ {
+		p := &g.rows[i]
+		mark := statusMark(p.Status)
+		text := mark + " " + pad(truncate(p.Name, nameW), nameW) + " " + truncate(p.Contingent, contW)
+		switch {
+		case i == g.sel:
+			lines = append(lines, st.RowSelected.Render(pad(text, width)))
+		case p.Status == model.StatusArrived || p.Status == model.StatusDeparted:
+			lines = append(lines, st.Muted.Render(text))
+		default:
+			lines = append(lines, text)
+		}
+	}
+	return st.App.Width(width).Render(strings.Join(lines, "\n"))
+}
+
+// statusMark is a status as a symbol, so it is not said by colour alone.
+func statusMark(s model.Status) string {
+	switch s {
+	case model.StatusArrived:
+		return "✓"
+	case model.StatusDeparted:
+		return "⇥"
+	case model.StatusExcused:
+		return "~"
+	case model.StatusReplaced:
+		return "⇄"
+	}
+	return "·"
+}
+
+// statusText says a volunteer's status in words.
+func (g *Gate) statusText(p model.Person) string {
+	switch p.Status {
+	case model.StatusArrived:
+		return "✓ " + g.c.T("status.arrived_at", g.c.Clock(p.Arrival.At), p.Arrival.Station, orDash(p.Arrival.Operator))
+	case model.StatusDeparted:
+		return "⇥ " + g.c.T("status.departed_at", g.c.Clock(p.Departure.At))
+	case model.StatusExcused:
+		return "~ " + g.c.T("status.excused", p.Excuse.Reason)
+	case model.StatusReplaced:
+		return "⇄ " + g.c.T("status.replaced", p.ReplacedBy)
+	}
+	return "· " + g.c.T("status.missing")
+}
+
+func (g *Gate) detailsView() string {
+	st := g.c.Styles
+	w := g.detailsWidth()
+	if g.sel >= len(g.rows) {
+		return st.Details.Width(w).Render(st.Muted.Render(g.c.T("gate.no_selection")))
+	}
+	p := g.rows[g.sel]
+	row := func(label, value string) string {
+		return st.Label.Render(pad(g.c.T(label), 11)) + truncate(value, w-13)
+	}
+	lines := []string{
+		st.Bold.Render(truncate(p.Name, w-2)),
+		row("field.id", p.ID),
+		row("field.contingent", p.Contingent),
+		row("field.pillar", orDash(p.Pillar)),
+		row("field.phone", orDash(p.Phone)),
+		row("field.gender", orDash(p.Gender)),
+	}
+	if p.Leader {
+		lines = append(lines, row("field.role", g.c.T("field.leader")))
+	}
+	if p.Source == model.SourceWalkIn {
+		lines = append(lines, row("field.source", g.c.T("field.walkin")))
+	}
+	status := g.statusText(p)
+	styled := st.Value
+	switch p.Status {
+	case model.StatusArrived, model.StatusDeparted:
+		styled = st.OKText
+	case model.StatusMissing:
+		styled = st.WarnText
+	}
+	lines = append(lines, "", st.Label.Render(g.c.T("field.status")))
+	lines = append(lines, styled.Width(w-2).Render(status))
+	if n := len(p.Duplicates); n > 0 {
+		lines = append(lines, st.WarnText.Render(g.c.T("gate.duplicates", n)))
+	}
+	return st.Details.Width(w).Render(strings.Join(lines, "\n"))
+}
+
+func (g *Gate) bannerView() string {
+	st := g.c.Styles
+	w := g.width - 2
+	var style = st.BannerNote
+	var title, detail string
+	switch {
+	case g.mode == modeConfirm:
+		style = st.BannerAsk
+		p := g.confirming
+		title = g.c.T("gate.confirm", strings.ToUpper(p.Name))
+		detail = g.c.T("gate.confirm_detail", p.Contingent, p.ID)
+		if p.Status == model.StatusArrived {
+			detail = st.WarnText.Render("! " + g.c.T("gate.confirm_already", g.c.Clock(p.Arrival.At), p.Arrival.Station))
+		}
+	case g.mode == modeReason:
+		style = st.BannerAsk
+		title = g.c.T("gate.annul_ask", g.annulName, g.c.Clock(g.annulling.At))
+		detail = g.c.T("gate.reason_label") + " " + g.reason.View()
+		if g.note != "" {
+			detail += "  " + st.ErrText.Render(g.note)
+		}
+	case g.banner.kind == bannerNone:
+		title = g.c.T("gate.ready")
+		detail = g.c.T("gate.ready_detail")
+	default:
+		title, detail = g.banner.title, g.banner.detail
+		switch g.banner.kind {
+		case bannerOK:
+			style, title = st.BannerOK, "✓ "+title
+		case bannerWarn:
+			style, title = st.BannerWarn, "! "+title
+		case bannerErr:
+			style, title = st.BannerErr, "✗ "+title
+		case bannerNote:
+			title = "i " + title
+		}
+	}
+	body := st.BannerTitle.Render(truncate(title, w-4)) + "\n" + truncate(detail, w-4) + "\n"
+	return style.Width(w).Render(body)
+}

@@ -1,0 +1,49 @@
+package ui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap holds every binding. Help text is filled per language by
+// localizeKeys, so the help line always says what the keys do.
+type KeyMap struct {
+	Quit, QuitLetter, Help, NextScreen, PrevScreen, Screen1, Screen2, Screen3, Screen4 key.Binding
+	Lang                                                                                key.Binding
+
+	// The gate. Its search box takes every printable key, so its commands
+	// are Enter, Esc, arrows and control keys.
+	Enter, Cancel, Up, Down, PageUp, PageDown, Annul, WalkIn, Filter key.Binding
+
+	// Forms.
+	NextField, PrevField, Submit key.Binding
+}
+
+func newKeyMap(c *Common) KeyMap {
+	b := func(keys []string, help, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, c.T(desc)))
+	}
+	return KeyMap{
+		Quit:       b([]string{"ctrl+c"}, "ctrl+c", "key.quit"),
+		QuitLetter: b([]string{"q"}, "q", "key.quit"),
+		Help:       b([]string{"?"}, "?", "key.help"),
+		NextScreen: b([]string{"tab"}, "tab", "key.next_screen"),
+		PrevScreen: b([]string{"shift+tab"}, "shift+tab", "key.prev_screen"),
+		Screen1:    b([]string{"alt+1", "f1"}, "alt+1…4", "key.screen_n"),
+		Screen2:    b([]string{"alt+2", "f2"}, "alt+2", "key.screen_n"),
+		Screen3:    b([]string{"alt+3", "f3"}, "alt+3", "key.screen_n"),
+		Screen4:    b([]string{"alt+4", "f4"}, "alt+4", "key.screen_n"),
+		Lang:       b([]string{"ctrl+l"}, "ctrl+l", "key.lang"),
+
+		Enter:    b([]string{"enter"}, "enter", "key.checkin"),
+		Cancel:   b([]string{"esc"}, "esc", "key.clear"),
+		Up:       b([]string{"up"}, "↑/↓", "key.select"),
+		Down:     b([]string{"down"}, "↓", "key.select"),
+		PageUp:   b([]string{"pgup"}, "pgup/pgdn", "key.page"),
+		PageDown: b([]string{"pgdown"}, "pgdn", "key.page"),
+		Annul:    b([]string{"ctrl+x"}, "ctrl+x", "key.annul"),
+		WalkIn:   b([]string{"ctrl+n"}, "ctrl+n", "key.walkin"),
+		Filter:   b([]string{"ctrl+f"}, "ctrl+f", "key.filter"),
+
+		NextField: b([]string{"tab", "down"}, "tab/↓", "key.next_field"),
+		PrevField: b([]string{"shift+tab", "up"}, "shift+tab/↑", "key.prev_field"),
+		Submit:    b([]string{"enter"}, "enter", "key.submit"),
+	}
+}

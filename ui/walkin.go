@@ -1,0 +1,228 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"hadir/model"
+)
+
+// The walk-in form's fields, in order.
+const (
+	fieldName = iota
+	fieldContingent
+	fieldPillar
+	fieldGender
+	fieldPhone
+	fieldCount
+)
+
+var fieldLabels = [fieldCount]string{"walkin.name", "walkin.contingent", "walkin.pillar", "walkin.gender", "walkin.phone"}
+
+// walkInDoneMsg is the store's answer to a walk-in registration.
+type walkInDoneMsg checkInMsg
+
+// walkInCancelMsg closes the form without saving.
+type walkInCancelMsg struct{}
+
+// walkInForm registers a volunteer who is not on the roster and checks them
+// in. The contingent must be one the store knows, so counts stay per
+// contingent; it can be typed in part ("balangan").
+type walkInForm struct {
+	c           *Common
+	fields      [fieldCount]textinput.Model
+	errs        [fieldCount]string
+	focus       int
+	contingents []string
+	failure     string
+	width       int
+}
+
+func newWalkInForm(c *Common, name string) *walkInForm {
+	f := &walkInForm{c: c}
+	placeholders := [fieldCount]string{"walkin.name_ph", "walkin.contingent_ph", "walkin.pillar_ph", "walkin.gender_ph", "walkin.phone_ph"}
+	limits := [fieldCount]int{80, 60, 60, 12, 20}
+	for i := range f.fields {
+		f.fields[i] = newInput(c, c.T(placeholders[i]), limits[i])
+		f.fields[i].Blur()
+	}
+	// A name typed in the search box that found nobody is the likely walk-in.
+	if looksLikeName(name) {
+		f.fields[fieldName].SetValue(strings.TrimSpace(name))
+	}
+	f.fields[0].Focus()
+	return f
+}
+
+func looksLikeName(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && !strings.ContainsAny(s, "0123456789")
+}
+
+func (f *walkInForm) SetSize(w, _ int) {
+	f.width = w
+	for i := range f.fields {
+		f.fields[i].Width = max(10, min(50, w-24))
+	}
+}
+
+func (f *walkInForm) ShortHelp() []key.Binding {
+	k := f.c.Keys
+	return []key.Binding{k.NextField, withHelp(k.Submit, "enter", f.c.T("key.save_walkin")), withHelp(k.Cancel, "esc", f.c.T("key.cancel"))}
+}
+
+func (f *walkInForm) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case contingentsMsg:
+		f.contingents = msg.names
+		return nil
+	case tea.KeyMsg:
+		k := f.c.Keys
+		switch {
+		case key.Matches(msg, k.Cancel):
+			return func() tea.Msg { return walkInCancelMsg{} }
+		case key.Matches(msg, k.NextField):
+			f.setFocus(f.focus + 1)
+			return nil
+		case key.Matches(msg, k.PrevField):
+			f.setFocus(f.focus - 1)
+			return nil
+		case key.Matches(msg, k.Submit):
+			if f.focus < fieldCount-1 && f.fields[f.focus].Value() != "" {
+				f.setFocus(f.focus + 1) // Enter moves on until the last field
+				return nil
+			}
+			return f.submit()
+		}
+		var cmd tea.Cmd
+		f.fields[f.focus], cmd = f.fields[f.focus].Update(msg)
+		f.errs[f.focus], f.failure = "", ""
+		return cmd
+	}
+	return nil
+}
+
+func (f *walkInForm) setFocus(i int) {
+	f.fields[f.focus].Blur()
+	f.focus = (i + fieldCount) % fieldCount
+	f.fields[f.focus].Focus()
+}
+
+// matchContingent resolves what was typed to a known contingent: the exact
+// name (any case), else the only one containing the text.
+func (f *walkInForm) matchContingent(typed string) (string, []string) {
+	q := strings.ToLower(strings.TrimSpace(typed))
+	if q == "" {
+		return "", nil
+	}
+	var hits []string
+	for _, n := range f.contingents {
+		if strings.ToLower(n) == q {
+			return n, []string{n}
+		}
+		if strings.Contains(strings.ToLower(n), q) {
+			hits = append(hits, n)
+		}
+	}
+	if len(hits) == 1 {
+		return hits[0], hits
+	}
+	return "", hits
+}
+
+// validate checks every field and returns the volunteer when all are good.
+func (f *walkInForm) validate() (model.Volunteer, bool) {
+	f.errs = [fieldCount]string{}
+	v := model.Volunteer{
+		Name:   strings.Join(strings.Fields(f.fields[fieldName].Value()), " "),
+		Pillar: strings.TrimSpace(f.fields[fieldPillar].Value()),
+		Phone:  strings.TrimSpace(f.fields[fieldPhone].Value()),
+	}
+	if len([]rune(v.Name)) < 2 {
+		f.errs[fieldName] = f.c.T("walkin.err_name")
+	}
+	typed := f.fields[fieldContingent].Value()
+	c, hits := f.matchContingent(typed)
+	switch {
+	case strings.TrimSpace(typed) == "":
+		f.errs[fieldContingent] = f.c.T("walkin.err_contingent_empty")
+	case c == "" && len(hits) == 0:
+		f.errs[fieldContingent] = f.c.T("walkin.err_contingent_unknown", strings.TrimSpace(typed))
+	case c == "":
+		f.errs[fieldContingent] = f.c.T("walkin.err_contingent_many", len(hits))
+	}
+	v.Contingent = c
+	if g, ok := model.NormalizeGender(f.fields[fieldGender].Value()); ok && g != "" {
+		v.Gender = g
+	} else {
+		f.errs[fieldGender] = f.c.T("walkin.err_gender")
+	}
+	if v.Phone != "" && !validPhone(v.Phone) {
+		f.errs[fieldPhone] = f.c.T("walkin.err_phone")
+	}
+	for i, e := range f.errs {
+		if e != "" {
+			f.setFocus(i)
+			return v, false
+		}
+	}
+	return v, true
+}
+
+// validPhone accepts what people write: digits with spaces, dashes, dots or
+// a leading +, 8 to 15 digits.
+func validPhone(s string) bool {
+	digits := 0
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '+' && i == 0, r == ' ', r == '-', r == '.':
+		default:
+			return false
+		}
+	}
+	return digits >= 8 && digits <= 15
+}
+
+func (f *walkInForm) submit() tea.Cmd {
+	v, ok := f.validate()
+	if !ok {
+		return nil
+	}
+	st, by := f.c.Store, f.c.Actor
+	return func() tea.Msg {
+		res, err := st.WalkIn(v, by)
+		return walkInDoneMsg{res: res, err: err}
+	}
+}
+
+func (f *walkInForm) View() string {
+	st := f.c.Styles
+	lines := []string{st.Title.Render(f.c.T("walkin.title")), st.Muted.Render(f.c.T("walkin.intro")), ""}
+	for i := range f.fields {
+		label := st.FieldLabel.Render(f.c.T(fieldLabels[i]))
+		marker := "  "
+		if i == f.focus {
+			marker = "▸ "
+		}
+		lines = append(lines, marker+label+f.fields[i].View())
+		switch {
+		case f.errs[i] != "":
+			lines = append(lines, "  "+st.FieldLabel.Render("")+st.FieldError.Render("✗ "+f.errs[i]))
+		case i == fieldContingent && i == f.focus:
+			if c, hits := f.matchContingent(f.fields[i].Value()); c != "" {
+				lines = append(lines, "  "+st.FieldLabel.Render("")+st.OKText.Render("✓ "+c))
+			} else if len(hits) > 0 {
+				lines = append(lines, "  "+st.FieldLabel.Render("")+st.Muted.Render(truncate(strings.Join(hits, " · "), max(10, f.width-20))))
+			}
+		}
+	}
+	if f.failure != "" {
+		lines = append(lines, "", st.ErrText.Render("✗ "+f.failure))
+	}
+	return strings.Join(lines, "\n")
+}
