@@ -6,7 +6,7 @@ import "github.com/charmbracelet/bubbles/key"
 // localizeKeys, so the help line always says what the keys do.
 type KeyMap struct {
 	Quit, QuitLetter, Help, NextScreen, PrevScreen, Screen1, Screen2, Screen3, Screen4 key.Binding
-	Lang                                                                                key.Binding
+	Lang                                                                               key.Binding
 
 	// The gate. Its search box takes every printable key, so its commands
 	// are Enter, Esc, arrows and control keys.
