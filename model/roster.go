@@ -1,0 +1,363 @@
+package model
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+)
+
+// Limits of a roster file. A real roster is far below all of them; past
+// them the file is refused cleanly rather than exhausting memory.
+const (
+	MaxRosterFieldBytes = 4096     // one cell
+	MaxRosterLineBytes  = 1 << 20  // one physical line
+	MaxRosterFileBytes  = 64 << 20 // the file (100,000 volunteers is about 10 MB)
+	MaxRosterRows       = 1_000_000
+	maxRosterProblems   = 1000 // past this the file is the wrong one: stop listing
+)
+
+// ParseOptions tune ParseRoster.
+type ParseOptions struct {
+	// Contingent, when set, is the contingent of every row, whatever a
+	// contingent column says: files of one contingent often lack the column.
+	Contingent string
+	// SkipBad leaves bad rows out (listed in Roster.Problems) instead of
+	// failing the whole parse.
+	SkipBad bool
+}
+
+// Roster is a parsed roster file.
+type Roster struct {
+	Volunteers []Volunteer // in file order, Source = SourceRoster
+	Lines      []int       // Lines[i] is the 1-based line of Volunteers[i] in the file
+	Encoding   string      // "UTF-8", or "Windows-1252" when the file was not UTF-8
+	Delimiter  rune
+	HeaderLine int
+	Columns    []string  // the header, as written
+	Problems   []Problem // with SkipBad: the rows left out
+	Warnings   []string  // notes for the user: encoding, rows skipped
+}
+
+// Problem is one thing wrong in a roster file. Line is 1-based, or 0 for
+// the file as a whole; Column is the header text, or "" when none applies.
+type Problem struct {
+	Line   int
+	Column string
+	Msg    string
+}
+
+func (p Problem) Error() string {
+	switch {
+	case p.Line <= 0:
+		return p.Msg
+	case p.Column == "":
+		return fmt.Sprintf("line %d: %s", p.Line, p.Msg)
+	}
+	return fmt.Sprintf("line %d, column '%s': %s", p.Line, p.Column, p.Msg)
+}
+
+// ParseError is a roster that could not be read; Problems says why, by line.
+type ParseError struct {
+	Problems []Problem
+}
+
+func (e *ParseError) Error() string {
+	const shown = 5
+	if len(e.Problems) == 0 {
+		return "the roster could not be read"
+	}
+	var b strings.Builder
+	for i, p := range e.Problems {
+		if i == shown {
+			fmt.Fprintf(&b, "\nand %d more", len(e.Problems)-shown)
+			break
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.Error())
+	}
+	return b.String()
+}
+
+// ParseRoster reads a roster (CSV-like text) from r. Problems with the
+// file or its rows come back as a *ParseError; an error reading r is
+// returned wrapped.
+func ParseRoster(r io.Reader, opt ParseOptions) (*Roster, error) {
+	data, err := readRoster(r)
+	if err != nil {
+		return nil, fmt.Errorf("reading the roster: %w", err)
+	}
+	if len(data) > MaxRosterFileBytes {
+		return nil, rosterFail(0, fmt.Sprintf("the file is larger than %d MB, far more than any roster: check that it is the right file",
+			MaxRosterFileBytes>>20))
+	}
+	text, enc, warns, prob := decodeRoster(data)
+	switch {
+	case prob != nil:
+		return nil, &ParseError{Problems: []Problem{*prob}}
+	case text == "":
+		return nil, rosterFail(0, "the file is empty: export the roster from the spreadsheet again")
+	case onlyBlank(text):
+		return nil, rosterFail(0, "the file has only blank rows, no header and no volunteers")
+	}
+	if n, size := longLine(text, MaxRosterLineBytes); n > 0 {
+		return nil, rosterFail(n, fmt.Sprintf("the line is %d bytes long, longer than %d: this is not a roster, or its line ends are broken",
+			size, MaxRosterLineBytes))
+	}
+	contingent := rosterCollapse(rosterTrim(opt.Contingent))
+	p := &rosterParser{
+		opt:        opt,
+		contingent: contingent,
+		text:       text,
+		out:        &Roster{Encoding: enc, Delimiter: detectDelimiter(text), Warnings: warns},
+		seen:       map[string]int{},
+		genKeys:    map[string]string{},
+		lineCursor: 1,
+	}
+	return p.run()
+}
+
+// readRoster reads r whole, up to one byte over the limit, in one
+// allocation when r can tell its size.
+func readRoster(r io.Reader) ([]byte, error) {
+	size := int64(-1)
+	switch r := r.(type) {
+	case interface{ Len() int }: // bytes.Reader, strings.Reader, bytes.Buffer
+		size = int64(r.Len())
+	case interface{ Stat() (fs.FileInfo, error) }: // os.File
+		if fi, err := r.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = fi.Size()
+		}
+	}
+	if size < 0 || size > MaxRosterFileBytes {
+		return io.ReadAll(io.LimitReader(r, MaxRosterFileBytes+1))
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	_, err := buf.ReadFrom(io.LimitReader(r, MaxRosterFileBytes+1))
+	return buf.Bytes(), err
+}
+
+func rosterFail(line int, msg string) *ParseError {
+	return &ParseError{Problems: []Problem{{Line: line, Msg: msg}}}
+}
+
+// rosterParser holds the state of one ParseRoster call.
+type rosterParser struct {
+	opt        ParseOptions
+	contingent string // opt.Contingent, cleaned
+	text       string
+	out        *Roster
+	layout     rosterLayout
+	header     bool              // the header has been found
+	seen       map[string]int    // ID folded to lower case -> line
+	genKeys    map[string]string // generated ID -> what it was made from
+	problems   []Problem
+	vals       []string // the current row, trimmed
+
+	// Counts behind the warnings, with the first line of each.
+	titleRows, titleLine   int
+	repeatHdrs, repeatLine int
+	overrides, overLine    int
+	overValue              string
+	lostPhones, lostLine   int
+	unnamed                int
+	badRows                int
+
+	// lineOffset's cursor: quoting errors arrive in line order.
+	lineCursor, offsetCursor int
+}
+
+func (p *rosterParser) run() (*Roster, error) {
+	out := p.out
+	cr := csv.NewReader(strings.NewReader(p.text))
+	cr.Comma = out.Delimiter
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	// Lets ` "a, b"` (a space after the delimiter) parse; with tabs it
+	// would also swallow empty cells.
+	cr.TrimLeadingSpace = out.Delimiter != '\t'
+
+	// Growing a slice of 100,000 volunteers costs more than reading them.
+	if n := min(strings.Count(p.text, "\n")+1, 1<<17); n > 16 {
+		out.Volunteers, out.Lines = make([]Volunteer, 0, n), make([]int, 0, n)
+	}
+	var early []Problem // quoting errors above the header
+	rows := 0
+	for len(p.problems) < maxRosterProblems {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) {
+				p.add(Problem{Msg: err.Error()})
+				break
+			}
+			if p.header {
+				p.add(p.quoteProblem(pe))
+			} else if len(early) < 3 {
+				early = append(early, p.quoteProblem(pe))
+			}
+			continue
+		}
+		if len(rec) == 0 {
+			continue
+		}
+		line, _ := cr.FieldPos(0)
+		if !p.header {
+			// Refused at once: every row would say the same.
+			if p.findHeader(rec, line); p.header && p.contingent == "" && p.layout.index[roleContingent] < 0 {
+				return nil, rosterFail(line, "no contingent column: this looks like the file of a single contingent; "+
+					"import it with --contingent NAME, or add a column 'Kontingen'")
+			}
+			continue
+		}
+		if rows++; rows > MaxRosterRows {
+			p.add(Problem{Line: line, Msg: fmt.Sprintf("more than %d rows: this is not one roster; split the file", MaxRosterRows)})
+			return nil, &ParseError{Problems: p.problems}
+		}
+		p.row(rec, line)
+	}
+	if len(p.problems) >= maxRosterProblems {
+		p.problems = append(p.problems, Problem{Msg: fmt.Sprintf(
+			"stopped after %d problems: check that this is the right file and that it was read with the right delimiter", maxRosterProblems)})
+		return nil, &ParseError{Problems: p.problems}
+	}
+
+	if !p.header {
+		return nil, &ParseError{Problems: append(early, p.noNameColumn())}
+	}
+	if len(out.Volunteers) == 0 && len(p.problems) == 0 {
+		p.add(Problem{Line: out.HeaderLine, Msg: fmt.Sprintf(
+			"no volunteers: the header is on line %d but no row below it has a name", out.HeaderLine)})
+	}
+	if len(p.problems) > 0 && (!p.opt.SkipBad || len(out.Volunteers) == 0) {
+		return nil, &ParseError{Problems: p.problems}
+	}
+	out.Problems = p.problems
+	p.warn()
+	return out, nil
+}
+
+func (p *rosterParser) add(pr Problem) { p.problems = append(p.problems, pr) }
+
+// findHeader takes rec as the header if it names a name column; rows
+// above it are titles ("DAFTAR PESERTA ...").
+func (p *rosterParser) findHeader(rec []string, line int) {
+	l, ok := layoutOf(rec)
+	if !ok {
+		if !rosterBlank(rec) {
+			if p.titleRows++; p.titleRows == 1 {
+				p.titleLine = line
+			}
+		}
+		return
+	}
+	p.header, p.layout = true, l
+	p.out.HeaderLine = line
+	p.out.Columns = make([]string, len(l.cols))
+	for i, c := range l.cols {
+		p.out.Columns[i] = c.name
+	}
+}
+
+// noNameColumn is the problem of a file without a header.
+func (p *rosterParser) noNameColumn() Problem {
+	pr := Problem{Line: 1, Msg: "no name column: add a column named 'Nama' (or 'Nama Lengkap', 'Name') to the header row; " +
+		"hadir also reads 'Kontingen', 'Pilar', 'JK', 'No HP' and 'No Peserta'"}
+	// Show what the first row holds, so a wrong file or delimiter shows.
+	cr := csv.NewReader(strings.NewReader(p.text))
+	cr.Comma, cr.LazyQuotes, cr.FieldsPerRecord = p.out.Delimiter, true, -1
+	for range 20 {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil || rosterBlank(rec) {
+			continue
+		}
+		pr.Line, _ = cr.FieldPos(0)
+		if len(rec) > 8 {
+			rec = rec[:8]
+		}
+		for i := range rec {
+			rec[i] = rosterShort(rosterTrim(rec[i]))
+		}
+		pr.Msg += "; the first row reads '" + strings.Join(rec, "', '") + "'"
+		break
+	}
+	return pr
+}
+
+// quoteProblem explains an encoding/csv quoting error in the user's terms.
+func (p *rosterParser) quoteProblem(pe *csv.ParseError) Problem {
+	start := p.lineOffset(pe.StartLine)
+	at := max(start, min(p.lineOffset(pe.Line)+pe.Column-1, len(p.text)))
+	col := ""
+	if i := rosterFieldAt(p.text[start:at], p.out.Delimiter); p.header && i < len(p.layout.cols) {
+		col = p.layout.cols[i].name
+	}
+	var msg string
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		msg = `a quote (") inside a value that does not start with one; put the whole value in quotes and double the inner quote (""), or remove it`
+	case errors.Is(pe.Err, csv.ErrQuote) && at < len(p.text) && p.text[at] == '"':
+		msg = `a quote (") follows the closing quote of a quoted value; double it ("") if it belongs to the value`
+	case errors.Is(pe.Err, csv.ErrQuote) && pe.Line > pe.StartLine:
+		msg = fmt.Sprintf(`a quoted value starts here but its closing quote (") is missing, so lines %d to %d were read as one value; add the closing quote`,
+			pe.StartLine, pe.Line)
+	case errors.Is(pe.Err, csv.ErrQuote):
+		msg = `a quoted value starts here but its closing quote (") is missing; add the closing quote`
+	default:
+		msg = pe.Err.Error()
+	}
+	return Problem{Line: pe.StartLine, Column: col, Msg: msg}
+}
+
+// lineOffset returns the byte offset of 1-based line n, as encoding/csv
+// counts lines.
+func (p *rosterParser) lineOffset(n int) int {
+	if n < p.lineCursor {
+		p.lineCursor, p.offsetCursor = 1, 0
+	}
+	for p.lineCursor < n {
+		i := strings.IndexByte(p.text[p.offsetCursor:], '\n')
+		if i < 0 {
+			return len(p.text)
+		}
+		p.offsetCursor += i + 1
+		p.lineCursor++
+	}
+	return p.offsetCursor
+}
+
+// warn turns the counts gathered while reading into warnings.
+func (p *rosterParser) warn() {
+	w := &p.out.Warnings
+	if n := p.titleRows; n > 0 {
+		*w = append(*w, fmt.Sprintf("%d %s above the header (from line %d) skipped as titles", n, rosterPlural(n, "row", "rows"), p.titleLine))
+	}
+	if n := p.repeatHdrs; n > 0 {
+		*w = append(*w, fmt.Sprintf("the header is repeated %d %s (first on line %d); skipped", n, rosterPlural(n, "time", "times"), p.repeatLine))
+	}
+	if n := p.overrides; n > 0 {
+		*w = append(*w, fmt.Sprintf("--contingent '%s' replaces the contingent column on %d %s (line %d says '%s')",
+			p.contingent, n, rosterPlural(n, "row", "rows"), p.overLine, rosterShort(p.overValue)))
+	}
+	if n := p.lostPhones; n > 0 {
+		*w = append(*w, fmt.Sprintf("%d phone %s like Excel turned into a number such as 8.12E+10 (first on line %d): "+
+			"digits are lost; format the column as text and export again", n, rosterPlural(n, "number looks", "numbers look"), p.lostLine))
+	}
+	if p.unnamed > 0 {
+		*w = append(*w, fmt.Sprintf("%d %s in columns without a header kept as 'column N'", p.unnamed, rosterPlural(p.unnamed, "value", "values")))
+	}
+	if n := p.badRows; n > 0 {
+		*w = append(*w, fmt.Sprintf("%d %s with problems left out", n, rosterPlural(n, "row", "rows")))
+	}
+}

@@ -1,0 +1,221 @@
+package model
+
+import (
+	"encoding/csv"
+	"io"
+	"strings"
+	"unicode"
+)
+
+// colRole is what hadir does with a roster column.
+type colRole uint8
+
+const (
+	roleExtra      colRole = iota // kept as an extra Field
+	roleName                      // Volunteer.Name
+	roleContingent                // Volunteer.Contingent
+	rolePillar                    // Volunteer.Pillar
+	roleGender                    // Volunteer.Gender
+	rolePhone                     // Volunteer.Phone
+	roleID                        // Volunteer.ID
+	roleLeader                    // a yes/no column: Volunteer.Leader
+	roleCounter                   // "No": a row counter, dropped
+	roleBlank                     // no header text
+	numRoles
+)
+
+// Header spellings after normHeader, Indonesian and English. A column whose
+// header is not here is kept as an extra field.
+var rosterHeaders = func() map[string]colRole {
+	m := map[string]colRole{}
+	add := func(r colRole, names ...string) {
+		for _, n := range names {
+			m[n] = r
+		}
+	}
+	add(roleName, "nama", "nama lengkap", "name", "full name", "nama peserta",
+		"nama lengkap peserta", "nama relawan", "nama anggota", "participant name")
+	add(roleContingent, "kontingen", "kabupaten/kota", "kab/kota", "kota/kabupaten",
+		"kota/kab", "kabupaten", "asal", "asal kontingen", "asal kabupaten/kota",
+		"asal kab/kota", "asal daerah", "nama kontingen", "contingent")
+	add(rolePillar, "pilar", "pilar psks", "unsur", "unsur psks", "jenis psks", "psks", "pillar")
+	add(roleGender, "jk", "l/p", "jenis kelamin", "kelamin", "gender", "sex")
+	add(rolePhone, "hp", "no hp", "nomor hp", "no handphone", "nomor handphone", "handphone",
+		"whatsapp", "no whatsapp", "nomor whatsapp", "no wa", "nomor wa", "wa",
+		"hp/wa", "no hp/wa", "nomor hp/wa", "no wa/hp", "telepon", "telp", "no telp",
+		"no telepon", "nomor telepon", "phone", "phone number", "mobile")
+	add(roleID, "id", "id peserta", "no peserta", "nomor peserta", "no registrasi",
+		"nomor registrasi", "no reg", "kode", "kode peserta", "kode registrasi",
+		"registration", "registration number", "registration id", "participant id")
+	add(roleLeader, "ketua", "leader", "ketua kontingen", "is leader")
+	add(roleCounter, "no", "no urut", "nomor urut", "urut", "#")
+	return m
+}()
+
+// Extra columns whose value may name the contingent leader.
+var rosterRoleHeaders = map[string]bool{
+	"jabatan": true, "jabatan dalam kontingen": true, "keterangan": true, "ket": true,
+	"peran": true, "role": true, "posisi": true, "position": true,
+}
+
+// Values of such a column that mean "contingent leader". Plain "Ketua X"
+// is not here: "Ketua Karang Taruna" is a volunteer's own office.
+var rosterLeaderRoles = map[string]bool{
+	"ketua": true, "ketua kontingen": true, "ketua rombongan": true, "pimpinan kontingen": true,
+	"leader": true, "contingent leader": true, "team leader": true,
+}
+
+// Values of a leader column that mean yes.
+var rosterYes = map[string]bool{
+	"y": true, "ya": true, "iya": true, "yes": true, "1": true, "x": true, "v": true,
+	"true": true, "ketua": true, "ketua kontingen": true, "leader": true, "✓": true, "✔": true,
+}
+
+// maxHeaderCols bounds the columns of a header: no roster has more, and a
+// "header" of a million cells is a wrong file.
+const maxHeaderCols = 1000
+
+// rosterCol is one header cell.
+type rosterCol struct {
+	name     string // as written, trimmed
+	role     colRole
+	roleHint bool // a Jabatan/Keterangan column that may say "Ketua Kontingen"
+}
+
+// rosterLayout is the header mapped to hadir's fields.
+type rosterLayout struct {
+	cols  []rosterCol
+	index [numRoles]int // column of each role (first one wins), -1 when absent
+	score int           // how many roles the header names
+}
+
+// layoutOf reads rec as a header. ok is false when no column is a name.
+func layoutOf(rec []string) (l rosterLayout, ok bool) {
+	if len(rec) > maxHeaderCols {
+		return l, false
+	}
+	for i := range l.index {
+		l.index[i] = -1
+	}
+	l.cols = make([]rosterCol, len(rec))
+	for i, cell := range rec {
+		c := rosterCol{name: rosterTrim(cell)}
+		norm := normHeader(c.name)
+		switch r, known := rosterHeaders[norm]; {
+		case c.name == "":
+			c.role = roleBlank
+		case known && r == roleCounter:
+			c.role = roleCounter
+		case known && l.index[r] < 0:
+			c.role = r
+			l.index[r] = i
+			l.score++
+		default:
+			// A second phone or name column ("No HP", "No WA") stays as data.
+			c.role = roleExtra
+			c.roleHint = rosterRoleHeaders[norm]
+		}
+		l.cols[i] = c
+	}
+	return l, l.index[roleName] >= 0
+}
+
+// normHeader folds the spellings of one header: case, surrounding and
+// doubled spaces, punctuation ('.', ':', '*', '_', '-'), spaces around
+// '/', and remarks in brackets ("Nama Lengkap (sesuai KTP)").
+func normHeader(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	depth, space, slash := 0, false, false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r == '(' || r == '[':
+			depth++
+			space = true
+			continue
+		case r == ')' || r == ']':
+			if depth > 0 {
+				depth--
+			}
+			continue
+		case depth > 0:
+			continue
+		case r == '/':
+			b.WriteByte('/')
+			space, slash = false, true
+			continue
+		case strings.ContainsRune(".:*?!_-'\"", r) || unicode.IsSpace(r) || rosterInvisible(r):
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 && !slash {
+			b.WriteByte(' ')
+		}
+		space, slash = false, false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// detectDelimiter picks among ';', ',' and tab the one under which a row
+// near the top of the file reads as a header with a name column: the
+// earliest such row wins, then the one naming more roles, then more
+// columns. Without one, it guesses from the first row.
+func detectDelimiter(text string) rune {
+	const sampleBytes, sampleRows = 256 << 10, 30 // a title block is a few rows
+	sample := text
+	if len(sample) > sampleBytes {
+		sample = sample[:sampleBytes]
+	}
+	best, bestLine, bestScore, bestCols := rune(0), 0, 0, 0
+	for _, d := range []rune{';', ',', '\t'} {
+		cr := csv.NewReader(strings.NewReader(sample))
+		cr.Comma, cr.LazyQuotes, cr.FieldsPerRecord, cr.ReuseRecord = d, true, -1, true
+		for n := 0; n < sampleRows; n++ {
+			rec, err := cr.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil || len(rec) == 0 {
+				continue
+			}
+			l, ok := layoutOf(rec)
+			if !ok {
+				continue
+			}
+			line, _ := cr.FieldPos(0)
+			if best == 0 || line < bestLine ||
+				line == bestLine && (l.score > bestScore || l.score == bestScore && len(rec) > bestCols) {
+				best, bestLine, bestScore, bestCols = d, line, l.score, len(rec)
+			}
+			break
+		}
+	}
+	if best != 0 {
+		return best
+	}
+	return guessDelimiter(sample)
+}
+
+// guessDelimiter returns the delimiter most frequent on the first line that
+// has any, or ','.
+func guessDelimiter(text string) rune {
+	for len(text) > 0 {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		best, n := ',', 0
+		for _, d := range []rune{';', ',', '\t'} {
+			if c := strings.Count(line, string(d)); c > n {
+				best, n = d, c
+			}
+		}
+		if n > 0 {
+			return best
+		}
+	}
+	return ','
+}

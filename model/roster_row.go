@@ -1,0 +1,234 @@
+package model
+
+import (
+	"crypto/sha256"
+	"encoding/base32"
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// row turns one record below the header into a volunteer, or problems.
+func (p *rosterParser) row(rec []string, line int) {
+	l := &p.layout
+	p.vals = p.vals[:0]
+	blank := true
+	for i, c := range rec {
+		v := rosterTrim(c)
+		p.vals = append(p.vals, v)
+		// A template row numbered in advance but never filled in is blank.
+		if v != "" && (i >= len(l.cols) || l.cols[i].role != roleCounter) {
+			blank = false
+		}
+	}
+	if blank {
+		return
+	}
+	vals := p.vals
+	get := func(r colRole) string {
+		if i := l.index[r]; i >= 0 && i < len(vals) && !rosterPlaceholder(vals[i]) {
+			return vals[i]
+		}
+		return ""
+	}
+	colName := func(i int) string {
+		if i < 0 || i >= len(l.cols) {
+			return ""
+		}
+		return l.cols[i].name
+	}
+	// A header repeated below the first (files pasted together) is skipped.
+	if i := l.index[roleName]; i < len(vals) && vals[i] == l.cols[i].name {
+		if p.repeatHdrs++; p.repeatHdrs == 1 {
+			p.repeatLine = line
+		}
+		return
+	}
+
+	before := len(p.problems)
+	for i, c := range rec {
+		if len(c) > MaxRosterFieldBytes {
+			p.add(Problem{Line: line, Column: colName(i), Msg: fmt.Sprintf(
+				"value is %d bytes, longer than %d; shorten it", len(c), MaxRosterFieldBytes)})
+		}
+	}
+	for i := len(l.cols); i < len(vals); i++ {
+		if vals[i] != "" {
+			p.add(Problem{Line: line, Msg: fmt.Sprintf(
+				"%d values but the header has %d columns: the value '%s' in column %d has no header; "+
+					"remove it, add a header, or quote a value that contains the delimiter",
+				len(vals), len(l.cols), rosterShort(vals[i]), i+1)})
+			break
+		}
+	}
+
+	v := Volunteer{Source: SourceRoster}
+	v.Name = rosterCollapse(get(roleName))
+	switch {
+	case v.Name == "":
+		p.add(Problem{Line: line, Column: colName(l.index[roleName]), Msg: "no name; fill it in or delete the row"})
+	case !strings.ContainsFunc(v.Name, unicode.IsLetter):
+		p.add(Problem{Line: line, Column: colName(l.index[roleName]), Msg: fmt.Sprintf(
+			"name '%s' has no letters; fill in the name or delete the row", rosterShort(v.Name))})
+	}
+
+	v.Contingent = p.contingent
+	if i := l.index[roleContingent]; i >= 0 {
+		c := rosterCollapse(get(roleContingent))
+		switch {
+		case p.contingent != "":
+			if c != "" && !strings.EqualFold(c, p.contingent) {
+				if p.overrides++; p.overrides == 1 {
+					p.overLine, p.overValue = line, c
+				}
+			}
+		case c == "":
+			p.add(Problem{Line: line, Column: colName(i), Msg: "no contingent; fill it in, or import the file with --contingent NAME"})
+		default:
+			v.Contingent = c
+		}
+	}
+
+	if g, ok := NormalizeGender(get(roleGender)); ok {
+		v.Gender = g
+	} else {
+		p.add(Problem{Line: line, Column: colName(l.index[roleGender]), Msg: fmt.Sprintf(
+			"gender '%s' is not L or P; write L (laki-laki) or P (perempuan), or leave it empty", rosterShort(get(roleGender)))})
+	}
+
+	v.Pillar = rosterCollapse(get(rolePillar))
+	v.Phone = p.phone(get(rolePhone), line)
+	v.Leader = rosterYes[normHeader(get(roleLeader))]
+	v.Extra = p.extras(vals, &v)
+	if len(p.problems) > before {
+		p.badRows++
+		return
+	}
+
+	v.ID = rosterCollapse(strings.TrimPrefix(get(roleID), "'"))
+	p.addVolunteer(v, line)
+}
+
+// extras collects the columns hadir has no field for, in column order.
+// Named columns are always kept, so every volunteer has the same keys; a
+// column without a header only when it has a value.
+func (p *rosterParser) extras(vals []string, v *Volunteer) []Field {
+	var fs []Field
+	for i, c := range p.layout.cols {
+		val := ""
+		if i < len(vals) {
+			val = vals[i]
+		}
+		switch c.role {
+		case roleExtra:
+			if c.roleHint && rosterLeaderRoles[normHeader(val)] {
+				v.Leader = true
+			}
+			if fs == nil {
+				fs = make([]Field, 0, len(p.layout.cols)-p.layout.score)
+			}
+			fs = append(fs, Field{Key: c.name, Value: val})
+		case roleBlank:
+			if val != "" {
+				p.unnamed++
+				fs = append(fs, Field{Key: fmt.Sprintf("column %d", i+1), Value: val})
+			}
+		}
+	}
+	return fs
+}
+
+// phone cleans a phone number kept as text: Excel's text marker goes, and
+// a number that lost its leading 0 to a numeric cell gets it back.
+func (p *rosterParser) phone(s string, line int) string {
+	s = strings.TrimPrefix(s, "'")
+	if n := len(s); n >= 9 && n <= 12 && s[0] == '8' && strings.Trim(s, "0123456789") == "" {
+		return "0" + s
+	}
+	// "8.12346E+10": Excel showed the number in scientific notation and
+	// the digits are gone; keep it, but say so.
+	if strings.ContainsAny(s, "eE") && strings.Contains(s, "+") && strings.Trim(s, "0123456789.,eE+") == "" {
+		if p.lostPhones++; p.lostPhones == 1 {
+			p.lostLine = line
+		}
+	}
+	return s
+}
+
+// addVolunteer gives v its ID (read or generated), checks that the ID is
+// new in this file, and keeps v.
+func (p *rosterParser) addVolunteer(v Volunteer, line int) {
+	l := &p.layout
+	col := ""
+	if i := l.index[roleID]; i >= 0 {
+		col = l.cols[i].name
+	}
+	generated, made := v.ID == "", ""
+	if generated {
+		made = rosterIDKey(&v)
+		v.ID = generatedID(made)
+		col = l.cols[l.index[roleName]].name
+	}
+	key := strings.ToLower(v.ID)
+	if first, dup := p.seen[key]; dup {
+		msg := fmt.Sprintf("ID '%s' is also on line %d; give each volunteer their own ID, or delete the repeated row", v.ID, first)
+		switch {
+		case generated && p.genKeys[v.ID] == made:
+			msg = fmt.Sprintf("the same volunteer as on line %d ('%s', %s) and no ID to tell them apart; "+
+				"delete the repeated row, or if they are two people give both an ID", first, rosterShort(v.Name), v.Contingent)
+		case generated:
+			msg = fmt.Sprintf("the ID made up for this row, '%s', is also on line %d; give both rows an ID", v.ID, first)
+		}
+		p.add(Problem{Line: line, Column: col, Msg: msg})
+		p.badRows++
+		return
+	}
+	p.seen[key] = line
+	if generated {
+		p.genKeys[v.ID] = made
+	}
+	p.out.Volunteers = append(p.out.Volunteers, v)
+	p.out.Lines = append(p.out.Lines, line)
+}
+
+// rosterPlaceholder reports a value that means "not filled in".
+func rosterPlaceholder(s string) bool {
+	switch s {
+	case "-", "--", "–", "—":
+		return true
+	}
+	return false
+}
+
+// generatedID gives a row without an ID one that is the same each time the
+// same file is imported, so check-ins stay attached to the person. It
+// hashes what tells people apart in a roster: the name, contingent and
+// phone, folded (case, spacing, 0/62 phone prefix) so a re-export by
+// another spreadsheet gives the same ID. The phone is in it because two
+// namesakes in one contingent ("Muhammad Rizki") are common; the price is
+// that correcting a phone changes the ID, so a roster that will be edited
+// and imported again should carry an ID column. 40 bits of SHA-256 in
+// base32 (no 0/1/8 to misread): collisions among 100,000 rows are ~1 in 200.
+func generatedID(key string) string {
+	sum := sha256.Sum256([]byte(key))
+	return "G-" + base32.StdEncoding.EncodeToString(sum[:5])
+}
+
+// rosterIDKey is what generatedID hashes for a volunteer.
+func rosterIDKey(v *Volunteer) string {
+	return strings.ToLower(v.Name) + "|" + strings.ToLower(v.Contingent) + "|" + phoneKey(v.Phone)
+}
+
+// phoneKey folds a phone number to its digits with a national 0 prefix.
+func phoneKey(s string) string {
+	d := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			d = append(d, s[i])
+		}
+	}
+	if len(d) > 2 && d[0] == '6' && d[1] == '2' {
+		d = append([]byte{'0'}, d[2:]...)
+	}
+	return string(d)
+}
