@@ -130,6 +130,9 @@ func (a *App) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(msg, k.Lang):
 		a.switchLang()
+		for _, s := range a.screens {
+			s.Update(langChangedMsg{})
+		}
 		return nil, true
 	case key.Matches(msg, k.NextScreen):
 		return a.switchTo((a.active + 1) % len(a.screens)), true

@@ -148,6 +148,9 @@ type Screen interface {
 // storeChangedMsg says the store changed (here or at another gate).
 type storeChangedMsg struct{}
 
+// langChangedMsg tells screens to redo texts they keep (placeholders).
+type langChangedMsg struct{}
+
 // totalsMsg carries the whole event's tally for the status line.
 type totalsMsg struct{ arrived, expected int }
 

@@ -258,6 +258,10 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case storeChangedMsg:
 		return g.search() // statuses in the list may have changed at another gate
+	case langChangedMsg:
+		g.input.Placeholder = g.c.T("gate.placeholder")
+		g.reason.Placeholder = g.c.T("gate.reason_placeholder")
+		return nil
 	case resultsMsg:
 		if msg.seq == g.seq {
 			g.setRows(msg.rows)

@@ -66,11 +66,18 @@ func (g *Gate) listView(width int) string {
 	lines := make([]string, 0, h+1)
 	lines = append(lines, truncate(header, width))
 	contW := min(20, width/3)
-	nameW := width - 2 - 1 - contW
+	idW := 0
+	if width >= 66 { // wide enough to show the ID a badge carries
+		idW = 14
+	}
+	nameW := width - 2 - 1 - contW - idW
 	for i := g.top; i < len(g.rows) && i < g.top+h; i++ {
 		p := &g.rows[i]
 		mark := statusMark(p.Status)
-		text := mark + " " + pad(truncate(p.Name, nameW), nameW) + " " + truncate(p.Contingent, contW)
+		text := mark + " " + pad(truncate(p.Name, nameW), nameW) + " " + pad(truncate(p.Contingent, contW), contW)
+		if idW > 0 {
+			text += " " + truncate(p.ID, idW-1)
+		}
 		switch {
 		case i == g.sel:
 			lines = append(lines, st.RowSelected.Render(pad(text, width)))

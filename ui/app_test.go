@@ -1,0 +1,170 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"hadir/db"
+)
+
+// appDriver drives the whole app. Its commands run as the runtime runs them,
+// each in its own goroutine; a step ends when no message has come for a
+// while. The live-update command blocks until the store changes, which is
+// why this driver cannot run commands one after another.
+type appDriver struct {
+	t    testing.TB
+	app  *App
+	msgs chan tea.Msg
+}
+
+const quiet = 150 * time.Millisecond
+
+func newAppDriver(t testing.TB, st *db.Store, o Options, w, h int) *appDriver {
+	o.Out, o.Now = &bytes.Buffer{}, fixedNow
+	a := New(st, o)
+	t.Cleanup(a.Close)
+	d := &appDriver{t: t, app: a, msgs: make(chan tea.Msg, 64)}
+	d.send(tea.WindowSizeMsg{Width: w, Height: h})
+	d.start(a.Init())
+	d.settle()
+	return d
+}
+
+func (d *appDriver) start(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	go func() { d.msgs <- cmd() }()
+}
+
+func (d *appDriver) settle() {
+	for {
+		select {
+		case msg := <-d.msgs:
+			switch m := msg.(type) {
+			case nil:
+			case tea.BatchMsg:
+				for _, c := range m {
+					d.start(c)
+				}
+			default:
+				_, cmd := d.app.Update(m)
+				d.start(cmd)
+			}
+		case <-time.After(quiet):
+			return
+		}
+	}
+}
+
+func (d *appDriver) send(msgs ...tea.Msg) {
+	for _, m := range msgs {
+		_, cmd := d.app.Update(m)
+		d.start(cmd)
+		d.settle()
+	}
+}
+
+func (d *appDriver) typeText(s string) {
+	for _, r := range s {
+		_, cmd := d.app.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		d.start(cmd)
+	}
+	d.settle()
+}
+
+func (d *appDriver) key(k tea.KeyType) { d.send(tea.KeyMsg{Type: k}) }
+
+func (d *appDriver) mustShow(parts ...string) {
+	d.t.Helper()
+	v := d.app.View()
+	for _, p := range parts {
+		if !strings.Contains(v, p) {
+			d.t.Fatalf("the screen does not show %q:\n%s", p, v)
+		}
+	}
+}
+
+func TestAppAsksForTheOperator(t *testing.T) {
+	st := testStore(t, nil)
+	d := newAppDriver(t, st, Options{Station: "gerbang 1", Lang: English}, 80, 24)
+	d.mustShow("Operator's name:", "Station: gerbang 1")
+	d.key(tea.KeyEnter)
+	d.mustShow("Type your name: every check-in records who made it.")
+	d.typeText("Rina")
+	d.key(tea.KeyEnter)
+	d.mustShow("Operator: Rina", "Type a name or scan a badge")
+	d.typeText("JRS-BLG-0002")
+	d.key(tea.KeyEnter)
+	d.mustShow("Checked in: Siti Aisyah", "Arrived 1 / 3,000")
+	p, _ := st.Person("JRS-BLG-0002")
+	if p.Arrival.Operator != "Rina" || p.Arrival.Station != "gerbang 1" {
+		t.Errorf("the event was recorded by %q at %q", p.Arrival.Operator, p.Arrival.Station)
+	}
+}
+
+func TestAppTypingNeverRunsACommand(t *testing.T) {
+	st := testStore(t, nil)
+	d := newAppDriver(t, st, Options{Operator: "Rina", Station: "gerbang 1", Lang: English}, 80, 24)
+	// q quits elsewhere; in the search box it is a letter.
+	_, cmd := d.app.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
+	if cmd != nil {
+		if _, quit := cmd().(tea.QuitMsg); quit {
+			t.Fatal("typing q in the search box quit the app")
+		}
+	}
+	d.settle()
+	d.typeText("ufiq")
+	d.mustShow("⌕ qufiq")
+}
+
+func TestAppTooSmall(t *testing.T) {
+	st := testStore(t, nil)
+	d := newAppDriver(t, st, Options{Operator: "Rina", Lang: English}, 60, 15)
+	d.mustShow("The window is too small (60×15)", "at least 70×20")
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.mustShow("Type a name or scan a badge")
+}
+
+func TestAppHelpAndLanguageSwitch(t *testing.T) {
+	st := testStore(t, nil)
+	d := newAppDriver(t, st, Options{Operator: "Rina", Lang: Indonesian}, 80, 24)
+	d.mustShow("Tiba 0 / 3.000", "Ketik nama atau pindai kartu peserta")
+	d.typeText("?")
+	d.mustShow("Tombol", "batalkan terakhir", "peserta baru")
+	d.key(tea.KeyEsc)
+	d.key(tea.KeyCtrlL)
+	d.mustShow("Arrived 0 / 3,000", "Type a name or scan a badge")
+}
+
+// Golden screens: the gate at 80x24 and 120x40, in both languages, with
+// results listed and after a check-in. Update with: go test ./ui -update
+func TestGoldenGate(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, lang := range []Lang{Indonesian, English} {
+			name := fmt.Sprintf("%dx%d_%s", size[0], size[1], []string{"id", "en"}[lang])
+			t.Run(name, func(t *testing.T) {
+				st := testStore(t, nil)
+				if err := st.SetStationName("gerbang 1"); err != nil {
+					t.Fatal(err)
+				}
+				d := newAppDriver(t, st, Options{Operator: "Rina", Lang: lang}, size[0], size[1])
+				d.typeText("JRS-BLG-0002")
+				d.key(tea.KeyEnter)
+				t.Run("checked_in", func(t *testing.T) { golden.RequireEqual(t, []byte(d.app.View())) })
+				d.typeText("siti a")
+				d.key(tea.KeyDown)
+				d.key(tea.KeyDown)
+				t.Run("results", func(t *testing.T) { golden.RequireEqual(t, []byte(d.app.View())) })
+				d.key(tea.KeyEnter)
+				t.Run("confirm", func(t *testing.T) { golden.RequireEqual(t, []byte(d.app.View())) })
+			})
+		}
+	}
+}
