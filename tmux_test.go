@@ -1,0 +1,124 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tmuxSession runs the built binary in a real terminal (tmux), types into it
+// and reads the screen, as a person at the gate would.
+type tmuxSession struct {
+	t      *testing.T
+	socket string
+	name   string
+}
+
+func requireTmux(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("tmux is not installed; CI must install it (see .ci/run)")
+		}
+		t.Skip("tmux is not installed")
+	}
+}
+
+// buildBinary builds hadir once per test into a temporary folder.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "hadir")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+var tmuxSessions int // each session gets its own tmux server
+
+func startTmux(t *testing.T, dir string, w, h int, command string) *tmuxSession {
+	t.Helper()
+	tmuxSessions++
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("hadir-test-%d-%d", os.Getpid(), tmuxSessions), name: "gate"}
+	s.tmux("new-session", "-d", "-s", s.name, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "-c", dir,
+		"env TERM=xterm-256color HADIR_LANG=en "+command+"; echo EXITED; sleep 60")
+	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	return s
+}
+
+func (s *tmuxSession) tmux(args ...string) string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (s *tmuxSession) screen() string { return s.tmux("capture-pane", "-p", "-t", s.name) }
+
+// typeLiteral sends text at full speed, as a USB scanner types.
+func (s *tmuxSession) typeLiteral(text string) { s.tmux("send-keys", "-t", s.name, "-l", text) }
+
+func (s *tmuxSession) keys(keys ...string) { s.tmux(append([]string{"send-keys", "-t", s.name}, keys...)...) }
+
+func (s *tmuxSession) waitFor(want string) {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(s.screen(), want) {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.t.Fatalf("the screen never showed %q; it shows:\n%s", want, s.screen())
+}
+
+// The gate in a real terminal: scan an ID, search a name, confirm, quit, and
+// the command line agrees with what the screen said.
+func TestTerminalGate(t *testing.T) {
+	requireTmux(t)
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	s := startTmux(t, dir, 100, 30, bin+" demo --operator Rina --station 'gerbang 1' --no-bell")
+	s.waitFor("Type a name or scan a badge")
+	s.waitFor("Arrived 0 / 3,000")
+
+	s.typeLiteral("JRS-BLG-0002\r") // the scanner: ID and Enter, no other key
+	s.waitFor("Checked in: Siti Aisyah, Kab. Balangan")
+
+	s.typeLiteral("sudjatmoko")
+	s.waitFor("Soedjatmoko")
+	s.keys("Enter")
+	s.waitFor("Check in SOEDJATMOKO ?")
+	s.keys("Enter")
+	s.waitFor("Checked in: Soedjatmoko")
+	s.waitFor("Arrived 2 / 3,000")
+
+	s.keys("C-c")
+	s.waitFor("EXITED")
+
+	out, err := exec.Command(bin, "stats", "--json", "--db", filepath.Join(dir, "hadir-demo.db")).Output()
+	if err != nil {
+		t.Fatalf("stats: %v", err)
+	}
+	var stats struct {
+		Expected, Arrived int
+	}
+	if err := json.Unmarshal(out, &stats); err != nil {
+		t.Fatalf("stats --json: %v\n%s", err, out)
+	}
+	if stats.Arrived != 2 || stats.Expected != 3000 {
+		t.Fatalf("stats says %d of %d arrived; the screen said 2 of 3,000", stats.Arrived, stats.Expected)
+	}
+
+	// Reopened, the screen shows the same arrivals.
+	s2 := startTmux(t, dir, 100, 30, bin+" demo --operator Rina --no-bell")
+	s2.waitFor("Arrived 2 / 3,000")
+}
