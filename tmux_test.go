@@ -66,7 +66,9 @@ func (s *tmuxSession) screen() string { return s.tmux("capture-pane", "-p", "-t"
 // typeLiteral sends text at full speed, as a USB scanner types.
 func (s *tmuxSession) typeLiteral(text string) { s.tmux("send-keys", "-t", s.name, "-l", text) }
 
-func (s *tmuxSession) keys(keys ...string) { s.tmux(append([]string{"send-keys", "-t", s.name}, keys...)...) }
+func (s *tmuxSession) keys(keys ...string) {
+	s.tmux(append([]string{"send-keys", "-t", s.name}, keys...)...)
+}
 
 func (s *tmuxSession) waitFor(want string) {
 	s.t.Helper()
