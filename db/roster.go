@@ -1,8 +1,8 @@
 package db
 
 import (
-	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -29,14 +29,18 @@ func (s *Store) ImportRoster(vs []model.Volunteer, dryRun bool) (ImportReport, e
 	}
 	rep := ImportReport{DryRun: dryRun}
 	var changed []model.Volunteer
+	// bbolt inserts in key order cheaply and in random order at a cost that
+	// grows with the bucket: write in ID order, report in file order.
+	byID := slices.Clone(vs)
+	slices.SortFunc(byID, func(a, b model.Volunteer) int { return strings.Compare(a.ID, b.ID) })
 	diff := func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketVolunteers)
 		inFile := make(map[string]bool, len(vs))
-		for _, v := range vs {
+		for _, v := range byID {
 			inFile[v.ID] = true
 			if old := b.Get([]byte(v.ID)); old != nil {
 				var prev model.Volunteer
-				if err := json.Unmarshal(old, &prev); err == nil && prev.Equal(v) {
+				if err := decodeRecord(old, &prev); err == nil && prev.Equal(v) {
 					rep.Unchanged++
 					continue
 				}
@@ -48,7 +52,7 @@ func (s *Store) ImportRoster(vs []model.Volunteer, dryRun bool) (ImportReport, e
 			if dryRun {
 				continue
 			}
-			data, err := json.Marshal(v)
+			data, err := encodeRecord(v)
 			if err != nil {
 				return err
 			}
@@ -80,8 +84,14 @@ func (s *Store) ImportRoster(vs []model.Volunteer, dryRun bool) (ImportReport, e
 	if !dryRun {
 		for _, v := range changed {
 			s.state.Upsert(v)
-			if p, ok := s.state.Person(v.ID); ok {
-				s.index.Add(p.Volunteer)
+		}
+		if len(changed) > 1000 {
+			// Adding one by one keeps the index sorted at a cost per
+			// volunteer; for a whole roster, building it anew is cheaper.
+			s.index = model.NewIndex(s.state.Volunteers())
+		} else {
+			for _, v := range changed {
+				s.index.Add(v)
 			}
 		}
 		if len(changed) > 0 {

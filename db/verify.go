@@ -2,7 +2,6 @@ package db
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -31,7 +30,7 @@ func (s *Store) Verify() ([]string, error) {
 		seen := map[string]bool{}
 		err = tx.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
 			var e model.Event
-			if err := json.Unmarshal(v, &e); err != nil {
+			if err := decodeRecord(v, &e); err != nil {
 				problems = append(problems, fmt.Sprintf("event record %x is unreadable: %v", k, err))
 				return nil
 			}

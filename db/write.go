@@ -2,7 +2,6 @@ package db
 
 import (
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -147,7 +146,7 @@ func putEvents(tx *bolt.Tx, station string, events []model.Event) (int, error) {
 		if ids.Get([]byte(e.ID)) != nil {
 			continue
 		}
-		data, err := json.Marshal(e)
+		data, err := encodeRecord(e)
 		if err != nil {
 			return stored, err
 		}

@@ -1,0 +1,46 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+
+	"hadir/model"
+)
+
+// BenchmarkGateView renders the gate with results listed at 1,000 and
+// 100,000 volunteers: only the rows that fit are drawn, so the cost should
+// not grow with the roster.
+func BenchmarkGateView(b *testing.B) {
+	for _, n := range []int{1000, 100000} {
+		b.Run(fmt.Sprintf("volunteers=%d", n), func(b *testing.B) {
+			st := testStore(b, model.GenerateRoster(n, 1))
+			d, _ := newGateDriver(b, st, English, 120, 40)
+			d.typeText("siti")
+			if len(d.s.(*Gate).rows) == 0 {
+				b.Fatal("no results to draw")
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				_ = d.view()
+			}
+		})
+	}
+}
+
+// BenchmarkGateKeystroke is one typed letter: the search and the redraw.
+func BenchmarkGateKeystroke(b *testing.B) {
+	for _, n := range []int{1000, 100000} {
+		b.Run(fmt.Sprintf("volunteers=%d", n), func(b *testing.B) {
+			st := testStore(b, model.GenerateRoster(n, 1))
+			d, _ := newGateDriver(b, st, English, 120, 40)
+			g := d.s.(*Gate)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				g.input.SetValue("")
+				d.typeText("sit")
+				_ = d.view()
+			}
+		})
+	}
+}
