@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,6 +27,8 @@ const (
 	CheckedIn        Outcome = iota // a new arrival was recorded
 	AlreadyArrived                  // the volunteer was already on site; nothing written
 	UnknownVolunteer                // no volunteer has this ID; nothing written
+	Departed                        // a departure was recorded
+	NotOnSite                       // departure refused: not arrived, or already left
 )
 
 // CheckInResult is what a gate shows after a check-in.
@@ -193,47 +196,115 @@ func (s *Store) apply(events ...model.Event) {
 // check in the same volunteer at the same instant, exactly one arrival is
 // written and the other gate is told the volunteer is already checked in.
 func (s *Store) CheckIn(id string, by Actor) (CheckInResult, error) {
-	id = strings.TrimSpace(id)
+	res, err := s.moveMany([]string{id}, model.KindArrive, by)
+	if err != nil {
+		return CheckInResult{}, err
+	}
+	return res[0], nil
+}
+
+// CheckInMany checks several volunteers in with one transaction: a bus
+// arrives and the leader vouches for them. Each gets its own answer.
+func (s *Store) CheckInMany(ids []string, by Actor) ([]CheckInResult, error) {
+	return s.moveMany(ids, model.KindArrive, by)
+}
+
+// Depart records that a volunteer left the site.
+func (s *Store) Depart(id string, by Actor) (CheckInResult, error) {
+	res, err := s.moveMany([]string{id}, model.KindDepart, by)
+	if err != nil {
+		return CheckInResult{}, err
+	}
+	return res[0], nil
+}
+
+// DepartMany records the departure of several volunteers in one transaction.
+func (s *Store) DepartMany(ids []string, by Actor) ([]CheckInResult, error) {
+	return s.moveMany(ids, model.KindDepart, by)
+}
+
+// moveMany writes arrivals or departures. Volunteers whose arrival (or
+// departure) another session is writing right now are waited for, so the
+// answer is exact: one arrival each, and "already checked in" for the rest.
+func (s *Store) moveMany(ids []string, kind model.Kind, by Actor) ([]CheckInResult, error) {
+	ids = slices.Clone(ids)
+	for i := range ids {
+		ids[i] = strings.TrimSpace(ids[i])
+	}
 	for {
 		s.mu.Lock()
-		p, ok := s.state.Person(id)
-		if !ok {
-			s.mu.Unlock()
-			return CheckInResult{Outcome: UnknownVolunteer}, nil
-		}
-		if p.Status == model.StatusArrived {
-			res := s.resultLocked(AlreadyArrived, id)
-			res.First = *p.Arrival
-			s.mu.Unlock()
-			return res, nil
-		}
-		if wait, busy := s.pending[id]; busy {
-			// Another gate is writing this volunteer's arrival: wait for its answer.
+		if wait := s.busyLocked(ids); wait != nil {
 			s.mu.Unlock()
 			<-wait
 			continue
 		}
+		results := make([]CheckInResult, len(ids))
+		var events []model.Event
+		var writing []int // indexes of ids that get an event
+		seen := map[string]bool{}
+		for i, id := range ids {
+			p, ok := s.state.Person(id)
+			switch {
+			case !ok:
+				results[i] = CheckInResult{Outcome: UnknownVolunteer}
+			case kind == model.KindArrive && (p.Status == model.StatusArrived || seen[id]):
+				results[i] = s.resultLocked(AlreadyArrived, id)
+				if p.Arrival != nil {
+					results[i].First = *p.Arrival
+				}
+			case kind == model.KindDepart && (p.Status != model.StatusArrived || seen[id]):
+				results[i] = s.resultLocked(NotOnSite, id)
+			default:
+				seen[id] = true
+				events = append(events, s.newEvent(kind, id, by))
+				writing = append(writing, i)
+			}
+		}
+		if len(events) == 0 {
+			s.mu.Unlock()
+			return results, nil
+		}
 		done := make(chan struct{})
-		s.pending[id] = done
-		e := s.newEvent(model.KindArrive, id, by)
+		for _, i := range writing {
+			s.pending[ids[i]] = done
+		}
 		s.mu.Unlock()
 
-		err := s.commit(e)
+		err := s.commit(events...)
 
 		s.mu.Lock()
-		delete(s.pending, id)
+		for _, i := range writing {
+			delete(s.pending, ids[i])
+		}
 		close(done)
 		if err != nil {
 			s.mu.Unlock()
-			return CheckInResult{}, err
+			return nil, err
 		}
-		s.apply(e)
-		res := s.resultLocked(CheckedIn, id)
-		res.Event = e
+		s.apply(events...)
+		outcome := CheckedIn
+		if kind == model.KindDepart {
+			outcome = Departed
+		}
+		for j, i := range writing {
+			results[i] = s.resultLocked(outcome, ids[i])
+			results[i].Event = events[j]
+		}
 		s.mu.Unlock()
 		s.notify()
-		return res, nil
+		return results, nil
 	}
+}
+
+// busyLocked returns a channel to wait on when another session is writing
+// the arrival or departure of one of ids.
+func (s *Store) busyLocked(ids []string) chan struct{} {
+	for _, id := range ids {
+		if wait, busy := s.pending[id]; busy {
+			return wait
+		}
+	}
+	return nil
 }
 
 func (s *Store) resultLocked(o Outcome, id string) CheckInResult {
@@ -245,40 +316,44 @@ func (s *Store) resultLocked(o Outcome, id string) CheckInResult {
 // WalkIn registers a volunteer who is not on the roster and checks them in,
 // in one transaction. The store gives the volunteer an ID.
 func (s *Store) WalkIn(v model.Volunteer, by Actor) (CheckInResult, error) {
+	reg, err := s.walkInEvent(v, by)
+	if err != nil {
+		return CheckInResult{}, err
+	}
+	arr := s.newEvent(model.KindArrive, reg.Volunteer, by)
+	arr.At = reg.At
+	if err := s.record(reg, arr); err != nil {
+		return CheckInResult{}, err
+	}
+	s.mu.RLock()
+	res := s.resultLocked(CheckedIn, reg.Volunteer)
+	s.mu.RUnlock()
+	res.Event = arr
+	return res, nil
+}
+
+// walkInEvent validates a walk-in's record and builds its registration.
+func (s *Store) walkInEvent(v model.Volunteer, by Actor) (model.Event, error) {
 	v.Name = strings.Join(strings.Fields(v.Name), " ")
 	v.Contingent = strings.TrimSpace(v.Contingent)
 	v.Pillar = strings.TrimSpace(v.Pillar)
 	v.Phone = strings.TrimSpace(v.Phone)
 	v.Source = model.SourceWalkIn
 	if v.Name == "" {
-		return CheckInResult{}, errors.New("a walk-in needs a name")
+		return model.Event{}, errors.New("a walk-in needs a name")
 	}
 	if v.Contingent == "" {
-		return CheckInResult{}, errors.New("a walk-in needs a contingent")
+		return model.Event{}, errors.New("a walk-in needs a contingent")
 	}
-	if g, ok := model.NormalizeGender(v.Gender); ok {
-		v.Gender = g
-	} else {
-		return CheckInResult{}, fmt.Errorf("gender %q is not L or P", v.Gender)
+	g, ok := model.NormalizeGender(v.Gender)
+	if !ok {
+		return model.Event{}, fmt.Errorf("gender %q is not L or P", v.Gender)
 	}
+	v.Gender = g
 	reg := s.newEvent(model.KindWalkIn, "", by)
 	v.ID = "W-" + reg.ID
 	reg.Volunteer, reg.Contingent, reg.Record = v.ID, v.Contingent, &v
-	arr := s.newEvent(model.KindArrive, v.ID, by)
-	arr.At = reg.At
-	if err := reg.Validate(); err != nil {
-		return CheckInResult{}, err
-	}
-	if err := s.commit(reg, arr); err != nil {
-		return CheckInResult{}, err
-	}
-	s.mu.Lock()
-	s.apply(reg, arr)
-	res := s.resultLocked(CheckedIn, v.ID)
-	res.Event = arr
-	s.mu.Unlock()
-	s.notify()
-	return res, nil
+	return reg, reg.Validate()
 }
 
 // Annul cancels an earlier event with a reason. The cancelled event stays in
@@ -306,14 +381,7 @@ func (s *Store) Annul(eventID, reason string, by Actor) (model.Event, error) {
 	s.mu.Unlock()
 	// Two operators annulling the same event at once both succeed; the fold
 	// keeps the earliest, so the count is the same.
-	if err := s.commit(e); err != nil {
-		return model.Event{}, err
-	}
-	s.mu.Lock()
-	s.apply(e)
-	s.mu.Unlock()
-	s.notify()
-	return e, nil
+	return e, s.record(e)
 }
 
 // LastArrival returns the newest standing arrival recorded at a station: what

@@ -91,6 +91,9 @@ type Contingent struct {
 	// longer complete (a later annul or replacement).
 	ConfirmValid  bool
 	DepartConfirm *Event // the standing departure sign-off
+	// DepartConfirmValid is false when someone of the contingent is on site
+	// again after the departure sign-off.
+	DepartConfirmValid bool
 }
 
 // State is the fold of the roster and the events. It is rebuilt the same from
@@ -106,7 +109,11 @@ type State struct {
 	groups      map[string]*group
 	pillars     map[string]*Tally
 	total       Tally
-	perQuarter  map[int64]int // first arrivals per quarter hour (unix/900)
+	perQuarter  map[int64]int     // first arrivals per quarter hour (unix/900)
+	arrivals    []*Event          // standing first arrivals, in fold order: the latest are at the end
+	sorted      []*Event          // every event in fold order, for the log
+	doubled     map[string]bool   // volunteers with more than one standing arrival
+	walkins     map[string]*Event // walk-in registrations by volunteer
 	version     uint64
 }
 
@@ -126,6 +133,8 @@ func NewState(roster []Volunteer) *State {
 		groups:      map[string]*group{},
 		pillars:     map[string]*Tally{},
 		perQuarter:  map[int64]int{},
+		doubled:     map[string]bool{},
+		walkins:     map[string]*Event{},
 	}
 	for _, v := range roster {
 		s.Upsert(v)
@@ -202,6 +211,16 @@ func (s *State) count(p *Person, sign int) {
 	pt.add(p, sign)
 	if p.Arrival != nil {
 		s.perQuarter[quarter(p.Arrival.At)] += sign
+		if sign > 0 {
+			s.arrivals = insertSorted(s.arrivals, p.Arrival)
+		} else {
+			s.arrivals = removeSorted(s.arrivals, p.Arrival)
+		}
+	}
+	if len(p.Duplicates) > 0 && sign > 0 {
+		s.doubled[p.ID] = true
+	} else if sign < 0 {
+		delete(s.doubled, p.ID)
 	}
 }
 
@@ -218,8 +237,10 @@ func (s *State) Apply(e Event) error {
 	}
 	ev := &e
 	s.events[e.ID] = ev
+	s.sorted = insertSorted(s.sorted, ev)
 	s.version++
 	if e.Kind == KindWalkIn {
+		s.walkins[e.Volunteer] = ev
 		if _, known := s.people[e.Volunteer]; !known {
 			s.Upsert(*e.Record)
 		}
@@ -246,11 +267,24 @@ func (s *State) index(e *Event) {
 	}
 }
 
+// insertSorted puts e in its place in a list in fold order. New events are
+// usually the latest, so this is usually an append.
 func insertSorted(list []*Event, e *Event) []*Event {
+	if n := len(list); n == 0 || list[n-1].Before(*e) {
+		return append(list, e)
+	}
 	i := sort.Search(len(list), func(i int) bool { return e.Before(*list[i]) })
 	list = append(list, nil)
 	copy(list[i+1:], list[i:])
 	list[i] = e
+	return list
+}
+
+func removeSorted(list []*Event, e *Event) []*Event {
+	i := sort.Search(len(list), func(i int) bool { return !list[i].Before(*e) })
+	if i < len(list) && list[i] == e {
+		return append(list[:i], list[i+1:]...)
+	}
 	return list
 }
 

@@ -63,6 +63,7 @@ func (s *State) Contingent(name string) (Contingent, bool) {
 		}
 	}
 	c.ConfirmValid = c.Confirm != nil && g.tally.Complete()
+	c.DepartConfirmValid = c.DepartConfirm != nil && g.tally.OnSite == 0
 	return c, true
 }
 
@@ -156,11 +157,91 @@ func (s *State) EventCount() int { return len(s.events) }
 
 // Events returns every event in fold order (time, then ID).
 func (s *State) Events() []Event {
-	out := make([]Event, 0, len(s.events))
-	for _, e := range s.events {
-		out = append(out, *e)
+	out := make([]Event, len(s.sorted))
+	for i, e := range s.sorted {
+		out[i] = *e
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
+	return out
+}
+
+// NewestEvents returns up to n events starting at the newest minus skip,
+// newest first: a page of the log without copying the whole of it.
+func (s *State) NewestEvents(skip, n int) []Event {
+	var out []Event
+	for i := len(s.sorted) - 1 - skip; i >= 0 && len(out) < n; i-- {
+		out = append(out, *s.sorted[i])
+	}
+	return out
+}
+
+// EachEventNewestFirst calls fn for every event, newest first, until fn
+// returns false.
+func (s *State) EachEventNewestFirst(fn func(e Event) bool) {
+	for i := len(s.sorted) - 1; i >= 0; i-- {
+		if !fn(*s.sorted[i]) {
+			return
+		}
+	}
+}
+
+// LatestArrivals returns the people of the n newest standing first
+// arrivals, newest first.
+func (s *State) LatestArrivals(n int) []Person {
+	var out []Person
+	for i := len(s.arrivals) - 1; i >= 0 && len(out) < n; i-- {
+		if p, ok := s.people[s.arrivals[i].Volunteer]; ok {
+			out = append(out, *p)
+		}
+	}
+	return out
+}
+
+// Anomaly is something the committee should look at.
+type Anomaly struct {
+	Kind       AnomalyKind
+	Volunteer  string // for double arrivals and walk-ins
+	Contingent string // for sign-offs no longer valid
+	At         time.Time
+}
+
+// AnomalyKind names an anomaly.
+type AnomalyKind int
+
+// The anomalies the dashboard lists.
+const (
+	AnomalyDoubleArrival  AnomalyKind = iota // arrived twice at different stations (merged records)
+	AnomalyWalkIn                            // a walk-in arrived: not on the roster
+	AnomalySignOffInvalid                    // a signed-off contingent is incomplete again
+)
+
+// Anomalies lists double arrivals, walk-in arrivals and sign-offs no longer
+// valid, newest first. It costs the number of anomalies and contingents, not
+// the number of volunteers.
+func (s *State) Anomalies() []Anomaly {
+	var out []Anomaly
+	for id := range s.doubled {
+		p := s.people[id]
+		out = append(out, Anomaly{Kind: AnomalyDoubleArrival, Volunteer: id, At: p.Duplicates[0].At})
+	}
+	for _, e := range s.walkins {
+		if !s.effective(e) {
+			continue
+		}
+		if p, ok := s.people[e.Volunteer]; ok && p.Arrival != nil {
+			out = append(out, Anomaly{Kind: AnomalyWalkIn, Volunteer: p.ID, At: p.Arrival.At})
+		}
+	}
+	for _, n := range s.ContingentNames() {
+		if c, _ := s.Contingent(n); c.Confirm != nil && !c.ConfirmValid {
+			out = append(out, Anomaly{Kind: AnomalySignOffInvalid, Contingent: n, At: c.Confirm.At})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].At.Equal(out[j].At) {
+			return out[i].At.After(out[j].At)
+		}
+		return out[i].Volunteer+out[i].Contingent < out[j].Volunteer+out[j].Contingent
+	})
 	return out
 }
 

@@ -121,7 +121,7 @@ func (a *App) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	s := a.screens[a.active]
-	if s.Modal() {
+	if s.Modal() || s.CapturesKey(msg) {
 		return nil, false
 	}
 	switch {
@@ -144,7 +144,7 @@ func (a *App) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			return a.switchTo(i), true
 		}
 	}
-	if !s.Typing() && key.Matches(msg, k.QuitLetter) {
+	if key.Matches(msg, k.QuitLetter) {
 		return tea.Quit, true
 	}
 	return nil, false

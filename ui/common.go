@@ -137,9 +137,10 @@ type Screen interface {
 	SetSize(width, height int)
 	ShortHelp() []key.Binding
 	FullHelp() [][]key.Binding
-	// Typing reports whether a text field has the keys, so that global
-	// single-letter keys (q, ?) stay off and typed text never runs a command.
-	Typing() bool
+	// CapturesKey reports whether the screen takes this key before the
+	// global bindings: a search box takes the letters (and digits, for IDs)
+	// so typed text never runs a command.
+	CapturesKey(msg tea.KeyMsg) bool
 	// Modal reports whether a dialog is open that owns Tab and Esc.
 	Modal() bool
 	Title() string
@@ -190,4 +191,9 @@ func pad(s string, width int) string {
 		return s + strings.Repeat(" ", width-w)
 	}
 	return s
+}
+
+// isText reports whether a key types text (letters, digits, space, punctuation).
+func isText(msg tea.KeyMsg) bool {
+	return (msg.Type == tea.KeyRunes && !msg.Alt) || msg.Type == tea.KeySpace
 }

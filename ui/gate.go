@@ -115,7 +115,9 @@ func (g *Gate) Title() string { return g.c.T("screen.gate") }
 
 func (g *Gate) Init() tea.Cmd { return g.search() }
 
-func (g *Gate) Typing() bool { return true } // the search box or a form always has the keys
+// CapturesKey: the search box takes every printable key but "?" (in no
+// name or ID), so a name or a scanned ID never runs a command.
+func (g *Gate) CapturesKey(msg tea.KeyMsg) bool { return isText(msg) && msg.String() != "?" }
 
 func (g *Gate) Modal() bool { return g.mode != modeSearch }
 

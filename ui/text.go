@@ -1,10 +1,25 @@
 package ui
 
-// texts holds every visible string in Indonesian and English, by key.
+// texts holds every visible string in Indonesian and English, by key. Each
+// screen keeps its own in a text_*.go file and adds them with addTexts.
 // TestTextsComplete fails when a key lacks a language, when the two
 // languages disagree on their format verbs, or when code uses a key that is
-// not here.
-var texts = map[string][2]string{
+// not defined.
+var texts = map[string][2]string{}
+
+// addTexts registers a screen's texts; a key defined twice is a bug.
+func addTexts(m map[string][2]string) {
+	for k, v := range m {
+		if _, dup := texts[k]; dup {
+			panic("text defined twice: " + k)
+		}
+		texts[k] = v
+	}
+}
+
+func init() { addTexts(coreTexts) }
+
+var coreTexts = map[string][2]string{
 	"app.too_small": {"Jendela terlalu kecil (%d×%d). Perbesar jendela terminal menjadi paling sedikit %d×%d.",
 		"The window is too small (%d×%d). Make the terminal window at least %d×%d."},
 	"help.title": {"Tombol", "Keys"},
