@@ -70,10 +70,13 @@ func (g *Gate) listView(width int) string {
 	if width >= 66 { // wide enough to show the ID a badge carries
 		idW = 14
 	}
-	nameW := width - 2 - 1 - contW - idW
+	nameW := width - 3 - 1 - contW - idW
 	for i := g.top; i < len(g.rows) && i < g.top+h; i++ {
 		p := &g.rows[i]
-		mark := statusMark(p.Status)
+		mark := " " + statusMark(p.Status)
+		if i == g.sel {
+			mark = "▸" + statusMark(p.Status) // the selection is shown without colour too
+		}
 		text := mark + " " + pad(truncate(p.Name, nameW), nameW) + " " + pad(truncate(p.Contingent, contW), contW)
 		if idW > 0 {
 			text += " " + truncate(p.ID, idW-1)

@@ -12,6 +12,10 @@ type KeyMap struct {
 	// are Enter, Esc, arrows and control keys.
 	Enter, Cancel, Up, Down, PageUp, PageDown, Annul, WalkIn, Filter key.Binding
 
+	// Contingents and a contingent's members.
+	Sort, Toggle, SelectAll, Excuse, Replace, SignOff, Withdraw, Departures, Back key.Binding
+	Sick, Leave                                                                   key.Binding
+
 	// Forms.
 	NextField, PrevField, Submit key.Binding
 }
@@ -41,6 +45,18 @@ func newKeyMap(c *Common) KeyMap {
 		Annul:    b([]string{"ctrl+x"}, "ctrl+x", "key.annul"),
 		WalkIn:   b([]string{"ctrl+n"}, "ctrl+n", "key.walkin"),
 		Filter:   b([]string{"ctrl+f"}, "ctrl+f", "key.filter"),
+
+		Sort:       b([]string{"ctrl+o"}, "ctrl+o", "key.sort"),
+		Toggle:     b([]string{" "}, "space", "key.toggle"),
+		SelectAll:  b([]string{"a"}, "a", "key.select_all"),
+		Excuse:     b([]string{"e"}, "e", "key.excuse"),
+		Replace:    b([]string{"r"}, "r", "key.replace"),
+		SignOff:    b([]string{"s"}, "s", "key.sign_off"),
+		Withdraw:   b([]string{"w"}, "w", "key.withdraw"),
+		Departures: b([]string{"d"}, "d", "key.departures"),
+		Back:       b([]string{"esc"}, "esc", "key.back"),
+		Sick:       b([]string{"s"}, "s", "key.sick"),
+		Leave:      b([]string{"i"}, "i", "key.leave"),
 
 		NextField: b([]string{"tab", "down"}, "tab/↓", "key.next_field"),
 		PrevField: b([]string{"shift+tab", "up"}, "shift+tab/↑", "key.prev_field"),

@@ -39,6 +39,9 @@ type walkInForm struct {
 	contingents []string
 	failure     string
 	width       int
+	// submitFn saves a valid form; by default the walk-in is checked in at
+	// the gate. A leader registering a replacement saves it differently.
+	submitFn func(model.Volunteer) tea.Cmd
 }
 
 func newWalkInForm(c *Common, name string) *walkInForm {
@@ -192,6 +195,9 @@ func (f *walkInForm) submit() tea.Cmd {
 	v, ok := f.validate()
 	if !ok {
 		return nil
+	}
+	if f.submitFn != nil {
+		return f.submitFn(v)
 	}
 	st, by := f.c.Store, f.c.Actor
 	return func() tea.Msg {

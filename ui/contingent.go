@@ -1,0 +1,470 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"hadir/db"
+	"hadir/model"
+)
+
+// What an open contingent is asking, if anything.
+type membersMode int
+
+const (
+	membersList       membersMode = iota
+	membersConfirm                // "check in 12 volunteers?"
+	membersExcuse                 // sakit or izin, and a note
+	membersReplace                // pick the replacement from the roster
+	membersReplaceNew             // register a walk-in in their place
+	membersSignOff                // the leader's name
+	membersIncomplete             // why the sign-off is refused
+	membersWithdraw               // take the sign-off back?
+)
+
+// members is one contingent for its leader: who is missing, several checked
+// in at once, excused, replaced, signed off; and on the last day, departures.
+type members struct {
+	c         *Common
+	name      string
+	departure bool // departure mode: counting people out
+	rows      []model.Person
+	info      model.Contingent
+	leader    string // the roster's leader of this contingent, offered at sign-off
+	picked    map[string]bool
+	sel, top  int
+	mode      membersMode
+	note      string // the answer to the last action
+	noteBad   bool
+
+	input     textinput.Model // excuse note, leader name, replacement search
+	reason    string          // sakit or izin, while excusing
+	target    model.Person    // the member being excused or replaced
+	found     []model.Person  // replacement candidates
+	foundSel  int
+	searchSeq uint64
+	walkin    *walkInForm
+	waiting   []model.Person // who keeps the sign-off back
+
+	width, height int
+}
+
+type (
+	membersLoadedMsg struct {
+		name   string
+		rows   []model.Person
+		info   model.Contingent
+		leader string
+	}
+	closeMembersMsg struct{}
+	// actionDoneMsg is the answer to a leader's action.
+	actionDoneMsg struct {
+		text string
+		err  error
+	}
+	candidatesMsg struct {
+		seq  uint64
+		rows []model.Person
+	}
+)
+
+func newMembers(c *Common, name string) *members {
+	return &members{c: c, name: name, picked: map[string]bool{}}
+}
+
+func (m *members) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.input.Width = max(10, w-30)
+	if m.walkin != nil {
+		m.walkin.SetSize(w, h)
+	}
+	m.clamp()
+}
+
+func (m *members) Modal() bool { return m.mode != membersList }
+
+// CapturesKey: the member list's letters are its commands; a dialog with a
+// text field takes every key.
+func (m *members) CapturesKey(msg tea.KeyMsg) bool {
+	if m.mode != membersList {
+		return true
+	}
+	k := m.c.Keys
+	for _, b := range []key.Binding{k.Toggle, k.SelectAll, k.Excuse, k.Replace, k.SignOff, k.Withdraw, k.Departures, k.Back} {
+		if key.Matches(msg, b) {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *members) ShortHelp() []key.Binding {
+	k := m.c.Keys
+	switch m.mode {
+	case membersList:
+		enter := withHelp(k.Enter, "enter", m.c.T("key.checkin"))
+		if m.departure {
+			enter = withHelp(k.Enter, "enter", m.c.T("key.depart"))
+		}
+		return []key.Binding{enter, k.Toggle, k.SelectAll, k.Excuse, k.Replace, k.SignOff, k.Departures, k.Back}
+	case membersExcuse:
+		return []key.Binding{k.Sick, k.Leave, withHelp(k.Enter, "enter", m.c.T("key.submit")), withHelp(k.Cancel, "esc", m.c.T("key.cancel"))}
+	case membersReplaceNew:
+		return m.walkin.ShortHelp()
+	case membersReplace:
+		return []key.Binding{withHelp(k.Enter, "enter", m.c.T("key.choose")), k.WalkIn, withHelp(k.Cancel, "esc", m.c.T("key.cancel"))}
+	}
+	return []key.Binding{withHelp(k.Enter, "enter", m.c.T("key.yes")), withHelp(k.Cancel, "esc", m.c.T("key.cancel"))}
+}
+
+func (m *members) FullHelp() [][]key.Binding {
+	k := m.c.Keys
+	return [][]key.Binding{{k.Enter, k.Toggle, k.SelectAll, k.Up, k.PageUp}, {k.Excuse, k.Replace, k.SignOff, k.Withdraw, k.Departures, k.Back}}
+}
+
+// load reads the members: missing first (in departure mode, those still on
+// site first), each with status and arrival time.
+func (m *members) load() tea.Cmd {
+	st, name, departure := m.c.Store, m.name, m.departure
+	return func() tea.Msg {
+		msg := membersLoadedMsg{name: name}
+		st.Read(func(s *model.State, _ *model.Index) {
+			msg.info, _ = s.Contingent(name)
+			var first, rest []model.Person
+			for _, id := range s.Members(name) {
+				p, _ := s.Person(id)
+				if p.Leader && msg.leader == "" {
+					msg.leader = p.Name
+				}
+				if (!departure && p.Status == model.StatusMissing) || (departure && p.Status == model.StatusArrived) {
+					first = append(first, p)
+				} else {
+					rest = append(rest, p)
+				}
+			}
+			msg.rows = append(first, rest...)
+		})
+		return msg
+	}
+}
+
+func (m *members) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case membersLoadedMsg:
+		if msg.name == m.name {
+			m.rows, m.info, m.leader = msg.rows, msg.info, msg.leader
+			m.clamp()
+		}
+		return nil
+	case storeChangedMsg:
+		return m.load()
+	case actionDoneMsg:
+		if m.mode == membersReplaceNew && msg.err != nil {
+			m.walkin.failure = msg.err.Error() // keep what was typed
+			return m.c.bell()
+		}
+		m.mode, m.walkin = membersList, nil
+		var inc *db.IncompleteError
+		switch {
+		case errors.As(msg.err, &inc):
+			m.mode, m.waiting = membersIncomplete, inc.Waiting
+		case msg.err != nil:
+			m.note, m.noteBad = msg.err.Error(), true
+			return tea.Batch(m.load(), m.c.bell())
+		default:
+			m.note, m.noteBad = msg.text, false
+			m.picked = map[string]bool{}
+		}
+		return m.load()
+	case candidatesMsg:
+		if msg.seq == m.searchSeq {
+			m.found, m.foundSel = msg.rows, 0
+		}
+		return nil
+	case contingentsMsg:
+		if m.walkin != nil {
+			m.walkin.Update(msg)
+		}
+		return nil
+	case walkInCancelMsg:
+		m.mode, m.walkin = membersList, nil
+		return nil
+	case tea.KeyMsg:
+		return m.onKey(msg)
+	}
+	return nil
+}
+
+func (m *members) onKey(msg tea.KeyMsg) tea.Cmd {
+	k := m.c.Keys
+	if m.mode != membersList {
+		return m.onDialogKey(msg)
+	}
+	m.note = ""
+	switch {
+	case key.Matches(msg, k.Back):
+		return func() tea.Msg { return closeMembersMsg{} }
+	case key.Matches(msg, k.Up):
+		m.sel--
+	case key.Matches(msg, k.Down):
+		m.sel++
+	case key.Matches(msg, k.PageUp):
+		m.sel -= m.listHeight()
+	case key.Matches(msg, k.PageDown):
+		m.sel += m.listHeight()
+	case key.Matches(msg, k.Toggle):
+		if p, ok := m.current(); ok {
+			m.picked[p.ID] = !m.picked[p.ID]
+			m.sel++
+		}
+	case key.Matches(msg, k.SelectAll):
+		for _, p := range m.rows {
+			if m.movable(p) {
+				m.picked[p.ID] = true
+			}
+		}
+	case key.Matches(msg, k.Enter):
+		if len(m.targets()) > 0 {
+			m.mode = membersConfirm
+		}
+	case key.Matches(msg, k.Departures):
+		m.departure, m.picked, m.sel, m.top = !m.departure, map[string]bool{}, 0, 0
+		return m.load()
+	case key.Matches(msg, k.Excuse):
+		if p, ok := m.current(); ok {
+			m.mode, m.target, m.reason = membersExcuse, p, ""
+			m.input = newInput(m.c, m.c.T("contingent.note_placeholder"), 120)
+			m.input.Width = max(10, m.width-30)
+		}
+	case key.Matches(msg, k.Replace):
+		if p, ok := m.current(); ok {
+			m.mode, m.target, m.found = membersReplace, p, nil
+			m.input = newInput(m.c, m.c.T("contingent.replace_placeholder"), 80)
+			m.input.Width = max(10, m.width-30)
+		}
+	case key.Matches(msg, k.SignOff):
+		m.mode = membersSignOff
+		m.input = newInput(m.c, m.c.T("contingent.leader_placeholder"), 80)
+		m.input.Width = max(10, m.width-30)
+		m.input.SetValue(m.leader)
+	case key.Matches(msg, k.Withdraw):
+		if m.standing() != nil {
+			m.mode = membersWithdraw
+		}
+	}
+	m.clamp()
+	return nil
+}
+
+// movable reports whether a member can be checked in (or, in departure
+// mode, out) from here.
+func (m *members) movable(p model.Person) bool {
+	if m.departure {
+		return p.Status == model.StatusArrived
+	}
+	return p.Status == model.StatusMissing || p.Status == model.StatusExcused
+}
+
+// targets are the picked members, or the one under the cursor.
+func (m *members) targets() []string {
+	var ids []string
+	for _, p := range m.rows {
+		if m.picked[p.ID] && m.movable(p) {
+			ids = append(ids, p.ID)
+		}
+	}
+	if len(ids) == 0 {
+		if p, ok := m.current(); ok && m.movable(p) {
+			ids = []string{p.ID}
+		}
+	}
+	return ids
+}
+
+func (m *members) current() (model.Person, bool) {
+	if m.sel < len(m.rows) {
+		return m.rows[m.sel], true
+	}
+	return model.Person{}, false
+}
+
+func (m *members) standing() *model.Event {
+	if m.departure {
+		return m.info.DepartConfirm
+	}
+	return m.info.Confirm
+}
+
+func (m *members) phase() string {
+	if m.departure {
+		return model.PhaseDeparture
+	}
+	return model.PhaseArrival
+}
+
+func (m *members) onDialogKey(msg tea.KeyMsg) tea.Cmd {
+	k := m.c.Keys
+	if m.mode == membersReplaceNew {
+		return m.walkin.Update(msg)
+	}
+	if key.Matches(msg, k.Cancel) {
+		m.mode = membersList
+		return nil
+	}
+	switch m.mode {
+	case membersConfirm:
+		if key.Matches(msg, k.Enter) {
+			return m.moveTargets()
+		}
+	case membersIncomplete:
+		if key.Matches(msg, k.Enter) {
+			m.mode = membersList
+		}
+	case membersWithdraw:
+		if key.Matches(msg, k.Enter) {
+			return m.act(func(st *db.Store, by db.Actor) (string, error) {
+				_, err := st.Withdraw(m.name, m.phase(), "", by)
+				return m.c.T("contingent.withdrawn", m.name), err
+			})
+		}
+	case membersSignOff:
+		if key.Matches(msg, k.Enter) {
+			leader := m.input.Value()
+			return m.act(func(st *db.Store, by db.Actor) (string, error) {
+				_, err := st.Confirm(m.name, leader, m.phase(), by)
+				return m.c.T("contingent.signed", m.name, strings.TrimSpace(leader)), err
+			})
+		}
+		return m.updateInput(msg)
+	case membersExcuse:
+		switch {
+		case m.reason == "" && key.Matches(msg, k.Sick):
+			m.reason = model.ReasonSick
+			return nil
+		case m.reason == "" && key.Matches(msg, k.Leave):
+			m.reason = model.ReasonLeave
+			return nil
+		case m.reason != "" && key.Matches(msg, k.Enter):
+			id, reason, note, name := m.target.ID, m.reason, m.input.Value(), m.target.Name
+			return m.act(func(st *db.Store, by db.Actor) (string, error) {
+				_, err := st.Excuse(id, reason, note, by)
+				return m.c.T("contingent.excused", name, reason), err
+			})
+		case m.reason != "":
+			return m.updateInput(msg)
+		}
+	case membersReplace:
+		switch {
+		case key.Matches(msg, k.WalkIn):
+			m.mode = membersReplaceNew
+			m.walkin = newWalkInForm(m.c, m.input.Value())
+			m.walkin.fields[fieldContingent].SetValue(m.name)
+			target := m.target
+			m.walkin.submitFn = func(v model.Volunteer) tea.Cmd {
+				return m.act(func(st *db.Store, by db.Actor) (string, error) {
+					nv, err := st.ReplaceWithWalkIn(target.ID, v, by)
+					return m.c.T("contingent.replaced", target.Name, nv.Name), err
+				})
+			}
+			m.walkin.SetSize(m.width, m.height)
+			return loadContingents(m.c.Store)
+		case key.Matches(msg, k.Up):
+			m.foundSel = max(0, m.foundSel-1)
+			return nil
+		case key.Matches(msg, k.Down):
+			m.foundSel = min(len(m.found)-1, m.foundSel+1)
+			return nil
+		case key.Matches(msg, k.Enter):
+			if m.foundSel >= len(m.found) {
+				return nil
+			}
+			target, repl := m.target, m.found[m.foundSel]
+			return m.act(func(st *db.Store, by db.Actor) (string, error) {
+				_, err := st.Replace(target.ID, repl.ID, by)
+				return m.c.T("contingent.replaced", target.Name, repl.Name), err
+			})
+		}
+		before := m.input.Value()
+		cmd := m.updateInput(msg)
+		if m.input.Value() != before {
+			return tea.Batch(cmd, m.searchCandidates())
+		}
+		return cmd
+	}
+	return nil
+}
+
+func (m *members) updateInput(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	return cmd
+}
+
+// searchCandidates looks for a replacement among everyone on the roster.
+func (m *members) searchCandidates() tea.Cmd {
+	m.searchSeq++
+	seq, st, q := m.searchSeq, m.c.Store, model.Query{Text: m.input.Value(), Limit: 8}
+	return func() tea.Msg {
+		var rows []model.Person
+		st.Read(func(s *model.State, ix *model.Index) {
+			for _, hit := range ix.Search(q) {
+				if p, ok := s.Person(hit.ID); ok {
+					rows = append(rows, p)
+				}
+			}
+		})
+		return candidatesMsg{seq: seq, rows: rows}
+	}
+}
+
+// act runs a leader's action against the store and reports its answer.
+func (m *members) act(fn func(st *db.Store, by db.Actor) (string, error)) tea.Cmd {
+	st, by := m.c.Store, m.c.Actor
+	return func() tea.Msg {
+		text, err := fn(st, by)
+		return actionDoneMsg{text: text, err: err}
+	}
+}
+
+// moveTargets checks in (or out) the picked members in one transaction.
+func (m *members) moveTargets() tea.Cmd {
+	ids, departure := m.targets(), m.departure
+	return m.act(func(st *db.Store, by db.Actor) (string, error) {
+		move := st.CheckInMany
+		if departure {
+			move = st.DepartMany
+		}
+		res, err := move(ids, by)
+		if err != nil {
+			return "", err
+		}
+		done := 0
+		for _, r := range res {
+			if r.Outcome == db.CheckedIn || r.Outcome == db.Departed {
+				done++
+			}
+		}
+		if departure {
+			return m.c.T("contingent.departed_n", done, len(ids)), nil
+		}
+		return m.c.T("contingent.checked_in_n", done, len(ids)), nil
+	})
+}
+
+func (m *members) listHeight() int { return max(1, m.height-6) }
+
+func (m *members) clamp() {
+	m.sel = max(0, min(m.sel, len(m.rows)-1))
+	h := m.listHeight()
+	if m.sel < m.top {
+		m.top = m.sel
+	}
+	if m.sel >= m.top+h {
+		m.top = m.sel - h + 1
+	}
+	m.top = max(0, min(m.top, len(m.rows)-h))
+}

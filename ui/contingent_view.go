@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"strings"
+
+	"hadir/model"
+)
+
+func (m *members) View() string {
+	st := m.c.Styles
+	i := m.info
+	var lines []string
+	mode := m.c.T("contingent.mode_arrival")
+	count := m.c.T("contingent.count", m.c.Number(i.Arrived), m.c.Number(i.Expected), m.c.Number(i.Missing), m.c.Number(i.Excused), m.c.Number(i.Replaced))
+	if m.departure {
+		mode = m.c.T("contingent.mode_departure")
+		count = m.c.T("contingent.count_departure", m.c.Number(i.Departed), m.c.Number(i.Arrived), m.c.Number(i.OnSite))
+	}
+	lines = append(lines, truncate(st.Title.Render(m.name)+"  "+st.TabActive.Render(mode)+"  "+st.Bold.Render(count), m.width))
+	lines = append(lines, truncate(m.signOffLine(), m.width))
+	if m.note != "" {
+		style := st.OKText
+		mark := "✓ "
+		if m.noteBad {
+			style, mark = st.ErrText, "✗ "
+		}
+		lines = append(lines, style.Render(truncate(mark+m.note, m.width)))
+	} else if n := len(m.targets()); n > 0 && len(m.picked) > 0 {
+		lines = append(lines, st.Muted.Render(m.c.T("contingent.picked", n)))
+	} else {
+		lines = append(lines, "")
+	}
+	if m.mode == membersReplaceNew {
+		return strings.Join(lines, "\n") + "\n" + m.walkin.View()
+	}
+	if dialog := m.dialogView(); dialog != "" {
+		return strings.Join(lines, "\n") + "\n" + dialog
+	}
+	h := m.listHeight()
+	nameW := max(16, min(36, m.width-50))
+	for r := m.top; r < len(m.rows) && r < m.top+h; r++ {
+		p := m.rows[r]
+		box := "[ ]"
+		if m.picked[p.ID] {
+			box = "[x]"
+		}
+		cursor := " "
+		if r == m.sel {
+			cursor = "▸"
+		}
+		line := cursor + box + " " + statusMark(p.Status) + " " + pad(truncate(p.Name, nameW), nameW) + " " + pad(p.ID, 14) + " " + m.rowStatus(p)
+		line = truncate(line, m.width)
+		switch {
+		case r == m.sel:
+			line = st.RowSelected.Render(pad(line, m.width))
+		case !m.movable(p):
+			line = st.Muted.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *members) signOffLine() string {
+	st := m.c.Styles
+	e, valid := m.info.Confirm, m.info.ConfirmValid
+	if m.departure {
+		e, valid = m.info.DepartConfirm, m.info.DepartConfirmValid
+	}
+	switch {
+	case e == nil:
+		return st.Muted.Render(m.c.T("contingent.not_signed"))
+	case !valid:
+		return st.WarnText.Render("! " + m.c.T("contingent.signed_invalid", e.Leader, m.c.Clock(e.At)))
+	}
+	return st.OKText.Render("✓ " + m.c.T("contingent.signed_by", e.Leader, m.c.Clock(e.At)))
+}
+
+// rowStatus says a member's status in words, with the time that matters.
+func (m *members) rowStatus(p model.Person) string {
+	switch p.Status {
+	case model.StatusArrived:
+		return m.c.T("contingent.row_arrived", m.c.Clock(p.Arrival.At), p.Arrival.Station)
+	case model.StatusDeparted:
+		return m.c.T("contingent.row_departed", m.c.Clock(p.Departure.At))
+	case model.StatusExcused:
+		text := m.c.T("contingent.row_excused", p.Excuse.Reason)
+		if p.Excuse.Note != "" {
+			text += ": " + p.Excuse.Note
+		}
+		return text
+	case model.StatusReplaced:
+		return m.c.T("contingent.row_replaced", p.ReplacedBy)
+	}
+	if p.Replaces != "" {
+		return m.c.T("contingent.row_missing_replacing", p.Replaces)
+	}
+	return m.c.T("contingent.row_missing")
+}
+
+// dialogView draws the open dialog, or "" for none.
+func (m *members) dialogView() string {
+	st := m.c.Styles
+	var body []string
+	switch m.mode {
+	case membersConfirm:
+		n := len(m.targets())
+		q := m.c.T("contingent.confirm_checkin", n, m.name)
+		if m.departure {
+			q = m.c.T("contingent.confirm_depart", n, m.name)
+		}
+		body = []string{st.Big.Render(q), "", st.Muted.Render(m.c.T("contingent.enter_yes"))}
+	case membersExcuse:
+		body = []string{st.Big.Render(m.c.T("contingent.excuse_title", m.target.Name))}
+		if m.reason == "" {
+			body = append(body, "", m.c.T("contingent.excuse_choose"))
+		} else {
+			body = append(body, st.Bold.Render(m.reason), "", m.c.T("contingent.note_label")+" "+m.input.View(), "", st.Muted.Render(m.c.T("contingent.enter_save")))
+		}
+	case membersReplace:
+		body = []string{st.Big.Render(m.c.T("contingent.replace_title", m.target.Name)), "", "⌕ " + m.input.View(), ""}
+		for i, p := range m.found {
+			line := pad(truncate(p.Name, 30), 30) + " " + pad(truncate(p.Contingent, 20), 20) + " " + p.ID
+			if i == m.foundSel {
+				line = st.RowSelected.Render("▸ " + line)
+			} else {
+				line = "  " + line
+			}
+			body = append(body, truncate(line, m.width-6))
+		}
+		body = append(body, "", st.Muted.Render(m.c.T("contingent.replace_hint")))
+	case membersSignOff:
+		title := m.c.T("contingent.signoff_title", m.name)
+		if m.departure {
+			title = m.c.T("contingent.signoff_departure_title", m.name)
+		}
+		body = []string{st.Big.Render(title), "", m.c.T("contingent.leader_label") + " " + m.input.View(), "", st.Muted.Render(m.c.T("contingent.enter_save"))}
+	case membersIncomplete:
+		key := "contingent.incomplete"
+		if m.departure {
+			key = "contingent.incomplete_departure"
+		}
+		body = []string{st.ErrText.Render("✗ " + m.c.T(key, m.name, len(m.waiting))), ""}
+		room := max(1, m.height-10)
+		for i, p := range m.waiting {
+			if i == room {
+				body = append(body, st.Muted.Render(m.c.T("contingent.and_more", len(m.waiting)-room)))
+				break
+			}
+			body = append(body, "· "+p.Name+"  "+st.Muted.Render(p.ID))
+		}
+		body = append(body, "", st.Muted.Render(m.c.T("contingent.incomplete_hint")))
+	case membersWithdraw:
+		body = []string{st.Big.Render(m.c.T("contingent.withdraw_title", m.name)), "", st.Muted.Render(m.c.T("contingent.enter_yes"))}
+	default:
+		return ""
+	}
+	return st.Modal.Width(max(20, m.width-4)).Render(strings.Join(body, "\n"))
+}
