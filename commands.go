@@ -63,7 +63,17 @@ func tuiFlags(fs *flag.FlagSet, o *options) {
 	fs.BoolVar(&o.noBell, "no-bell", false, "do not ring the terminal bell on warnings")
 }
 
+// openStore opens the store, creating it if needed (import, demo).
 func openStore(env *runEnv) (*db.Store, error) {
+	return db.Open(env.opt.db)
+}
+
+// openExisting opens a store that must already exist, so a mistyped --db
+// is reported instead of silently creating an empty store.
+func openExisting(env *runEnv) (*db.Store, error) {
+	if _, err := os.Stat(env.opt.db); errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%s does not exist: import a roster first (hadir import FILE), try `hadir demo`, or name the store with --db FILE", env.opt.db)
+	}
 	return db.Open(env.opt.db)
 }
 
@@ -102,7 +112,15 @@ func runImport(env *runEnv, _ *flag.FlagSet, args []string) error {
 	for _, p := range roster.Problems {
 		fmt.Fprintf(env.stderr, "%s %s (row left out)\n", name, p.Error())
 	}
-	st, err := openStore(env)
+	open := openStore
+	if env.opt.dryRun {
+		open = openExisting
+	}
+	if _, err := os.Stat(env.opt.db); env.opt.dryRun && errors.Is(err, os.ErrNotExist) {
+		fmt.Fprintf(env.stdout, "%s would import (dry run, nothing saved) %d volunteers: %d added, 0 updated, 0 unchanged (into a new store %s).\n", name, len(roster.Volunteers), len(roster.Volunteers), env.opt.db)
+		return nil
+	}
+	st, err := open(env)
 	if err != nil {
 		return err
 	}
@@ -137,15 +155,12 @@ func runCheckIn(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if len(args) == 0 {
 		return usagef("name at least one volunteer ID")
 	}
-	st, err := openStore(env)
+	st, err := openExisting(env)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	by := db.Actor{Station: env.opt.station, Operator: env.opt.operator}
-	if by.Operator == "" {
-		by.Operator = "cli"
-	}
+	by := actorOf(env)
 	allNew := true
 	for _, id := range args {
 		res, err := st.CheckIn(id, by)
@@ -208,7 +223,7 @@ func runStats(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if err := noArgs(args); err != nil {
 		return err
 	}
-	st, err := openStore(env)
+	st, err := openExisting(env)
 	if err != nil {
 		return err
 	}
@@ -303,7 +318,7 @@ func runExport(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if !known {
 		return usagef("cannot export %q: choose one of %s", args[0], strings.Join(db.ExportKinds, ", "))
 	}
-	st, err := openStore(env)
+	st, err := openExisting(env)
 	if err != nil {
 		return err
 	}
@@ -319,7 +334,7 @@ func runBackup(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if len(args) != 1 {
 		return usagef("name the backup file or folder")
 	}
-	st, err := openStore(env)
+	st, err := openExisting(env)
 	if err != nil {
 		return err
 	}
@@ -336,7 +351,7 @@ func runVerify(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if err := noArgs(args); err != nil {
 		return err
 	}
-	st, err := openStore(env)
+	st, err := openExisting(env)
 	if err != nil {
 		return err
 	}
@@ -392,7 +407,7 @@ func runGate(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if err := noArgs(args); err != nil {
 		return err
 	}
-	st, err := openStore(env)
+	st, err := openExisting(env)
 	if err != nil {
 		return err
 	}

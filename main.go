@@ -25,7 +25,8 @@ type command struct {
 // options holds every flag; each command registers the ones it takes.
 type options struct {
 	db, operator, station, lang, format, output, contingent, sheet string
-	dryRun, skipBad, json, noBell                                  bool
+	reason, note, by, leader                                       string
+	dryRun, skipBad, json, noBell, departure                       bool
 	n                                                              int
 	seed                                                           int64
 }
@@ -157,6 +158,9 @@ Commands:
 	fmt.Fprint(w, `
 Every command takes --db FILE (default ./hadir.db, or $HADIR_DB).
 Run "hadir COMMAND -h" for the flags and an example of one command.
+
+Example:
+  hadir import peserta.csv && hadir --operator Rina --station "gerbang 1"
 `)
 }
 

@@ -57,8 +57,8 @@ type Store struct {
 	index    *model.Index
 	pending  map[string]chan struct{} // volunteers with an arrival being written
 	station  string                   // station ID, fixed at creation
-	name     string                   // station name, renamable
-	event    string                   // the gathering's name
+	name     atomic.Pointer[string]   // station name, renamable; read under s.mu too, so not guarded by it
+	event    atomic.Pointer[string]   // the gathering's name
 	seq      atomic.Uint64            // last sequence used in this station's event IDs
 	writers  atomic.Int32             // writes in flight, to decide Update or Batch
 	subsMu   sync.Mutex
@@ -190,8 +190,9 @@ func (s *Store) load() error {
 	err := s.bolt.View(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		s.station = string(meta.Get(keyStationID))
-		s.name = string(meta.Get(keyStationName))
-		s.event = string(meta.Get(keyEventName))
+		name, event := string(meta.Get(keyStationName)), string(meta.Get(keyEventName))
+		s.name.Store(&name)
+		s.event.Store(&event)
 		if v := meta.Get(keyStationSeq); len(v) == 8 {
 			s.seq.Store(binary.BigEndian.Uint64(v))
 		}
@@ -289,18 +290,10 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) StationID() string { return s.station }
 
 // StationName is the station's human name (renamable).
-func (s *Store) StationName() string {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.name
-}
+func (s *Store) StationName() string { return *s.name.Load() }
 
 // EventName is the name of the gathering.
-func (s *Store) EventName() string {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.event
-}
+func (s *Store) EventName() string { return *s.event.Load() }
 
 // SetStationName renames the station.
 func (s *Store) SetStationName(name string) error {
@@ -312,7 +305,7 @@ func (s *Store) SetEventName(name string) error {
 	return s.setMeta(keyEventName, name, &s.event)
 }
 
-func (s *Store) setMeta(key []byte, value string, field *string) error {
+func (s *Store) setMeta(key []byte, value string, field *atomic.Pointer[string]) error {
 	value = strings.TrimSpace(value)
 	if value == "" {
 		return errors.New("the name is empty")
@@ -322,9 +315,7 @@ func (s *Store) setMeta(key []byte, value string, field *string) error {
 	}); err != nil {
 		return writeError(s.path, err)
 	}
-	s.mu.Lock()
-	*field = value
-	s.mu.Unlock()
+	field.Store(&value)
 	return nil
 }
 

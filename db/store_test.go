@@ -356,3 +356,22 @@ func TestExport(t *testing.T) {
 		t.Error("an unknown export kind was accepted")
 	}
 }
+
+// A check-in with no station named records the store's station name (and
+// returns: reading the name must not wait on the lock the check-in holds).
+func TestCheckInWithoutStationUsesStoreName(t *testing.T) {
+	s, _ := openTest(t, 2)
+	done := make(chan CheckInResult, 1)
+	go func() {
+		res, _ := s.CheckIn("V00000", Actor{Operator: "Rina"})
+		done <- res
+	}()
+	select {
+	case res := <-done:
+		if res.Event.Station != s.StationName() || res.Event.Station == "" {
+			t.Errorf("recorded station %q, want the store's %q", res.Event.Station, s.StationName())
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("a check-in without a station never returned")
+	}
+}

@@ -37,8 +37,9 @@ func (p *rosterParser) row(rec []string, line int) {
 		}
 		return l.cols[i].name
 	}
-	// A header repeated below the first (files pasted together) is skipped.
-	if i := l.index[roleName]; i < len(vals) && vals[i] == l.cols[i].name {
+	// A header repeated below the first (files pasted together, perhaps in
+	// another spelling: "NAMA LENGKAP") is skipped.
+	if i := l.index[roleName]; i < len(vals) && rosterHeaders[normHeader(vals[i])] == roleName {
 		if p.repeatHdrs++; p.repeatHdrs == 1 {
 			p.repeatLine = line
 		}

@@ -376,3 +376,22 @@ func BenchmarkParseRoster(b *testing.B) {
 		}
 	}
 }
+
+// Two exports pasted together repeat the header, perhaps in capitals: the
+// second header is not a volunteer called "NAMA LENGKAP".
+func TestRosterRepeatedHeaderInOtherCase(t *testing.T) {
+	in := "No;No. Peserta;Nama Lengkap;Kabupaten/Kota\n" +
+		"1;JRS-BLG-0001;Nurul Hikmah;Kabupaten Balangan\n" +
+		"NO;NO. PESERTA;NAMA LENGKAP;KABUPATEN/KOTA\n" +
+		"1;JRS-BJM-0001;Muhammad Rizki;Kota Banjarmasin\n"
+	r, err := ParseRoster(strings.NewReader(in), ParseOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Volunteers) != 2 {
+		t.Fatalf("%d volunteers, want 2: %+v", len(r.Volunteers), r.Volunteers)
+	}
+	if !strings.Contains(strings.Join(r.Warnings, "\n"), "header is repeated") {
+		t.Errorf("no warning about the repeated header: %v", r.Warnings)
+	}
+}

@@ -41,7 +41,7 @@ func New(st *db.Store, o Options) *App {
 	a.help.Styles.ShortDesc = c.Styles.Muted
 	a.help.Styles.FullKey = c.Styles.Bold
 	a.help.Styles.FullDesc = c.Styles.Muted
-	a.screens = []Screen{newGate(c), newContingents(c)}
+	a.screens = []Screen{newGate(c), newContingents(c), newDashboard(c), newLog(c)}
 	if c.Actor.Operator == "" {
 		a.login = newLogin(c)
 	}

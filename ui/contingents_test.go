@@ -1,0 +1,215 @@
+package ui
+
+import (
+	"bytes"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"hadir/db"
+	"hadir/model"
+)
+
+func newContingentsDriver(t testing.TB, st *db.Store, lang Lang, w, h int) *screenDriver {
+	bell := &bytes.Buffer{}
+	c := newCommon(st, Options{Operator: "Rina", Station: "gerbang 1", Lang: lang, Out: bell, Now: fixedNow})
+	s := newContingents(c)
+	d := &screenDriver{t: t, s: s, bell: bell}
+	s.SetSize(w, h)
+	d.run(s.Init())
+	return d
+}
+
+// openBalangan opens Kab. Balangan from the table by typing its name.
+func openBalangan(d *screenDriver) *members {
+	d.typeText("balangan")
+	d.key(tea.KeyEnter)
+	return d.s.(*Contingents).members
+}
+
+func TestContingentsTableFilterAndSort(t *testing.T) {
+	st := testStore(t, nil)
+	d := newContingentsDriver(t, st, English, 120, 30)
+	d.mustShow("Kab. Balangan", "0/100", "Kota Banjarmasin", "0/420")
+	d.typeText("banjar")
+	d.mustShow("Kab. Banjar", "Kota Banjarbaru", "Kota Banjarmasin")
+	d.mustNotShow("Kab. Balangan")
+	d.key(tea.KeyEsc)
+	d.key(tea.KeyCtrlO) // most missing first
+	if first := d.s.(*Contingents).shown()[0]; first.Name != "Kota Banjarmasin" {
+		t.Errorf("sorted by missing, the first is %s, want Kota Banjarmasin (420 missing)", first.Name)
+	}
+	d.mustShow("most missing first")
+}
+
+// The Balangan flow: 100 expected, select all, check in together, sign off.
+func TestContingentBusArrivesAndSignOff(t *testing.T) {
+	st := testStore(t, nil)
+	d := newContingentsDriver(t, st, English, 120, 30)
+	m := openBalangan(d)
+	if m == nil {
+		t.Fatal("Enter did not open the contingent")
+	}
+	d.mustShow("Kab. Balangan", "0/100 arrived · 100 missing", "Not signed off")
+	// Sign-off refused while people are missing, naming them.
+	d.typeText("s")
+	d.key(tea.KeyEnter)
+	d.mustShow("cannot be signed off: 100 not arrived", "Siti Aisyah")
+	d.key(tea.KeyEnter)
+	// Select all missing, one confirmation naming how many.
+	d.typeText("a")
+	d.mustShow("100 selected")
+	d.key(tea.KeyEnter)
+	d.mustShow("Check in 100 volunteers of Kab. Balangan?")
+	if st.Totals().Arrived != 0 {
+		t.Fatal("checked in before the confirmation")
+	}
+	d.key(tea.KeyEnter)
+	d.mustShow("100 of 100 checked in.", "100/100 arrived")
+	if st.Totals().Arrived != 100 {
+		t.Fatalf("arrived %d, want 100", st.Totals().Arrived)
+	}
+	// Sign off with the leader's name (the roster's leader is offered).
+	d.typeText("s")
+	if got := m.input.Value(); got == "" {
+		t.Error("the roster's leader was not offered as the signing leader")
+	}
+	m.input.SetValue("H. Ahmad Rifani")
+	d.key(tea.KeyEnter)
+	d.mustShow("Signed off by H. Ahmad Rifani at 09:14")
+	c, _ := st.Person("JRS-BLG-0001")
+	_ = c
+	var info model.Contingent
+	st.Read(func(s *model.State, _ *model.Index) { info, _ = s.Contingent("Kab. Balangan") })
+	if info.Confirm == nil || !info.ConfirmValid || info.Confirm.Leader != "H. Ahmad Rifani" {
+		t.Fatalf("sign-off in the store: %+v valid=%v", info.Confirm, info.ConfirmValid)
+	}
+	// Back in the table it shows as signed off.
+	d.key(tea.KeyEsc)
+	d.mustShow("✓ H. Ahmad Rifani 09:14")
+
+	// An annulled arrival: the sign-off is no longer valid.
+	p, _ := st.Person("JRS-BLG-0050")
+	if _, err := st.Annul(p.Arrival.ID, "not here after all", db.Actor{Station: "gerbang 1", Operator: "Rina"}); err != nil {
+		t.Fatal(err)
+	}
+	d.send(storeChangedMsg{})
+	d.mustShow("H. Ahmad Rifani: no longer valid")
+}
+
+func TestContingentSpaceSelectsSeveral(t *testing.T) {
+	st := testStore(t, nil)
+	d := newContingentsDriver(t, st, English, 120, 30)
+	openBalangan(d)
+	d.typeText(" ")
+	d.typeText(" ")
+	d.typeText(" ")
+	d.mustShow("3 selected")
+	d.key(tea.KeyEnter)
+	d.mustShow("Check in 3 volunteers of Kab. Balangan?")
+	d.key(tea.KeyEsc)
+	if st.Totals().Arrived != 0 {
+		t.Fatal("Esc checked people in")
+	}
+	d.key(tea.KeyEnter)
+	d.key(tea.KeyEnter)
+	if st.Totals().Arrived != 3 {
+		t.Fatalf("arrived %d, want 3", st.Totals().Arrived)
+	}
+}
+
+func TestContingentExcuseAllowsSignOff(t *testing.T) {
+	st := testStore(t, nil)
+	d := newContingentsDriver(t, st, Indonesian, 120, 30)
+	m := openBalangan(d)
+	// Check in everyone but the first, who is ill.
+	var rest []string
+	for _, p := range m.rows[1:] {
+		rest = append(rest, p.ID)
+	}
+	if _, err := st.CheckInMany(rest, db.Actor{Station: "bus", Operator: "Rina"}); err != nil {
+		t.Fatal(err)
+	}
+	d.send(storeChangedMsg{})
+	d.mustShow("99/100 tiba · 1 belum")
+	d.typeText("e")
+	d.typeText("s") // sakit
+	d.typeText("demam")
+	d.key(tea.KeyEnter)
+	d.mustShow("berhalangan (sakit): demam", "0 belum · 1 berhalangan")
+	d.typeText("s")
+	d.key(tea.KeyEnter)
+	d.mustShow("Disahkan oleh")
+}
+
+func TestContingentReplace(t *testing.T) {
+	st := testStore(t, nil)
+	d := newContingentsDriver(t, st, English, 120, 30)
+	m := openBalangan(d)
+	first := m.rows[0]
+	// Replace from the roster: search, pick.
+	d.typeText("r")
+	d.mustShow("Who replaces " + first.Name + "?")
+	d.typeText("soedjatmoko")
+	d.mustShow("JRS-BJR-0003")
+	d.key(tea.KeyEnter)
+	d.mustShow(first.Name + " is replaced by Soedjatmoko.")
+	if p, _ := st.Person(first.ID); p.Status != model.StatusReplaced || p.ReplacedBy != "JRS-BJR-0003" {
+		t.Fatalf("replaced volunteer: %v by %q", p.Status, p.ReplacedBy)
+	}
+	d.mustShow("0/99 arrived", "1 replaced")
+	// Replace the next one by someone not on the roster.
+	d.key(tea.KeyUp)
+	second := m.rows[m.sel]
+	d.typeText("r")
+	d.key(tea.KeyCtrlN)
+	d.mustShow("Walk-in (not on the roster)")
+	w := m.walkin
+	w.fields[fieldName].SetValue("Iyus Saputra")
+	w.fields[fieldGender].SetValue("L")
+	w.setFocus(fieldPhone)
+	d.key(tea.KeyEnter)
+	d.mustShow(second.Name + " is replaced by Iyus Saputra.")
+	var info model.Contingent
+	st.Read(func(s *model.State, _ *model.Index) { info, _ = s.Contingent("Kab. Balangan") })
+	if info.Replaced != 2 || info.Expected != 99 {
+		t.Errorf("Balangan after two replacements: %+v (the walk-in joins, two leave)", info.Tally)
+	}
+}
+
+func TestContingentDepartureMode(t *testing.T) {
+	st := testStore(t, nil)
+	d := newContingentsDriver(t, st, English, 120, 30)
+	m := openBalangan(d)
+	var ids []string
+	for _, p := range m.rows {
+		ids = append(ids, p.ID)
+	}
+	st.CheckInMany(ids, db.Actor{Station: "bus", Operator: "Rina"})
+	d.send(storeChangedMsg{})
+	d.typeText("d")
+	d.mustShow("Departures", "0/100 departed · 100 still on site")
+	d.typeText(" ")
+	d.typeText(" ")
+	d.key(tea.KeyEnter)
+	d.mustShow("Record 2 volunteers of Kab. Balangan as departed?")
+	d.key(tea.KeyEnter)
+	d.mustShow("2 of 2 recorded as departed.", "2/100 departed · 98 still on site")
+	// Those still on site are listed first.
+	if m.rows[0].Status != model.StatusArrived {
+		t.Errorf("first row is %v, want someone still on site", m.rows[0].Status)
+	}
+	d.typeText("s")
+	d.key(tea.KeyEnter)
+	d.mustShow("The departure of Kab. Balangan cannot be signed off: 98 still on site")
+	d.key(tea.KeyEnter)
+	d.typeText("a")
+	d.key(tea.KeyEnter)
+	d.key(tea.KeyEnter)
+	d.typeText("s")
+	d.key(tea.KeyEnter)
+	d.mustShow("✓ Signed off by")
+	if got := st.Totals(); got.Departed != 100 || got.OnSite != 0 || got.Arrived != 100 {
+		t.Errorf("totals after departures %+v: arrived stays 100, all departed", got)
+	}
+}
