@@ -124,3 +124,110 @@ func TestTerminalGate(t *testing.T) {
 	s2 := startTmux(t, dir, 100, 30, bin+" demo --operator Rina --no-bell")
 	s2.waitFor("Arrived 2 / 3,000")
 }
+
+// The Balangan flow in a real terminal: open the contingent, excuse one
+// member, check the other 99 in together, sign off; the command line agrees;
+// an annulled arrival makes the sign-off no longer valid.
+func TestTerminalBalanganSignOff(t *testing.T) {
+	requireTmux(t)
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	store := filepath.Join(dir, "hadir-demo.db")
+	s := startTmux(t, dir, 120, 40, bin+" demo --operator Rina --station 'gerbang 1' --no-bell")
+	s.waitFor("Type a name or scan a badge")
+	s.keys("Tab")
+	s.waitFor("Kab. Balangan")
+	s.typeLiteral("balangan")
+	s.keys("Enter")
+	s.waitFor("0/100 arrived · 100 missing")
+
+	s.typeLiteral("e")
+	s.waitFor("Press s = sakit")
+	s.typeLiteral("s")
+	s.typeLiteral("demam")
+	s.keys("Enter")
+	s.waitFor("0/100 arrived · 99 missing · 1 excused")
+
+	s.typeLiteral("a")
+	s.waitFor("99 selected")
+	s.keys("Enter")
+	s.waitFor("Check in 99 volunteers of Kab. Balangan?")
+	s.keys("Enter")
+	s.waitFor("99/100 arrived · 0 missing · 1 excused")
+
+	s.typeLiteral("s")
+	s.waitFor("Leader's name:")
+	s.keys("C-u")
+	s.typeLiteral("H. Ahmad Rifani")
+	s.keys("Enter")
+	s.waitFor("Signed off by H. Ahmad Rifani")
+	s.keys("Escape")
+	s.waitFor("✓ H. Ahmad Rifani")
+	s.keys("C-c")
+	s.waitFor("EXITED")
+
+	stats := readStats(t, bin, store)
+	b := stats.contingent("Kab. Balangan")
+	if b.Arrived != 99 || b.Excused != 1 || b.ConfirmedBy == nil || *b.ConfirmedBy != "H. Ahmad Rifani" {
+		t.Fatalf("stats for Balangan: %+v", b)
+	}
+
+	// Annul one arrival from the command line: the sign-off is no longer valid.
+	out, err := exec.Command(bin, "export", "arrivals", "--format", "json", "--db", store).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first struct{ ID string }
+	json.Unmarshal([]byte(strings.SplitN(string(out), "\n", 2)[0]), &first)
+	events, _ := exec.Command(bin, "export", "events", "--db", store).Output()
+	var eventID string
+	for _, line := range strings.Split(string(events), "\n") {
+		if strings.Contains(line, ",arrive,"+first.ID+",") {
+			eventID = strings.SplitN(line, ",", 2)[0]
+		}
+	}
+	if out, err := exec.Command(bin, "annul", eventID, "--reason", "tidak jadi datang", "--db", store).CombinedOutput(); err != nil {
+		t.Fatalf("annul %s: %v\n%s", eventID, err, out)
+	}
+	if b := readStats(t, bin, store).contingent("Kab. Balangan"); b.ConfirmedBy != nil || b.Arrived != 98 {
+		t.Fatalf("after the annul: %+v; the sign-off must no longer count", b)
+	}
+	s2 := startTmux(t, dir, 120, 40, bin+" demo --operator Rina --no-bell")
+	s2.waitFor("Type a name or scan a badge")
+	s2.keys("Tab")
+	s2.waitFor("H. Ahmad Rifani: no longer valid")
+}
+
+// contingentStats is one contingent in `stats --json`.
+type contingentStats struct {
+	Name                       string
+	Expected, Arrived, Excused int
+	ConfirmedBy                *string `json:"confirmed_by"`
+}
+
+type terminalStats struct {
+	Expected, Arrived int
+	Contingents       []contingentStats
+}
+
+func (s terminalStats) contingent(name string) contingentStats {
+	for _, c := range s.Contingents {
+		if c.Name == name {
+			return c
+		}
+	}
+	return contingentStats{}
+}
+
+func readStats(t *testing.T, bin, store string) terminalStats {
+	t.Helper()
+	out, err := exec.Command(bin, "stats", "--json", "--db", store).Output()
+	if err != nil {
+		t.Fatalf("stats: %v", err)
+	}
+	var s terminalStats
+	if err := json.Unmarshal(out, &s); err != nil {
+		t.Fatalf("stats --json: %v\n%s", err, out)
+	}
+	return s
+}

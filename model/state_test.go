@@ -132,6 +132,31 @@ func TestFold(t *testing.T) {
 			balngan: Tally{Expected: 1, Replaced: 1, Missing: 1},
 		},
 		{
+			name:    "annulled departure: on site again",
+			events:  []Event{ev("s-1", KindArrive, "A1", 0), ev("s-2", KindDepart, "A1", 60), ev("s-3", KindAnnul, "A1", 61, ref("s-2"), reason("still here"))},
+			status:  map[string]Status{"A1": StatusArrived},
+			total:   Tally{Expected: 3, Arrived: 1, OnSite: 1, Missing: 2},
+			balngan: Tally{Expected: 2, Arrived: 1, OnSite: 1, Missing: 1},
+		},
+		{
+			name:    "annulled excuse: missing again",
+			events:  []Event{ev("s-1", KindExcuse, "A2", 0, reason(ReasonSick)), ev("s-2", KindAnnul, "A2", 1, ref("s-1"), reason("she came"))},
+			status:  map[string]Status{"A2": StatusMissing},
+			total:   Tally{Expected: 3, Missing: 3},
+			balngan: Tally{Expected: 2, Missing: 2},
+		},
+		{
+			name: "replaced by a walk-in who arrives",
+			events: []Event{
+				{ID: "s-1", Kind: KindWalkIn, Volunteer: "W-1", Record: &walkin, At: t0, Station: "gate 1", Operator: "Rina"},
+				ev("s-2", KindReplace, "W-1", 0, ref("A2")),
+				ev("s-3", KindArrive, "W-1", 1),
+			},
+			status:  map[string]Status{"A2": StatusReplaced, "W-1": StatusArrived},
+			total:   Tally{Expected: 3, Arrived: 1, OnSite: 1, Replaced: 1, Missing: 2},
+			balngan: Tally{Expected: 2, Arrived: 1, OnSite: 1, Replaced: 1, Missing: 1},
+		},
+		{
 			name:    "annulled replacement",
 			events:  []Event{ev("s-1", KindReplace, "B1", 0, ref("A2")), ev("s-2", KindAnnul, "", 1, ref("s-1"), reason("typo"))},
 			status:  map[string]Status{"A2": StatusMissing},
@@ -260,6 +285,14 @@ func TestSignOff(t *testing.T) {
 	if c.Confirm == nil || c.ConfirmValid {
 		t.Fatalf("after annul: sign-off valid=%v, want standing but invalid", c.ConfirmValid)
 	}
+	// Annulling the annulment is refused by the store; annulling the sign-off removes it.
+	s2 := mustFold(t, roster3(), []Event{
+		ev("s-1", KindArrive, "A1", 0), ev("s-2", KindExcuse, "A2", 0, reason(ReasonSick)), confirm,
+		ev("s-12", KindAnnul, "", 70, ref("s-9"), reason("signed too early")),
+	})
+	if c2, _ := s2.Contingent("Kab. Balangan"); c2.Confirm != nil {
+		t.Fatalf("an annulled sign-off still stands: %+v", c2.Confirm)
+	}
 	// A withdrawal removes it.
 	if err := s.Apply(Event{ID: "s-11", Kind: KindWithdraw, Contingent: "Kab. Balangan", At: t0.Add(2 * time.Hour), Station: "gate 1", Operator: "Rina"}); err != nil {
 		t.Fatal(err)
@@ -300,5 +333,52 @@ func TestUpsertMovesContingent(t *testing.T) {
 	}
 	if s.Totals().Arrived != 1 {
 		t.Fatalf("total arrived %d, want 1", s.Totals().Arrived)
+	}
+}
+
+func TestDepartureSignOff(t *testing.T) {
+	dep := Event{ID: "s-9", Kind: KindConfirm, Contingent: "Kota Banjarbaru", Leader: "Gusti Ridwan", Reason: PhaseDeparture, At: t0.Add(5 * time.Hour), Station: "gate 1", Operator: "Rina"}
+	s := mustFold(t, roster3(), []Event{ev("s-1", KindArrive, "B1", 0), ev("s-2", KindDepart, "B1", 290), dep})
+	c, _ := s.Contingent("Kota Banjarbaru")
+	if c.DepartConfirm == nil || !c.DepartConfirmValid || c.Confirm != nil {
+		t.Fatalf("departure sign-off %+v valid=%v; arrival sign-off %+v", c.DepartConfirm, c.DepartConfirmValid, c.Confirm)
+	}
+	// Back on site after the sign-off: no longer valid.
+	if err := s.Apply(ev("s-10", KindAnnul, "B1", 300, ref("s-2"), reason("missed the bus"))); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ = s.Contingent("Kota Banjarbaru"); c.DepartConfirmValid {
+		t.Fatal("a departure sign-off stays valid with someone on site")
+	}
+}
+
+func TestLatestArrivalsAndAnomalies(t *testing.T) {
+	walkin := Volunteer{ID: "W-1", Name: "Udin", Contingent: "Kab. Balangan", Source: SourceWalkIn}
+	s := mustFold(t, roster3(), []Event{
+		ev("s-1", KindArrive, "A1", 0),
+		ev("t-1", KindArrive, "A1", 3, station("gate 2")),
+		ev("s-2", KindArrive, "B1", 5),
+		{ID: "s-3", Kind: KindWalkIn, Volunteer: "W-1", Record: &walkin, At: t0.Add(9 * time.Minute), Station: "gate 1", Operator: "Rina"},
+		ev("s-4", KindArrive, "W-1", 9),
+	})
+	latest := s.LatestArrivals(2)
+	if len(latest) != 2 || latest[0].ID != "W-1" || latest[1].ID != "B1" {
+		t.Fatalf("latest arrivals %v, want W-1 then B1", latest)
+	}
+	kinds := map[AnomalyKind]string{}
+	for _, a := range s.Anomalies() {
+		kinds[a.Kind] = a.Volunteer
+	}
+	if kinds[AnomalyDoubleArrival] != "A1" || kinds[AnomalyWalkIn] != "W-1" {
+		t.Fatalf("anomalies %v, want A1 arrived twice and the walk-in W-1", s.Anomalies())
+	}
+	// Annulling the second arrival clears the anomaly.
+	if err := s.Apply(ev("s-5", KindAnnul, "A1", 10, ref("t-1"), reason("merged twice"))); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range s.Anomalies() {
+		if a.Kind == AnomalyDoubleArrival {
+			t.Fatal("an annulled second arrival is still an anomaly")
+		}
 	}
 }

@@ -222,8 +222,10 @@ func (m *members) onKey(msg tea.KeyMsg) tea.Cmd {
 			m.sel++
 		}
 	case key.Matches(msg, k.SelectAll):
+		// All missing (or, leaving, all on site): the excused stay out of a
+		// bus load; one can still be picked alone if they came after all.
 		for _, p := range m.rows {
-			if m.movable(p) {
+			if (m.departure && p.Status == model.StatusArrived) || (!m.departure && p.Status == model.StatusMissing) {
 				m.picked[p.ID] = true
 			}
 		}

@@ -192,9 +192,9 @@ func (s *Contingents) View() string {
 	lines := []string{truncate(head, s.width), ""}
 
 	nameW := max(14, min(30, s.width-62))
-	barW := max(6, min(20, s.width-nameW-48))
+	barW := max(6, min(20, s.width-nameW-50))
 	header := "  " + pad(s.c.T("contingents.col_name"), nameW) + " " + pad(s.c.T("contingents.col_arrived"), 9) + " " +
-		pad(s.c.T("contingents.col_excused"), 6) + " " + pad("", barW+5) + " " + s.c.T("contingents.col_signed")
+		pad(s.c.T("contingents.col_excused"), 8) + " " + pad("", barW+5) + " " + s.c.T("contingents.col_signed")
 	lines = append(lines, st.Muted.Render(truncate(header, s.width)))
 	shown := s.shown()
 	if len(shown) == 0 {
@@ -208,7 +208,7 @@ func (s *Contingents) View() string {
 		}
 		line := cursor + pad(truncate(r.Name, nameW), nameW) + " " +
 			pad(s.c.Number(r.Arrived)+"/"+s.c.Number(r.Expected), 9) + " " +
-			pad(s.c.Number(r.Excused), 6) + " " + bar(r.Arrived+r.Excused, r.Expected, barW) + " " +
+			pad(s.c.Number(r.Excused), 8) + " " + bar(r.Arrived+r.Excused, r.Expected, barW) + " " +
 			pad(percent(r.Arrived+r.Excused, r.Expected), 4) + " " + s.signOffText(r)
 		line = truncate(line, s.width)
 		if i == s.sel {

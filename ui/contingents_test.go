@@ -2,9 +2,11 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"hadir/db"
 	"hadir/model"
@@ -211,5 +213,56 @@ func TestContingentDepartureMode(t *testing.T) {
 	d.mustShow("✓ Signed off by")
 	if got := st.Totals(); got.Departed != 100 || got.OnSite != 0 || got.Arrived != 100 {
 		t.Errorf("totals after departures %+v: arrived stays 100, all departed", got)
+	}
+}
+
+// Golden screens of the contingents table and of one contingent, at 80x24
+// and 120x40 in both languages. Update with: go test ./ui -update
+func TestGoldenContingents(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, lang := range []Lang{Indonesian, English} {
+			name := fmt.Sprintf("%dx%d_%s", size[0], size[1], []string{"id", "en"}[lang])
+			t.Run(name, func(t *testing.T) {
+				st := testStore(t, nil)
+				st.SetStationName("gerbang 1")
+				var ids []string
+				st.Read(func(s *model.State, _ *model.Index) { ids = s.Members("Kab. Balangan") })
+				st.CheckInMany(ids[1:], db.Actor{Station: "bus", Operator: "Rina"})
+				st.Excuse(ids[0], model.ReasonSick, "demam", db.Actor{Operator: "Rina"})
+				st.Confirm("Kab. Balangan", "H. Ahmad Rifani", model.PhaseArrival, db.Actor{Operator: "Rina"})
+				d := newAppDriver(t, st, Options{Operator: "Rina", Lang: lang}, size[0], size[1])
+				d.key(tea.KeyTab)
+				t.Run("table", func(t *testing.T) { golden.RequireEqual(t, []byte(d.app.View())) })
+				d.key(tea.KeyEnter)
+				t.Run("members", func(t *testing.T) { golden.RequireEqual(t, []byte(d.app.View())) })
+			})
+		}
+	}
+}
+
+// BenchmarkContingents switches to the Contingents screen and draws it at
+// 3,000 and 100,000 volunteers with 3,000 arrivals: the State keeps the
+// counts, so the cost should not grow with the roster.
+func BenchmarkContingents(b *testing.B) {
+	for _, n := range []int{3000, 100000} {
+		b.Run(fmt.Sprintf("volunteers=%d", n), func(b *testing.B) {
+			roster := model.GenerateRoster(n, 1)
+			st := testStore(b, roster)
+			ids := make([]string, 3000)
+			for i := range ids {
+				ids[i] = roster[i*(n/3000)].ID
+			}
+			if _, err := st.CheckInMany(ids, db.Actor{Station: "bus", Operator: "Rina"}); err != nil {
+				b.Fatal(err)
+			}
+			d := newContingentsDriver(b, st, English, 120, 40)
+			s := d.s.(*Contingents)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				d.run(s.Init()) // what a switch to the screen does
+				_ = s.View()
+			}
+		})
 	}
 }

@@ -10,7 +10,7 @@ var contingentsTexts = map[string][2]string{
 	"contingents.filter_placeholder": {"ketik untuk menyaring", "type to narrow"},
 	"contingents.col_name":           {"Kontingen", "Contingent"},
 	"contingents.col_arrived":        {"Tiba", "Arrived"},
-	"contingents.col_excused":        {"Izin", "Excsd"},
+	"contingents.col_excused":        {"Izin/sakit", "Excused"},
 	"contingents.col_signed":         {"Disahkan", "Signed off"},
 	"contingents.none":               {"Tidak ada kontingen yang cocok.", "No contingent matches."},
 	"contingents.signoff_invalid":    {"%s: tidak berlaku lagi", "%s: no longer valid"},
