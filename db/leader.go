@@ -52,6 +52,9 @@ func (s *Store) record(events ...model.Event) error {
 // Excuse marks a volunteer who will not come as excused: sakit (ill) or izin
 // (leave), with a note.
 func (s *Store) Excuse(id, reason, note string, by Actor) (model.Event, error) {
+	if err := by.mayLead("mark volunteers excused"); err != nil {
+		return model.Event{}, err
+	}
 	reason = strings.ToLower(strings.TrimSpace(reason))
 	if reason != model.ReasonSick && reason != model.ReasonLeave {
 		return model.Event{}, fmt.Errorf("the reason must be %q or %q, not %q", model.ReasonSick, model.ReasonLeave, reason)
@@ -71,6 +74,9 @@ func (s *Store) Excuse(id, reason, note string, by Actor) (model.Event, error) {
 // Replace records that volunteer byID takes the place of volunteer id, who
 // is then no longer expected.
 func (s *Store) Replace(id, byID string, by Actor) (model.Event, error) {
+	if err := by.mayLead("replace volunteers"); err != nil {
+		return model.Event{}, err
+	}
 	s.mu.RLock()
 	e, err := s.replaceEventLocked(id, byID, by)
 	s.mu.RUnlock()
@@ -115,6 +121,9 @@ func (s *Store) replaceEventLocked(id, byID string, by Actor) (model.Event, erro
 // in one transaction. The newcomer joins the replaced volunteer's contingent
 // unless v names another; they are checked in separately when they arrive.
 func (s *Store) ReplaceWithWalkIn(id string, v model.Volunteer, by Actor) (model.Volunteer, error) {
+	if err := by.mayLead("replace volunteers"); err != nil {
+		return model.Volunteer{}, err
+	}
 	old, ok := s.Person(id)
 	if !ok {
 		return model.Volunteer{}, fmt.Errorf("no volunteer has the ID %q", id)
@@ -141,6 +150,9 @@ func (s *Store) ReplaceWithWalkIn(id string, v model.Volunteer, by Actor) (model
 // unless every member is arrived, excused or replaced (for departure: nobody
 // is still on site).
 func (s *Store) Confirm(contingent, leader, phase string, by Actor) (model.Event, error) {
+	if err := by.mayLead("sign a contingent off"); err != nil {
+		return model.Event{}, err
+	}
 	leader = strings.Join(strings.Fields(leader), " ")
 	if leader == "" {
 		return model.Event{}, errors.New("the leader's name is needed to sign off")
@@ -171,6 +183,9 @@ func (s *Store) Confirm(contingent, leader, phase string, by Actor) (model.Event
 
 // Withdraw takes a contingent's standing sign-off back.
 func (s *Store) Withdraw(contingent, phase, reason string, by Actor) (model.Event, error) {
+	if err := by.mayLead("withdraw a sign-off"); err != nil {
+		return model.Event{}, err
+	}
 	c, ok := s.contingent(contingent)
 	if !ok {
 		return model.Event{}, fmt.Errorf("no contingent is called %q", contingent)

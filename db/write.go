@@ -17,6 +17,7 @@ import (
 type Actor struct {
 	Station  string
 	Operator string
+	Role     Role // what they may do; the zero value is the laptop's owner
 }
 
 // Outcome is the answer to a check-in.
@@ -227,6 +228,11 @@ func (s *Store) DepartMany(ids []string, by Actor) ([]CheckInResult, error) {
 // departure) another session is writing right now are waited for, so the
 // answer is exact: one arrival each, and "already checked in" for the rest.
 func (s *Store) moveMany(ids []string, kind model.Kind, by Actor) ([]CheckInResult, error) {
+	if kind == model.KindDepart {
+		if err := by.mayLead("record departures"); err != nil {
+			return nil, err
+		}
+	}
 	ids = slices.Clone(ids)
 	for i := range ids {
 		ids[i] = strings.TrimSpace(ids[i])
@@ -375,6 +381,10 @@ func (s *Store) Annul(eventID, reason string, by Actor) (model.Event, error) {
 	case !s.state.Effective(eventID):
 		s.mu.Unlock()
 		return model.Event{}, fmt.Errorf("event %s is already annulled", eventID)
+	}
+	if err := by.mayAnnul(target); err != nil {
+		s.mu.Unlock()
+		return model.Event{}, err
 	}
 	e := s.newEvent(model.KindAnnul, target.Volunteer, by)
 	e.Contingent, e.Ref, e.Reason = target.Contingent, eventID, reason

@@ -1,0 +1,58 @@
+package db
+
+import (
+	"fmt"
+
+	"hadir/model"
+)
+
+// Role is what an operator may do. It is decided by how they authenticated
+// (which SSH key or passcode), never by the name they typed.
+type Role string
+
+// The roles. The owner is whoever runs hadir on the laptop that holds the
+// file (the local screen and the command line): they could edit the file
+// anyway, so they may do everything.
+const (
+	RoleOwner  Role = ""
+	RoleGate   Role = "gate"   // check in, walk-ins, annul their own events
+	RoleLeader Role = "leader" // also contingents: excuse, replace, sign off, departures
+	RoleAdmin  Role = "admin"  // everything, including annulling others' events
+)
+
+// ParseRole reads a role name.
+func ParseRole(s string) (Role, bool) {
+	switch Role(s) {
+	case RoleGate, RoleLeader, RoleAdmin:
+		return Role(s), true
+	}
+	return "", false
+}
+
+// ErrNotAllowed is returned (wrapped) when the actor's role may not do the action.
+type ErrNotAllowed struct {
+	Role   Role
+	Action string
+}
+
+func (e *ErrNotAllowed) Error() string {
+	return fmt.Sprintf("a %s login may not %s; ask a contingent leader or the committee (admin)", e.Role, e.Action)
+}
+
+// mayLead reports whether the actor may do the contingent leaders' actions.
+func (a Actor) mayLead(action string) error {
+	switch a.Role {
+	case RoleOwner, RoleAdmin, RoleLeader:
+		return nil
+	}
+	return &ErrNotAllowed{Role: a.Role, Action: action}
+}
+
+// mayAnnul reports whether the actor may annul an event: their own, or any
+// as admin.
+func (a Actor) mayAnnul(e model.Event) error {
+	if a.Role == RoleOwner || a.Role == RoleAdmin || e.Operator == a.Operator {
+		return nil
+	}
+	return &ErrNotAllowed{Role: a.Role, Action: fmt.Sprintf("annul an event recorded by %s", e.Operator)}
+}

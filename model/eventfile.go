@@ -1,0 +1,88 @@
+package model
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+)
+
+// eventLine is one line of an events export (`hadir export events --format
+// json`): the CSV's keys, plus the fields a merge needs to lose nothing.
+type eventLine struct {
+	ID         string     `json:"id"`
+	Kind       string     `json:"kind"`
+	Volunteer  string     `json:"volunteer_id"`
+	Contingent string     `json:"contingent"`
+	At         string     `json:"at"`
+	Station    string     `json:"station"`
+	Operator   string     `json:"operator"`
+	Reason     string     `json:"reason"`
+	Ref        string     `json:"ref"`
+	Note       string     `json:"note"`
+	Leader     string     `json:"leader"`
+	Record     *Volunteer `json:"record"`
+}
+
+// maxEventLine bounds one line of an events file (a walk-in's record with
+// every extra column fits many times over).
+const maxEventLine = 1 << 20
+
+// ParseEvents reads an events export, one JSON object per line. Every
+// problem is reported with its line; a file with any problem gives no events.
+func ParseEvents(r io.Reader) ([]Event, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), maxEventLine)
+	var out []Event
+	var problems []Problem
+	seen := map[string]int{}
+	line := 0
+	for sc.Scan() {
+		line++
+		text := bytes.TrimSpace(sc.Bytes())
+		if len(text) == 0 {
+			continue
+		}
+		e, err := parseEventLine(text)
+		if err != nil {
+			problems = append(problems, Problem{Line: line, Msg: err.Error()})
+			continue
+		}
+		if first, dup := seen[e.ID]; dup {
+			problems = append(problems, Problem{Line: line, Msg: fmt.Sprintf("event %s is also on line %d", e.ID, first)})
+			continue
+		}
+		seen[e.ID] = line
+		out = append(out, e)
+	}
+	if err := sc.Err(); err != nil {
+		if err == bufio.ErrTooLong {
+			return nil, &ParseError{Problems: append(problems, Problem{Line: line + 1, Msg: fmt.Sprintf("line longer than %d bytes: this is not an events export", maxEventLine)})}
+		}
+		return nil, err
+	}
+	if len(problems) > 0 {
+		return nil, &ParseError{Problems: problems}
+	}
+	if len(out) == 0 {
+		return nil, &ParseError{Problems: []Problem{{Line: line, Msg: "no events: export them with `hadir export events --format json -o FILE`"}}}
+	}
+	return out, nil
+}
+
+func parseEventLine(text []byte) (Event, error) {
+	var l eventLine
+	dec := json.NewDecoder(bytes.NewReader(text))
+	if err := dec.Decode(&l); err != nil {
+		return Event{}, fmt.Errorf("not an event (%v): export events as JSON lines with `hadir export events --format json`", err)
+	}
+	at, err := time.Parse(time.RFC3339Nano, l.At)
+	if err != nil {
+		return Event{}, fmt.Errorf("event %s: time %q is not RFC 3339", l.ID, l.At)
+	}
+	e := Event{ID: l.ID, Kind: Kind(l.Kind), Volunteer: l.Volunteer, Contingent: l.Contingent, At: at.UTC(),
+		Station: l.Station, Operator: l.Operator, Reason: l.Reason, Ref: l.Ref, Note: l.Note, Leader: l.Leader, Record: l.Record}
+	return e, e.Validate()
+}
