@@ -17,32 +17,32 @@ import (
 )
 
 var commands = []command{
-	{name: "gate", args: "[--db FILE] [--operator NAME] [--station NAME]", summary: "open the check-in screen (the default when no command is given)",
+	{name: "gate", store: existingStore, args: "[--db FILE] [--operator NAME] [--station NAME]", summary: "open the check-in screen (the default when no command is given)",
 		example: "hadir --operator Rina --station \"gerbang 1\"", run: runGate, setup: tuiFlags},
 	{name: "demo", args: "[--db FILE]", summary: "open the check-in screen on a demo store with 3,000 made-up volunteers",
 		example: "hadir demo", run: runDemo, setup: tuiFlags},
-	{name: "import", args: "[--dry-run] [--skip-bad] [--contingent NAME] FILE", summary: "import or update the roster from a CSV file",
+	{name: "import", remote: true, args: "[--dry-run] [--skip-bad] [--contingent NAME] FILE", summary: "import or update the roster from a CSV file",
 		example: "hadir import --dry-run peserta.csv", run: runImport, setup: func(fs *flag.FlagSet, o *options) {
 			fs.BoolVar(&o.dryRun, "dry-run", false, "check the file and show what would change, without saving")
 			fs.BoolVar(&o.skipBad, "skip-bad", false, "import the good rows and list the bad ones, instead of refusing the file")
 			fs.StringVar(&o.contingent, "contingent", "", "the contingent `NAME` for every row (for a file of one contingent)")
 		}},
-	{name: "checkin", args: "[--station NAME] [--operator NAME] ID...", summary: "check volunteers in by ID, without the screen",
+	{name: "checkin", store: existingStore, remote: true, args: "[--station NAME] [--operator NAME] ID...", summary: "check volunteers in by ID, without the screen",
 		example: "hadir checkin JRS-BLG-0001 JRS-BLG-0002", run: runCheckIn, setup: actorFlags},
-	{name: "stats", args: "[--json]", summary: "totals per contingent",
+	{name: "stats", store: existingStore, remote: true, args: "[--json]", summary: "totals per contingent",
 		example: "hadir stats --json", run: runStats, setup: func(fs *flag.FlagSet, o *options) {
 			fs.BoolVar(&o.json, "json", false, "print one JSON object")
 		}},
-	{name: "export", args: "KIND [--format csv|json] [-o FILE]", summary: "write the roster, arrivals or events as CSV or JSON lines",
+	{name: "export", store: existingStore, remote: true, args: "KIND [--format csv|json] [-o FILE]", summary: "write the roster, arrivals or events as CSV or JSON lines",
 		example: "hadir export arrivals -o kedatangan.csv", run: runExport, setup: func(fs *flag.FlagSet, o *options) {
 			fs.StringVar(&o.format, "format", "", "csv or json (JSON lines); default from the -o file's extension, else csv")
 			fs.StringVar(&o.output, "o", "", "write to `FILE` instead of the screen")
 		}},
-	{name: "backup", args: "DEST", summary: "write a consistent copy of the store to a file or folder (a USB stick)",
+	{name: "backup", store: existingStore, remote: true, args: "DEST", summary: "write a consistent copy of the store to a file or folder (a USB stick)",
 		example: "hadir backup /media/usb", run: runBackup},
-	{name: "verify", args: "", summary: "check the store's integrity and that the counts add up",
+	{name: "verify", store: existingStore, remote: true, args: "", summary: "check the store's integrity and that the counts add up",
 		example: "hadir verify --db hadir.db", run: runVerify},
-	{name: "station", args: "[NAME]", summary: "show or set this station's name (shown on every event)",
+	{name: "station", store: anyStore, remote: true, args: "[NAME]", summary: "show or set this station's name (shown on every event)",
 		example: "hadir station \"gerbang 2\"", run: runStation},
 	{name: "sample", args: "--n N [--seed S] [-o FILE]", summary: "write a made-up roster CSV, for trials and benchmarks",
 		example: "hadir sample --n 3000 -o contoh.csv", run: runSample, setup: func(fs *flag.FlagSet, o *options) {
@@ -112,19 +112,18 @@ func runImport(env *runEnv, _ *flag.FlagSet, args []string) error {
 	for _, p := range roster.Problems {
 		fmt.Fprintf(env.stderr, "%s %s (row left out)\n", name, p.Error())
 	}
-	open := openStore
-	if env.opt.dryRun {
-		open = openExisting
+	st := env.shared
+	if st == nil {
+		if _, err := os.Stat(env.opt.db); env.opt.dryRun && errors.Is(err, os.ErrNotExist) {
+			fmt.Fprintf(env.stdout, "%s would import (dry run, nothing saved) %d volunteers: %d added, 0 updated, 0 unchanged (into a new store %s).\n", name, len(roster.Volunteers), len(roster.Volunteers), env.opt.db)
+			return nil
+		}
+		var err error
+		if st, err = openStore(env); err != nil {
+			return err
+		}
+		defer st.Close()
 	}
-	if _, err := os.Stat(env.opt.db); env.opt.dryRun && errors.Is(err, os.ErrNotExist) {
-		fmt.Fprintf(env.stdout, "%s would import (dry run, nothing saved) %d volunteers: %d added, 0 updated, 0 unchanged (into a new store %s).\n", name, len(roster.Volunteers), len(roster.Volunteers), env.opt.db)
-		return nil
-	}
-	st, err := open(env)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	rep, err := st.ImportRoster(roster.Volunteers, env.opt.dryRun)
 	if err != nil {
 		return err
@@ -155,11 +154,10 @@ func runCheckIn(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if len(args) == 0 {
 		return usagef("name at least one volunteer ID")
 	}
-	st, err := openExisting(env)
+	st, err := env.useStore()
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	by := actorOf(env)
 	allNew := true
 	for _, id := range args {
@@ -223,11 +221,10 @@ func runStats(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if err := noArgs(args); err != nil {
 		return err
 	}
-	st, err := openExisting(env)
+	st, err := env.useStore()
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	var out statsJSON
 	out.Event = st.EventName()
 	st.Read(func(s *model.State, _ *model.Index) {
@@ -318,11 +315,10 @@ func runExport(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if !known {
 		return usagef("cannot export %q: choose one of %s", args[0], strings.Join(db.ExportKinds, ", "))
 	}
-	st, err := openExisting(env)
+	st, err := env.useStore()
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	w, finish, err := outputFile(env)
 	if err != nil {
 		return err
@@ -334,11 +330,10 @@ func runBackup(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if len(args) != 1 {
 		return usagef("name the backup file or folder")
 	}
-	st, err := openExisting(env)
+	st, err := env.useStore()
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	path, err := st.Backup(args[0])
 	if err != nil {
 		return err
@@ -351,11 +346,10 @@ func runVerify(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if err := noArgs(args); err != nil {
 		return err
 	}
-	st, err := openExisting(env)
+	st, err := env.useStore()
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	problems, err := st.Verify()
 	if err != nil {
 		return err
@@ -375,11 +369,10 @@ func runStation(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if len(args) > 1 {
 		return usagef("give the station name as one argument (quote it if it has spaces)")
 	}
-	st, err := openStore(env)
+	st, err := env.useStore()
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	if len(args) == 1 {
 		if err := st.SetStationName(args[0]); err != nil {
 			return err
@@ -407,11 +400,10 @@ func runGate(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if err := noArgs(args); err != nil {
 		return err
 	}
-	st, err := openExisting(env)
+	st, err := env.useStore()
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	return runTUI(env, st)
 }
 

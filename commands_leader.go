@@ -13,26 +13,26 @@ import (
 // and annulments, for when the screen is not at hand.
 func init() {
 	commands = append(commands,
-		command{name: "depart", args: "[--station NAME] [--operator NAME] ID...", summary: "record that volunteers left the site (the last day)",
+		command{name: "depart", store: existingStore, remote: true, args: "[--station NAME] [--operator NAME] ID...", summary: "record that volunteers left the site (the last day)",
 			example: "hadir depart JRS-BLG-0001 JRS-BLG-0002", run: runDepart, setup: actorFlags},
-		command{name: "excuse", args: "ID --reason sakit|izin [--note TEXT]", summary: "mark a volunteer excused: sakit (ill) or izin (leave)",
+		command{name: "excuse", store: existingStore, remote: true, args: "ID --reason sakit|izin [--note TEXT]", summary: "mark a volunteer excused: sakit (ill) or izin (leave)",
 			example: "hadir excuse JRS-BLG-0007 --reason sakit --note \"demam, surat dokter\"", run: runExcuse, setup: func(fs *flag.FlagSet, o *options) {
 				actorFlags(fs, o)
 				fs.StringVar(&o.reason, "reason", "", "sakit (ill) or izin (leave)")
 				fs.StringVar(&o.note, "note", "", "a short note")
 			}},
-		command{name: "replace", args: "ID --by ID", summary: "record that one volunteer takes another's place",
+		command{name: "replace", store: existingStore, remote: true, args: "ID --by ID", summary: "record that one volunteer takes another's place",
 			example: "hadir replace JRS-BLG-0007 --by JRS-BLG-0101", run: runReplace, setup: func(fs *flag.FlagSet, o *options) {
 				actorFlags(fs, o)
 				fs.StringVar(&o.by, "by", "", "the `ID` of the volunteer who takes the place")
 			}},
-		command{name: "confirm", args: "CONTINGENT --leader NAME [--departure]", summary: "sign a contingent off as complete (refused, naming who is missing, when it is not)",
+		command{name: "confirm", store: existingStore, remote: true, args: "CONTINGENT --leader NAME [--departure]", summary: "sign a contingent off as complete (refused, naming who is missing, when it is not)",
 			example: "hadir confirm \"Kab. Balangan\" --leader \"H. Ahmad Rifani\"", run: runConfirm, setup: func(fs *flag.FlagSet, o *options) {
 				actorFlags(fs, o)
 				fs.StringVar(&o.leader, "leader", "", "the leader's `NAME`")
 				fs.BoolVar(&o.departure, "departure", false, "sign off the departure (everyone has left) instead of the arrival")
 			}},
-		command{name: "annul", args: "EVENT-ID --reason TEXT", summary: "cancel an event (a check-in made by mistake); it stays in the log as annulled",
+		command{name: "annul", store: existingStore, remote: true, args: "EVENT-ID --reason TEXT", summary: "cancel an event (a check-in made by mistake); it stays in the log as annulled",
 			example: "hadir annul k7f3q2-000042 --reason \"salah orang\"", run: runAnnul, setup: func(fs *flag.FlagSet, o *options) {
 				actorFlags(fs, o)
 				fs.StringVar(&o.reason, "reason", "", "why the event is cancelled")
@@ -41,7 +41,7 @@ func init() {
 }
 
 func actorOf(env *runEnv) db.Actor {
-	by := db.Actor{Station: env.opt.station, Operator: env.opt.operator}
+	by := db.Actor{Station: env.opt.station, Operator: env.opt.operator, Role: env.role}
 	if by.Operator == "" {
 		by.Operator = "cli"
 	}
@@ -52,11 +52,10 @@ func runDepart(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if len(args) == 0 {
 		return usagef("name at least one volunteer ID")
 	}
-	st, err := openExisting(env)
+	st, err := env.useStore()
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	results, err := st.DepartMany(args, actorOf(env))
 	if err != nil {
 		return err
@@ -87,11 +86,10 @@ func runExcuse(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if env.opt.reason != model.ReasonSick && env.opt.reason != model.ReasonLeave {
 		return usagef("--reason must be sakit or izin")
 	}
-	st, err := openExisting(env)
+	st, err := env.useStore()
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	e, err := st.Excuse(args[0], env.opt.reason, env.opt.note, actorOf(env))
 	if err != nil {
 		return err
@@ -105,11 +103,10 @@ func runReplace(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if len(args) != 1 || env.opt.by == "" {
 		return usagef("name the volunteer replaced, and --by the one who takes the place")
 	}
-	st, err := openExisting(env)
+	st, err := env.useStore()
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	e, err := st.Replace(args[0], env.opt.by, actorOf(env))
 	if err != nil {
 		return err
@@ -128,11 +125,10 @@ func runConfirm(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if env.opt.departure {
 		phase = model.PhaseDeparture
 	}
-	st, err := openExisting(env)
+	st, err := env.useStore()
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	e, err := st.Confirm(args[0], env.opt.leader, phase, actorOf(env))
 	var inc *db.IncompleteError
 	if errors.As(err, &inc) {
@@ -155,11 +151,10 @@ func runAnnul(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if len(args) != 1 || env.opt.reason == "" {
 		return usagef("name the event ID (see `hadir export events`), and --reason why")
 	}
-	st, err := openExisting(env)
+	st, err := env.useStore()
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	e, err := st.Annul(args[0], env.opt.reason, actorOf(env))
 	if err != nil {
 		return err

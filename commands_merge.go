@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	commands = append(commands, command{name: "merge", args: "FILE...", summary: "add the events of stations that ran alone (files from `hadir export events -o FILE.jsonl`)",
+	commands = append(commands, command{name: "merge", store: existingStore, remote: true, args: "FILE...", summary: "add the events of stations that ran alone (files from `hadir export events -o FILE.jsonl`)",
 		example: "hadir merge gerbang2.jsonl gerbang3.jsonl", run: runMerge})
 }
 
@@ -41,11 +41,10 @@ func runMerge(env *runEnv, _ *flag.FlagSet, args []string) error {
 		}
 		all = append(all, events)
 	}
-	st, err := openExisting(env)
+	st, err := env.useStore()
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	for i, events := range all {
 		rep, err := st.Merge(events, actorOf(env))
 		if err != nil {

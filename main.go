@@ -10,6 +10,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"hadir/db"
 )
 
 // command is one subcommand: its flags are set up by setup, and run does the work.
@@ -20,7 +22,18 @@ type command struct {
 	example string
 	run     func(env *runEnv, fs *flag.FlagSet, args []string) error
 	setup   func(fs *flag.FlagSet, o *options)
+	store   storeNeed // whether run gets env.store, opened by the dispatcher
+	remote  bool      // may run on the store of a running `hadir serve`
 }
+
+// storeNeed says what a command needs of the store.
+type storeNeed int
+
+const (
+	noStore       storeNeed = iota // opens nothing, or opens it itself
+	existingStore                  // a store that must exist (a mistyped --db is an error)
+	anyStore                       // created if missing
+)
 
 // options holds every flag; each command registers the ones it takes.
 type options struct {
@@ -36,6 +49,11 @@ type runEnv struct {
 	stdout, stderr io.Writer
 	stdin          io.Reader
 	opt            *options
+	store          *db.Store                 // the open store, once useStore was called
+	useStore       func() (*db.Store, error) // opens the store the command needs
+	opened         bool                      // the store was opened here and is closed after the command
+	shared         *db.Store                 // set inside `hadir serve`: the store every session shares
+	role           db.Role                   // who asks: the owner locally, an SSH login's role remotely
 }
 
 // usageError is a mistake in how the command was called: exit status 2.
@@ -82,7 +100,10 @@ func run(env *runEnv, args []string) int {
 		return 0
 	}
 	if err == nil {
-		err = c.run(env, fs, positional)
+		if code, forwarded := forwardToServer(env, c, args); forwarded {
+			return code
+		}
+		err = withStore(env, c, func() error { return c.run(env, fs, positional) })
 	}
 	if err == nil {
 		return 0
@@ -105,6 +126,38 @@ func run(env *runEnv, args []string) int {
 type partialError struct{}
 
 func (partialError) Error() string { return "not every item succeeded" }
+
+// withStore lets fn open the store the command needs, once it has checked
+// its arguments (env.useStore), takes the shared one inside `hadir serve`,
+// and closes what it opened.
+func withStore(env *runEnv, c *command, fn func() error) error {
+	env.useStore = func() (*db.Store, error) {
+		switch {
+		case env.store != nil:
+		case env.shared != nil:
+			env.store = env.shared
+		case c.store == anyStore:
+			st, err := openStore(env)
+			if err != nil {
+				return nil, err
+			}
+			env.store, env.opened = st, true
+		default:
+			st, err := openExisting(env)
+			if err != nil {
+				return nil, err
+			}
+			env.store, env.opened = st, true
+		}
+		return env.store, nil
+	}
+	defer func() {
+		if env.opened {
+			env.store.Close()
+		}
+	}()
+	return fn()
+}
 
 func newFlagSet(c *command, o *options) *flag.FlagSet {
 	fs := flag.NewFlagSet("hadir "+c.name, flag.ContinueOnError)
