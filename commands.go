@@ -21,7 +21,7 @@ var commands = []command{
 		example: "hadir --operator Rina --station \"gerbang 1\"", run: runGate, setup: tuiFlags},
 	{name: "demo", args: "[--db FILE]", summary: "open the check-in screen on a demo store with 3,000 made-up volunteers",
 		example: "hadir demo", run: runDemo, setup: tuiFlags},
-	{name: "import", remote: true, args: "[--dry-run] [--skip-bad] [--contingent NAME] FILE", summary: "import or update the roster from a CSV file",
+	{name: "import", pathArgs: true, remote: true, args: "[--dry-run] [--skip-bad] [--contingent NAME] FILE", summary: "import or update the roster from a CSV file",
 		example: "hadir import --dry-run peserta.csv", run: runImport, setup: func(fs *flag.FlagSet, o *options) {
 			fs.BoolVar(&o.dryRun, "dry-run", false, "check the file and show what would change, without saving")
 			fs.BoolVar(&o.skipBad, "skip-bad", false, "import the good rows and list the bad ones, instead of refusing the file")
@@ -38,7 +38,7 @@ var commands = []command{
 			fs.StringVar(&o.format, "format", "", "csv or json (JSON lines); default from the -o file's extension, else csv")
 			fs.StringVar(&o.output, "o", "", "write to `FILE` instead of the screen")
 		}},
-	{name: "backup", store: existingStore, remote: true, args: "DEST", summary: "write a consistent copy of the store to a file or folder (a USB stick)",
+	{name: "backup", pathArgs: true, store: existingStore, remote: true, args: "DEST", summary: "write a consistent copy of the store to a file or folder (a USB stick)",
 		example: "hadir backup /media/usb", run: runBackup},
 	{name: "verify", store: existingStore, remote: true, args: "", summary: "check the store's integrity and that the counts add up",
 		example: "hadir verify --db hadir.db", run: runVerify},

@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	commands = append(commands, command{name: "merge", store: existingStore, remote: true, args: "FILE...", summary: "add the events of stations that ran alone (files from `hadir export events -o FILE.jsonl`)",
+	commands = append(commands, command{name: "merge", pathArgs: true, store: existingStore, remote: true, args: "FILE...", summary: "add the events of stations that ran alone (files from `hadir export events -o FILE.jsonl`)",
 		example: "hadir merge gerbang2.jsonl gerbang3.jsonl", run: runMerge})
 }
 

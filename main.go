@@ -10,6 +10,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"time"
 
 	"hadir/db"
 )
@@ -24,6 +25,9 @@ type command struct {
 	setup   func(fs *flag.FlagSet, o *options)
 	store   storeNeed // whether run gets env.store, opened by the dispatcher
 	remote  bool      // may run on the store of a running `hadir serve`
+	// pathArgs: the positional arguments are files, made absolute when the
+	// command runs in a `hadir serve` elsewhere on the laptop.
+	pathArgs bool
 }
 
 // storeNeed says what a command needs of the store.
@@ -38,7 +42,10 @@ const (
 // options holds every flag; each command registers the ones it takes.
 type options struct {
 	db, operator, station, lang, format, output, contingent, sheet string
-	reason, note, by, leader                                       string
+	reason, note, by, leader, listen, passcodes                    string
+	keyFiles                                                       stringList
+	idle                                                           time.Duration
+	headless                                                       bool
 	dryRun, skipBad, json, noBell, departure                       bool
 	n                                                              int
 	seed                                                           int64
@@ -100,7 +107,7 @@ func run(env *runEnv, args []string) int {
 		return 0
 	}
 	if err == nil {
-		if code, forwarded := forwardToServer(env, c, args); forwarded {
+		if code, forwarded := forwardToServer(env, c, fs, positional); forwarded {
 			return code
 		}
 		err = withStore(env, c, func() error { return c.run(env, fs, positional) })

@@ -76,7 +76,10 @@ func (s *Store) Subscribe() (<-chan struct{}, func()) {
 	s.subsMu.Unlock()
 	return ch, func() {
 		s.subsMu.Lock()
-		delete(s.subs, ch)
+		if _, ok := s.subs[ch]; ok {
+			delete(s.subs, ch)
+			close(ch) // a reader waiting for a change is let go
+		}
 		s.subsMu.Unlock()
 	}
 }

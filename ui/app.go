@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -31,7 +32,12 @@ type App struct {
 	expected int
 	changes  <-chan struct{}
 	stop     func()
+	idle     time.Duration // close the session after this long without input (0: never)
+	lastKey  time.Time
 }
+
+// idleTickMsg checks whether the session has been idle too long.
+type idleTickMsg struct{}
 
 // New builds the app for one session on the store.
 func New(st *db.Store, o Options) *App {
@@ -46,7 +52,15 @@ func New(st *db.Store, o Options) *App {
 		a.login = newLogin(c)
 	}
 	a.changes, a.stop = st.Subscribe()
+	a.idle, a.lastKey = o.IdleTimeout, c.Now()
 	return a
+}
+
+func (a *App) idleTick() tea.Cmd {
+	if a.idle <= 0 {
+		return nil
+	}
+	return tea.Tick(min(a.idle/4, 30*time.Second), func(time.Time) tea.Msg { return idleTickMsg{} })
 }
 
 // Close ends the app's subscription to the store.
@@ -54,7 +68,7 @@ func (a *App) Close() { a.stop() }
 
 // Init starts the active screen, the status line and the live updates.
 func (a *App) Init() tea.Cmd {
-	cmds := []tea.Cmd{a.c.loadTotals(), a.waitForChange()}
+	cmds := []tea.Cmd{a.c.loadTotals(), a.waitForChange(), a.idleTick()}
 	if a.login != nil {
 		cmds = append(cmds, a.login.Init())
 	} else {
@@ -81,6 +95,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.c.Width, a.c.Height = msg.Width, msg.Height
 		a.layout()
 		return a, nil
+	case idleTickMsg:
+		if a.c.Now().Sub(a.lastKey) >= a.idle {
+			return a, tea.Quit // nothing is lost: every action was saved when it was made
+		}
+		return a, a.idleTick()
 	case totalsMsg:
 		a.arrived, a.expected = msg.arrived, msg.expected
 		return a, nil
@@ -95,7 +114,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.login = nil
 		a.layout()
 		return a, a.screens[a.active].Init()
+	case tea.MouseMsg:
+		a.lastKey = a.c.Now()
 	case tea.KeyMsg:
+		a.lastKey = a.c.Now()
 		if cmd, done := a.globalKey(msg); done {
 			return a, cmd
 		}

@@ -70,13 +70,17 @@ type Common struct {
 
 // Options configure a session of the TUI.
 type Options struct {
-	Operator string // asked for at start when empty
-	Station  string // default: the store's station name
+	Operator string  // asked for at start when empty
+	Station  string  // default: the store's station name
+	Role     db.Role // what this session may do (an SSH login's role); the owner locally
 	Lang     Lang
 	NoBell   bool
 	Renderer *lipgloss.Renderer // nil: the default one (stdout)
 	Out      io.Writer          // nil: os.Stdout
 	Now      func() time.Time   // nil: time.Now
+	// IdleTimeout ends the session after this long without a key (SSH
+	// sessions); zero for never.
+	IdleTimeout time.Duration
 }
 
 func newCommon(st *db.Store, o Options) *Common {
@@ -91,7 +95,7 @@ func newCommon(st *db.Store, o Options) *Common {
 	if c.Now == nil {
 		c.Now = time.Now
 	}
-	c.Actor = db.Actor{Station: strings.TrimSpace(o.Station), Operator: strings.TrimSpace(o.Operator)}
+	c.Actor = db.Actor{Station: strings.TrimSpace(o.Station), Operator: strings.TrimSpace(o.Operator), Role: o.Role}
 	if c.Actor.Station == "" {
 		c.Actor.Station = st.StationName()
 	}

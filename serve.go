@@ -1,0 +1,271 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"os"
+	"os/signal"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish"
+	bm "github.com/charmbracelet/wish/bubbletea"
+
+	"hadir/db"
+	"hadir/ui"
+)
+
+func init() {
+	commands = append(commands, command{name: "serve", store: existingStore,
+		args:    "[--listen ADDR] (--authorized-keys [ROLE=]FILE | --passcodes FILE) [--idle 30m] [--headless]",
+		summary: "serve the check-in screen to other gates over SSH (one store, many gates)",
+		example: "hadir serve --listen 0.0.0.0:2222 --authorized-keys gate.keys --passcodes passcodes.txt",
+		run:     runServe, setup: func(fs *flag.FlagSet, o *options) {
+			actorFlags(fs, o)
+			fs.StringVar(&o.listen, "listen", "127.0.0.1:2222", "the address to serve on; 0.0.0.0:2222 to let the local network in")
+			fs.Var(&o.keyFiles, "authorized-keys", "a `FILE` of SSH public keys, one per line, each optionally after a role (gate, leader, admin); ROLE=FILE gives all its keys that role; may be repeated")
+			fs.StringVar(&o.passcodes, "passcodes", "", "a `FILE` of lines \"ROLE PASSCODE\" for gates without an SSH key")
+			fs.DurationVar(&o.idle, "idle", 30*time.Minute, "close a gate's session after this long without a key press")
+			fs.BoolVar(&o.headless, "headless", false, "no screen on this laptop, only serve")
+			fs.StringVar(&o.lang, "lang", "", "this laptop's screen language: id or en")
+			fs.BoolVar(&o.noBell, "no-bell", false, "do not ring the terminal bell on warnings")
+		}})
+}
+
+// stringList is a flag that may be given several times.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
+
+// server is `hadir serve`: one store, many SSH sessions.
+type server struct {
+	store    *db.Store
+	logins   *logins
+	idle     time.Duration
+	log      *log.Logger
+	sessions atomic.Int32
+}
+
+func runServe(env *runEnv, _ *flag.FlagSet, args []string) error {
+	if err := noArgs(args); err != nil {
+		return err
+	}
+	lg := &logins{}
+	for _, spec := range env.opt.keyFiles {
+		if err := lg.loadKeys(spec); err != nil {
+			return err
+		}
+	}
+	if env.opt.passcodes != "" {
+		if err := lg.loadPasscodes(env.opt.passcodes); err != nil {
+			return err
+		}
+	}
+	if lg.empty() {
+		return errors.New(`serve needs a way for gates to log in, and none was given:
+  --authorized-keys gate.keys   a file with one line per gate laptop: its public key (the
+                                line in ~/.ssh/id_ed25519.pub; make one with ssh-keygen),
+                                optionally after a role: gate, leader or admin
+  --passcodes passcodes.txt     a file with lines "ROLE PASSCODE", e.g. "gate jambore-gerbang-2026"`)
+	}
+	st, err := env.useStore()
+	if err != nil {
+		return err
+	}
+	logFile, err := os.OpenFile(st.Path()+".serve.log", os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	if err != nil {
+		return fmt.Errorf("cannot write the serve log: %w", err)
+	}
+	defer logFile.Close()
+	var logOut io.Writer = logFile
+	if env.opt.headless {
+		logOut = io.MultiWriter(logFile, env.stderr)
+	}
+	srv := &server{store: st, logins: lg, idle: env.opt.idle, log: log.New(logOut, "hadir serve: ", log.LstdFlags)}
+
+	sshSrv, err := srv.newSSHServer(env.opt.listen, st.Path()+".host_key")
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", env.opt.listen)
+	if err != nil {
+		return fmt.Errorf("cannot serve on %s (%v); is another hadir serve running? choose another port with --listen", env.opt.listen, err)
+	}
+	local, err := serveLocal(st, env.opt.db)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer local.Close()
+
+	served := make(chan error, 1)
+	go func() { served <- sshSrv.Serve(ln) }()
+	srv.log.Printf("serving %s on %s (logins: %d keys, %d passcodes)", st.Path(), ln.Addr(), len(lg.keys), len(lg.passcodes))
+	hint := fmt.Sprintf("serving on %s: on the other laptops run  ssh -p %s NAME@THIS-LAPTOP'S-ADDRESS\n", ln.Addr(), portOf(ln.Addr()))
+
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(stop)
+	if !env.opt.headless {
+		if err := runTUI(env, st); err != nil {
+			srv.log.Printf("local screen: %v", err)
+		}
+		fmt.Fprintf(env.stdout, "the screen is closed; still %s", hint)
+		fmt.Fprintf(env.stdout, "%d gates connected; Ctrl+C stops serving\n", srv.sessions.Load())
+	} else {
+		fmt.Fprint(env.stdout, hint)
+	}
+	select {
+	case <-stop:
+	case err := <-served:
+		if err != nil && !errors.Is(err, ssh.ErrServerClosed) {
+			return fmt.Errorf("serving stopped: %w", err)
+		}
+	}
+	srv.log.Printf("stopping: closing %d sessions; every check-in they made is saved", srv.sessions.Load())
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	if err := sshSrv.Shutdown(ctx); err != nil {
+		sshSrv.Close()
+	}
+	return nil
+}
+
+func portOf(addr net.Addr) string {
+	_, port, _ := net.SplitHostPort(addr.String())
+	return port
+}
+
+// newSSHServer builds the SSH server: host key beside the store (created at
+// first start, owner-only), key and passcode logins, the TUI for terminals
+// and a few commands for scripts.
+func (srv *server) newSSHServer(addr, hostKey string) (*ssh.Server, error) {
+	s, err := wish.NewServer(
+		wish.WithAddress(addr),
+		wish.WithHostKeyPath(hostKey),
+		wish.WithPublicKeyAuth(srv.checkKey),
+		wish.WithPasswordAuth(srv.checkPasscode),
+		wish.WithMiddleware(
+			srv.commandMiddleware,
+			bm.Middleware(srv.teaHandler),
+			srv.countSessions,
+		),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("cannot set up the SSH server (host key %s): %w", hostKey, err)
+	}
+	if err := os.Chmod(hostKey, 0o600); err != nil {
+		return nil, fmt.Errorf("cannot protect the host key %s: %w", hostKey, err)
+	}
+	return s, nil
+}
+
+func (srv *server) checkKey(ctx ssh.Context, key ssh.PublicKey) bool {
+	if _, ok := srv.logins.roleOfKey(key); ok {
+		return true
+	}
+	srv.log.Printf("refused: unknown key %s for %q from %s", fingerprint(key), ctx.User(), ctx.RemoteAddr())
+	return false
+}
+
+func (srv *server) checkPasscode(ctx ssh.Context, given string) bool {
+	role, ok := srv.logins.roleOfPasscode(given)
+	if !ok {
+		srv.log.Printf("refused: wrong passcode for %q from %s", ctx.User(), ctx.RemoteAddr())
+		return false
+	}
+	ctx.SetValue(ctxPasscodeRole{}, role)
+	return true
+}
+
+// countSessions logs sessions coming and going.
+func (srv *server) countSessions(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		n := srv.sessions.Add(1)
+		role := srv.logins.sessionRole(sess)
+		srv.log.Printf("%s (%s) connected from %s; %d sessions", sess.User(), role, sess.RemoteAddr(), n)
+		defer func() {
+			srv.log.Printf("%s left; %d sessions", sess.User(), srv.sessions.Add(-1))
+		}()
+		next(sess)
+	}
+}
+
+// stationOf names a session's station: what the client sent as
+// HADIR_STATION (ssh -o SetEnv=HADIR_STATION="gerbang 2"), else its address.
+func stationOf(sess ssh.Session) string {
+	if s := getenv(sess.Environ(), "HADIR_STATION"); s != "" {
+		return s
+	}
+	host, _, _ := net.SplitHostPort(sess.RemoteAddr().String())
+	return "ssh " + host
+}
+
+func getenv(environ []string, key string) string {
+	for _, kv := range environ {
+		if v, ok := strings.CutPrefix(kv, key+"="); ok {
+			return v
+		}
+	}
+	return ""
+}
+
+// teaHandler gives a terminal session its own screen: its own renderer and
+// colours, size, language, operator (the SSH user name) and role.
+func (srv *server) teaHandler(sess ssh.Session) (tea.Model, []tea.ProgramOption) {
+	if len(sess.Command()) > 0 {
+		return nil, nil // a command, not a screen: commandMiddleware answers it
+	}
+	environ := sess.Environ()
+	app := ui.New(srv.store, ui.Options{
+		Operator:    sess.User(),
+		Station:     stationOf(sess),
+		Role:        srv.logins.sessionRole(sess),
+		Lang:        ui.DetectLang("", func(k string) string { return getenv(environ, k) }),
+		Renderer:    bm.MakeRenderer(sess),
+		Out:         sess,
+		IdleTimeout: srv.idle,
+	})
+	go func() {
+		<-sess.Context().Done()
+		app.Close()
+	}()
+	return app, []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion()}
+}
+
+// remoteCommands may be run over SSH (`ssh -p 2222 rina@host checkin ID`);
+// the store checks what the login's role allows.
+var remoteCommands = map[string]bool{"checkin": true, "stats": true, "depart": true, "excuse": true, "replace": true, "confirm": true, "annul": true}
+
+// commandMiddleware runs a command sent over SSH on the shared store, as the
+// SSH user at the connection's station with the login's role.
+func (srv *server) commandMiddleware(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		args := sess.Command()
+		if len(args) == 0 {
+			next(sess)
+			return
+		}
+		if !remoteCommands[args[0]] {
+			fmt.Fprintf(sess.Stderr(), "hadir: %q cannot be run over SSH; these can: checkin, stats, depart, excuse, replace, confirm, annul\n", args[0])
+			sess.Exit(2)
+			return
+		}
+		env := &runEnv{stdout: sess, stderr: sess.Stderr(), stdin: sess, shared: srv.store, role: srv.logins.sessionRole(sess)}
+		// The operator and station are the connection's, whatever flags were sent.
+		args = append(args, "--operator", sess.User(), "--station", stationOf(sess))
+		code := run(env, args)
+		srv.log.Printf("%s ran %q: exit %d", sess.User(), strings.Join(sess.Command(), " "), code)
+		sess.Exit(code)
+	}
+}

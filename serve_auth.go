@@ -1,0 +1,139 @@
+package main
+
+import (
+	"bufio"
+	"crypto/subtle"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/ssh"
+	gossh "golang.org/x/crypto/ssh"
+
+	"hadir/db"
+)
+
+// minPasscode is the shortest passcode serve accepts: it is typed at a gate
+// and guarded by nothing else.
+const minPasscode = 8
+
+// logins holds who may connect to `hadir serve` and in which role. The role
+// comes from the key or passcode that authenticated, never from the user
+// name the client chose.
+type logins struct {
+	keys      map[string]db.Role // marshalled public key -> role
+	passcodes []passcode
+}
+
+type passcode struct {
+	secret string
+	role   db.Role
+}
+
+func (l *logins) empty() bool { return len(l.keys) == 0 && len(l.passcodes) == 0 }
+
+// loadKeys reads an authorized keys file. Each line is an OpenSSH public key
+// (as in ~/.ssh/id_ed25519.pub), optionally preceded by a role word: gate,
+// leader or admin. spec may be "ROLE=FILE" to give every key of the file a
+// role; a key without one is a gate key, the least it can be.
+func (l *logins) loadKeys(spec string) error {
+	fileRole, path := db.RoleGate, spec
+	if r, p, ok := strings.Cut(spec, "="); ok {
+		role, valid := db.ParseRole(r)
+		if !valid {
+			return fmt.Errorf("--authorized-keys %s: %q is not a role (gate, leader or admin)", spec, r)
+		}
+		fileRole, path = role, p
+	}
+	return eachLine(path, func(n int, line string) error {
+		role := fileRole
+		if word, rest, ok := strings.Cut(line, " "); ok {
+			if r, valid := db.ParseRole(word); valid {
+				role, line = r, strings.TrimSpace(rest)
+			}
+		}
+		key, _, _, _, err := gossh.ParseAuthorizedKey([]byte(line))
+		if err != nil {
+			return fmt.Errorf("%s line %d: not a public key (%v); copy the line from the gate laptop's ~/.ssh/id_ed25519.pub", path, n, err)
+		}
+		if l.keys == nil {
+			l.keys = map[string]db.Role{}
+		}
+		l.keys[string(key.Marshal())] = role
+		return nil
+	})
+}
+
+// loadPasscodes reads lines "ROLE PASSCODE", for gates whose laptops have no
+// SSH key: `ssh -p 2222 rina@host` then asks for the passcode.
+func (l *logins) loadPasscodes(path string) error {
+	return eachLine(path, func(n int, line string) error {
+		word, secret, _ := strings.Cut(line, " ")
+		role, ok := db.ParseRole(word)
+		secret = strings.TrimSpace(secret)
+		switch {
+		case !ok:
+			return fmt.Errorf("%s line %d: write the role first, then the passcode: \"gate jambore-gerbang-2026\"", path, n)
+		case len(secret) < minPasscode:
+			return fmt.Errorf("%s line %d: the passcode is shorter than %d characters; choose a longer one", path, n, minPasscode)
+		}
+		l.passcodes = append(l.passcodes, passcode{secret: secret, role: role})
+		return nil
+	})
+}
+
+func eachLine(path string, fn func(n int, line string) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := fn(n, line); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}
+
+// roleOfKey returns the role bound to a public key.
+func (l *logins) roleOfKey(key ssh.PublicKey) (db.Role, bool) {
+	if key == nil {
+		return "", false
+	}
+	role, ok := l.keys[string(key.Marshal())]
+	return role, ok
+}
+
+// roleOfPasscode returns the role of a passcode, comparing in constant time.
+func (l *logins) roleOfPasscode(given string) (db.Role, bool) {
+	found, role := 0, db.Role("")
+	for _, p := range l.passcodes {
+		if subtle.ConstantTimeCompare([]byte(p.secret), []byte(given)) == 1 {
+			found, role = 1, p.role
+		}
+	}
+	return role, found == 1
+}
+
+// ctxPasscodeRole is where the password handler leaves the role it granted.
+type ctxPasscodeRole struct{}
+
+// sessionRole is the role of an authenticated session: from the key it
+// authenticated with, else from its passcode.
+func (l *logins) sessionRole(sess ssh.Session) db.Role {
+	if role, ok := l.roleOfKey(sess.PublicKey()); ok {
+		return role
+	}
+	if role, ok := sess.Context().Value(ctxPasscodeRole{}).(db.Role); ok {
+		return role
+	}
+	return db.RoleGate // unreachable: unauthenticated sessions do not start
+}
+
+func fingerprint(key ssh.PublicKey) string { return gossh.FingerprintSHA256(key) }
