@@ -34,6 +34,7 @@ func (e *IncompleteError) Error() string {
 
 // record commits events written by one user action and folds them in.
 func (s *Store) record(events ...model.Event) error {
+	defer s.group.begin()()
 	for _, e := range events {
 		if err := e.Validate(); err != nil {
 			return err

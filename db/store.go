@@ -60,7 +60,7 @@ type Store struct {
 	name     atomic.Pointer[string]   // station name, renamable; read under s.mu too, so not guarded by it
 	event    atomic.Pointer[string]   // the gathering's name
 	seq      atomic.Uint64            // last sequence used in this station's event IDs
-	writers  atomic.Int32             // writes in flight, to decide Update or Batch
+	group    groupCommit              // shares transactions between concurrent writers
 	subsMu   sync.Mutex
 	subs     map[chan struct{}]struct{}
 	lockFile string
@@ -73,7 +73,7 @@ func Open(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("cannot create the folder for %s: %w", path, err)
 	}
-	bdb, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout})
+	bdb, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, NoFreelistSync: true, FreelistType: bolt.FreelistMapType})
 	if err != nil {
 		return nil, openError(path, err)
 	}

@@ -114,8 +114,7 @@ func (s *Store) newEvent(kind model.Kind, volunteer string, by Actor) model.Even
 // commit appends events in one transaction and returns once it is synced to
 // disk. An event whose ID is already stored is an error: it would mean the
 // station's sequence went backwards.
-// Concurrent writers share transactions (bbolt's Batch) so that many gates do
-// not queue behind one another's disk syncs; a lone writer commits at once.
+// Concurrent writers share transactions (groupCommit).
 func (s *Store) commit(events ...model.Event) error {
 	fn := func(tx *bolt.Tx) error {
 		n, err := putEvents(tx, s.station, events)
@@ -124,14 +123,7 @@ func (s *Store) commit(events ...model.Event) error {
 		}
 		return err
 	}
-	var err error
-	if s.writers.Add(1) > 1 {
-		err = s.bolt.Batch(fn)
-	} else {
-		err = s.bolt.Update(fn)
-	}
-	s.writers.Add(-1)
-	if err != nil {
+	if err := s.group.do(s.bolt, fn); err != nil {
 		return writeError(s.path, err)
 	}
 	return nil
@@ -231,6 +223,7 @@ func (s *Store) DepartMany(ids []string, by Actor) ([]CheckInResult, error) {
 // departure) another session is writing right now are waited for, so the
 // answer is exact: one arrival each, and "already checked in" for the rest.
 func (s *Store) moveMany(ids []string, kind model.Kind, by Actor) ([]CheckInResult, error) {
+	defer s.group.begin()()
 	if kind == model.KindDepart {
 		if err := by.mayLead("record departures"); err != nil {
 			return nil, err

@@ -1,0 +1,121 @@
+package db
+
+import (
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// groupCommit shares transactions between concurrent writers. It knows how
+// many write actions are under way (begin), so the writer who commits waits
+// only for writers who are about to join: a lone gate commits at once, and
+// twenty gates share one disk sync instead of queueing behind each other's.
+//
+// bbolt's DB.Batch does the same with a fixed timer: every batch waits
+// MaxBatchDelay for company, lone writer or not. Measured on the 2-core
+// machine with 16 writers, its best delay gave 3.6 times one writer's
+// throughput; this gives more than 8 (BenchmarkConcurrentCheckIn).
+type groupCommit struct {
+	mu      sync.Mutex
+	queue   []*pendingWrite
+	running bool          // a writer is committing for the queue
+	active  int           // write actions under way, queued or not
+	changed chan struct{} // a writer joined the queue or finished an action
+}
+
+// maxGroupWait bounds how long a commit waits for writers still on their way.
+const maxGroupWait = 2 * time.Millisecond
+
+type pendingWrite struct {
+	fn   func(*bolt.Tx) error
+	done chan error    // the outcome of this write
+	lead chan struct{} // this writer is to commit for the queue
+}
+
+// begin marks a write action under way until the returned func is called.
+func (g *groupCommit) begin() func() {
+	g.mu.Lock()
+	g.active++
+	g.mu.Unlock()
+	return func() {
+		g.mu.Lock()
+		g.active--
+		g.mu.Unlock()
+		g.signal()
+	}
+}
+
+func (g *groupCommit) signal() {
+	select {
+	case g.changed <- struct{}{}:
+	default:
+	}
+}
+
+// do runs fn in a transaction shared with the other writers under way and
+// returns once that transaction is committed, or failed.
+func (g *groupCommit) do(db *bolt.DB, fn func(*bolt.Tx) error) error {
+	w := &pendingWrite{fn: fn, done: make(chan error, 1), lead: make(chan struct{}, 1)}
+	g.mu.Lock()
+	if g.changed == nil {
+		g.changed = make(chan struct{}, 1)
+	}
+	g.queue = append(g.queue, w)
+	if g.running {
+		g.mu.Unlock()
+		g.signal()
+		select {
+		case err := <-w.done:
+			return err
+		case <-w.lead: // the commit before ours is done: commit the queue
+		}
+		g.mu.Lock()
+	}
+	g.running = true
+	deadline := time.Now().Add(maxGroupWait)
+	for len(g.queue) < g.active && time.Now().Before(deadline) {
+		g.mu.Unlock()
+		select {
+		case <-g.changed:
+		case <-time.After(time.Until(deadline)):
+		}
+		g.mu.Lock()
+	}
+	batch := g.queue
+	g.queue = nil
+	g.mu.Unlock()
+
+	commitBatch(db, batch)
+
+	g.mu.Lock()
+	if len(g.queue) > 0 {
+		g.queue[0].lead <- struct{}{}
+	} else {
+		g.running = false
+	}
+	g.mu.Unlock()
+	return <-w.done
+}
+
+// commitBatch runs every write in one transaction. If one of them fails,
+// each is run alone, so one bad write never takes the others down with it.
+func commitBatch(db *bolt.DB, batch []*pendingWrite) {
+	err := db.Update(func(tx *bolt.Tx) error {
+		for _, w := range batch {
+			if err := w.fn(tx); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil || len(batch) == 1 {
+		for _, w := range batch {
+			w.done <- err
+		}
+		return
+	}
+	for _, w := range batch {
+		w.done <- db.Update(w.fn)
+	}
+}

@@ -1,0 +1,327 @@
+package main
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"crypto/rand"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"hadir/db"
+	"hadir/model"
+)
+
+// testServer is `hadir serve` on a loopback port with logins made by the test.
+type testServer struct {
+	addr  string
+	store *db.Store
+	keys  map[db.Role]gossh.Signer
+	log   *bytes.Buffer
+}
+
+const testPasscode = "gerbang-rahasia-2026"
+
+func startServer(t *testing.T, roster []model.Volunteer) *testServer {
+	t.Helper()
+	dir := t.TempDir()
+	st, err := db.Open(filepath.Join(dir, "hadir.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if _, err := st.ImportRoster(roster, false); err != nil {
+		t.Fatal(err)
+	}
+	ts := &testServer{store: st, keys: map[db.Role]gossh.Signer{}, log: &bytes.Buffer{}}
+	lg := &logins{keys: map[string]db.Role{}}
+	for _, role := range []db.Role{db.RoleGate, db.RoleLeader, db.RoleAdmin} {
+		_, priv, _ := ed25519.GenerateKey(rand.Reader)
+		signer, err := gossh.NewSignerFromKey(priv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts.keys[role] = signer
+		lg.keys[string(signer.PublicKey().Marshal())] = role
+	}
+	lg.passcodes = []passcode{{secret: testPasscode, role: db.RoleGate}}
+	var mu sync.Mutex
+	srv := &server{store: st, logins: lg, idle: time.Minute, log: log.New(lockedWriter{&mu, ts.log}, "", 0)}
+	sshSrv, err := srv.newSSHServer("127.0.0.1:0", filepath.Join(dir, "hadir.db.host_key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go sshSrv.Serve(ln)
+	t.Cleanup(func() { sshSrv.Close() })
+	ts.addr = ln.Addr().String()
+	return ts
+}
+
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  io.Writer
+}
+
+func (l lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+func (ts *testServer) dial(user string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
+	return gossh.Dial("tcp", ts.addr, &gossh.ClientConfig{
+		User: user, Auth: auth, HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second,
+	})
+}
+
+func (ts *testServer) dialRole(t *testing.T, user string, role db.Role) *gossh.Client {
+	t.Helper()
+	c, err := ts.dial(user, gossh.PublicKeys(ts.keys[role]))
+	if err != nil {
+		t.Fatalf("%s cannot connect with the %s key: %v", user, role, err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
+// sshCommand runs one command over SSH and returns its output and exit code.
+func sshCommand(t *testing.T, c *gossh.Client, cmd string) (string, int) {
+	t.Helper()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	var out syncBuffer // stdout and stderr are copied by two goroutines
+	sess.Stdout, sess.Stderr = &out, &out
+	err = sess.Run(cmd)
+	code := 0
+	if exit, ok := err.(*gossh.ExitError); ok {
+		code = exit.ExitStatus()
+	} else if err != nil {
+		t.Fatalf("%s: %v", cmd, err)
+	}
+	return out.buf.String(), code
+}
+
+func numberedRoster(n int) []model.Volunteer {
+	vs := make([]model.Volunteer, n)
+	for i := range vs {
+		vs[i] = model.Volunteer{ID: fmt.Sprintf("R%04d", i), Name: fmt.Sprintf("Relawan %d", i), Contingent: "Kab. Balangan", Source: model.SourceRoster}
+	}
+	return vs
+}
+
+// Twenty gates at once, each checking in its own volunteers while all race
+// on the same ten: one arrival each, and every gate told the truth.
+func TestServeTwentyGates(t *testing.T) {
+	const gates, own, shared = 20, 5, 10
+	ts := startServer(t, numberedRoster(gates*own+shared))
+	type answer struct {
+		gate int
+		id   string
+		out  string
+	}
+	answers := make(chan answer, gates*(own+shared))
+	var wg sync.WaitGroup
+	for g := range gates {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := ts.dialRole(t, fmt.Sprintf("gate%02d", g), db.RoleGate)
+			var ids []string
+			for i := range shared {
+				ids = append(ids, fmt.Sprintf("R%04d", gates*own+(i+g)%shared)) // each gate starts elsewhere in the ten
+				if i < own {
+					ids = append(ids, fmt.Sprintf("R%04d", g*own+i))
+				}
+			}
+			for _, id := range ids {
+				out, _ := sshCommand(t, c, "checkin "+id)
+				answers <- answer{g, id, out}
+			}
+		}()
+	}
+	wg.Wait()
+	close(answers)
+	told := map[string][]int{} // volunteer -> gates told "checked in"
+	for a := range answers {
+		switch {
+		case strings.Contains(a.out, a.id+": checked in:"):
+			told[a.id] = append(told[a.id], a.gate)
+		case strings.Contains(a.out, a.id+": already checked in:"):
+		default:
+			t.Errorf("gate %d, %s: %q", a.gate, a.id, a.out)
+		}
+	}
+	for i := range gates*own + shared {
+		id := fmt.Sprintf("R%04d", i)
+		if len(told[id]) != 1 {
+			t.Errorf("%s: %d gates were told it was checked in (%v), want exactly one", id, len(told[id]), told[id])
+		}
+		p, _ := ts.store.Person(id)
+		if p.Status != model.StatusArrived || len(p.Duplicates) != 0 {
+			t.Errorf("%s: %v with %d extra arrivals", id, p.Status, len(p.Duplicates))
+		}
+		if len(told[id]) == 1 && p.Arrival.Operator != fmt.Sprintf("gate%02d", told[id][0]) {
+			t.Errorf("%s: recorded by %s, but gate%02d was told it checked in", id, p.Arrival.Operator, told[id][0])
+		}
+	}
+	if got := ts.store.Totals().Arrived; got != gates*own+shared {
+		t.Errorf("arrived %d, want %d", got, gates*own+shared)
+	}
+}
+
+func TestServeLogins(t *testing.T) {
+	ts := startServer(t, numberedRoster(3))
+	_, stranger, _ := ed25519.GenerateKey(rand.Reader)
+	signer, _ := gossh.NewSignerFromKey(stranger)
+	if _, err := ts.dial("rina", gossh.PublicKeys(signer)); err == nil {
+		t.Error("a key that is not listed was let in")
+	}
+	if _, err := ts.dial("rina", gossh.Password("tebak-tebak-saja")); err == nil {
+		t.Error("a wrong passcode was let in")
+	}
+	if !strings.Contains(ts.log.String(), "refused: unknown key") || !strings.Contains(ts.log.String(), "refused: wrong passcode") {
+		t.Errorf("refusals were not logged:\n%s", ts.log.String())
+	}
+	c, err := ts.dial("rina", gossh.Password(testPasscode))
+	if err != nil {
+		t.Fatalf("the passcode was refused: %v", err)
+	}
+	defer c.Close()
+	if out, code := sshCommand(t, c, "checkin R0001"); code != 0 || !strings.Contains(out, "checked in") {
+		t.Errorf("a passcode gate cannot check in: %d %q", code, out)
+	}
+	p, _ := ts.store.Person("R0001")
+	if p.Arrival.Operator != "rina" || p.Arrival.Station != "ssh 127.0.0.1" {
+		t.Errorf("recorded by %q at %q, want the SSH user at the connection's station", p.Arrival.Operator, p.Arrival.Station)
+	}
+}
+
+// A role is the key's, never the name the client chose.
+func TestServeRoleLimits(t *testing.T) {
+	ts := startServer(t, numberedRoster(3))
+	gate := ts.dialRole(t, "admin", db.RoleGate) // calls itself admin; holds a gate key
+	sshCommand(t, gate, "checkin R0000 R0001 R0002")
+	out, code := sshCommand(t, gate, `confirm "Kab. Balangan" --leader "H. Ahmad"`)
+	if code == 0 || !strings.Contains(out, "a gate login may not sign a contingent off") {
+		t.Errorf("a gate key signed off: %d %q", code, out)
+	}
+	if out, code := sshCommand(t, gate, "excuse R0000 --reason sakit"); code == 0 {
+		t.Errorf("a gate key excused someone: %q", out)
+	}
+	if out, code := sshCommand(t, gate, "export roster"); code != 2 || !strings.Contains(out, "cannot be run over SSH") {
+		t.Errorf("export over SSH: %d %q", code, out)
+	}
+	leader := ts.dialRole(t, "ahmad", db.RoleLeader)
+	if out, code := sshCommand(t, leader, `confirm "Kab. Balangan" --leader "H. Ahmad"`); code != 0 {
+		t.Errorf("a leader key cannot sign off: %d %q", code, out)
+	}
+}
+
+// The screen over SSH: a check-in at one gate shows on the other's status
+// line within a second.
+func TestServeScreensAreLive(t *testing.T) {
+	ts := startServer(t, numberedRoster(5))
+	screen := func(user string) (io.Writer, *syncBuffer) {
+		c := ts.dialRole(t, user, db.RoleGate)
+		sess, err := c.NewSession()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { sess.Close() })
+		sess.Setenv("HADIR_LANG", "en")
+		if err := sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
+			t.Fatal(err)
+		}
+		out := &syncBuffer{}
+		sess.Stdout = out
+		in, _ := sess.StdinPipe()
+		if err := sess.Shell(); err != nil {
+			t.Fatal(err)
+		}
+		// Answer the server's device-attributes query as every terminal does
+		// (wish asks it when the session starts, and waits for the answer).
+		io.WriteString(in, "\x1b[?62;c")
+		return in, out
+	}
+	rinaIn, rina := screen("rina")
+	_, budi := screen("budi")
+	rina.waitFor(t, "Arrived 0 / 5", 12*time.Second)
+	budi.waitFor(t, "Arrived 0 / 5", 5*time.Second)
+	io.WriteString(rinaIn, "R0003\r")
+	rina.waitFor(t, "Checked in: Relawan 3", 2*time.Second)
+	budi.waitFor(t, "Arrived 1 / 5", time.Second)
+}
+
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) waitFor(t *testing.T, want string, within time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for time.Now().Before(deadline) {
+		b.mu.Lock()
+		found := strings.Contains(b.buf.String(), want)
+		b.mu.Unlock()
+		if found {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	t.Fatalf("the screen did not show %q within %v; it sent:\n%q", want, within, b.buf.String())
+}
+
+func TestServeRefusesWithoutLogins(t *testing.T) {
+	c := newCLI(t)
+	c.importGood()
+	r := c.expect(1, "serve", "--headless")
+	contains(t, "stderr", r.stderr, "serve needs a way for gates to log in", "--authorized-keys", "--passcodes")
+}
+
+// While serve holds the store, stats on the same laptop asks the server.
+func TestLocalCommandsReachTheServer(t *testing.T) {
+	c := newCLI(t)
+	c.importGood()
+	st, err := db.Open(c.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	local, err := serveLocal(st, c.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer local.Close()
+	st.CheckIn("JRS-BLG-0001", db.Actor{Operator: "Rina"})
+	r := c.ok("stats", "--json")
+	contains(t, "stats while serving", r.stdout, `"arrived": 1`)
+	r = c.ok("checkin", "JRS-BJM-0001")
+	contains(t, "checkin while serving", r.stdout, "checked in")
+	if st.Totals().Arrived != 2 {
+		t.Errorf("the check-in did not reach the serving store")
+	}
+}
