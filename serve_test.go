@@ -325,3 +325,31 @@ func TestLocalCommandsReachTheServer(t *testing.T) {
 		t.Errorf("the check-in did not reach the serving store")
 	}
 }
+
+// Two laptops ran alone and checked in overlapping volunteers: export and
+// merge both ways, and both end with the same stats and see the overlap.
+func TestMergeTwoLaptopsBothWays(t *testing.T) {
+	a, b := newCLI(t), newCLI(t)
+	a.importGood()
+	b.importGood()
+	a.ok("station", "gerbang 1")
+	b.ok("station", "gerbang 2")
+	a.ok("checkin", "JRS-BLG-0001", "JRS-BLG-0002")
+	time.Sleep(10 * time.Millisecond) // gate 2's arrival of the same person comes later
+	b.ok("checkin", "JRS-BLG-0002", "JRS-BJM-0001")
+	fromA, fromB := filepath.Join(a.dir, "gerbang1.jsonl"), filepath.Join(b.dir, "gerbang2.jsonl")
+	a.ok("export", "events", "-o", fromA)
+	b.ok("export", "events", "-o", fromB)
+	r := a.ok("merge", fromB)
+	contains(t, "merge into A", r.stdout, "2 new events", "arrived twice: ", "(JRS-BLG-0002)", "at gerbang 1", "again", "at gerbang 2")
+	b.ok("merge", fromA)
+	if sa, sb := a.ok("stats", "--json").stdout, b.ok("stats", "--json").stdout; sa != sb {
+		t.Fatalf("after merging both ways the stats differ:\n%s\n%s", sa, sb)
+	}
+	contains(t, "stats", a.ok("stats", "--json").stdout, `"arrived": 3`)
+	r = a.ok("merge", fromB)
+	contains(t, "merging again", r.stdout, "0 new events, 2 already here")
+	bad := a.write("rusak.jsonl", []byte("{\"id\":\"x-1\",\"kind\":\"arrive\"}\nnot json\n"))
+	r = a.expect(1, "merge", bad)
+	contains(t, "a broken file", r.stderr, "rusak.jsonl line 1", "rusak.jsonl line 2", "nothing was changed")
+}

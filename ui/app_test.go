@@ -168,3 +168,40 @@ func TestGoldenGate(t *testing.T) {
 		}
 	}
 }
+
+// An SSH session left alone is closed after the idle time; a key press
+// keeps it open.
+func TestAppIdleSessionCloses(t *testing.T) {
+	st := testStore(t, nil)
+	now := testClock
+	a := New(st, Options{Operator: "Rina", Lang: English, Out: &bytes.Buffer{}, Now: func() time.Time { return now }, IdleTimeout: 30 * time.Minute})
+	t.Cleanup(a.Close)
+	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	now = now.Add(20 * time.Minute)
+	a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("s")})
+	now = now.Add(20 * time.Minute)
+	if _, cmd := a.Update(idleTickMsg{}); isQuit(cmd) {
+		t.Fatal("closed 20 minutes after a key press; the idle time is 30")
+	}
+	now = now.Add(11 * time.Minute)
+	if _, cmd := a.Update(idleTickMsg{}); !isQuit(cmd) {
+		t.Fatal("not closed after 31 minutes without a key")
+	}
+}
+
+// isQuit reports whether cmd quits at once (a tick that would fire later is
+// not a quit).
+func isQuit(cmd tea.Cmd) bool {
+	if cmd == nil {
+		return false
+	}
+	got := make(chan tea.Msg, 1)
+	go func() { got <- cmd() }()
+	select {
+	case msg := <-got:
+		_, ok := msg.(tea.QuitMsg)
+		return ok
+	case <-time.After(200 * time.Millisecond):
+		return false
+	}
+}
