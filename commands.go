@@ -59,6 +59,7 @@ func actorFlags(fs *flag.FlagSet, o *options) {
 
 func tuiFlags(fs *flag.FlagSet, o *options) {
 	actorFlags(fs, o)
+	backupFlags(fs, o)
 	fs.StringVar(&o.lang, "lang", "", "screen language: id or en (default $HADIR_LANG, else from $LANG)")
 	fs.BoolVar(&o.noBell, "no-bell", false, "do not ring the terminal bell on warnings")
 }

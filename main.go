@@ -44,7 +44,8 @@ type options struct {
 	db, operator, station, lang, format, output, contingent, sheet string
 	reason, note, by, leader, listen, passcodes                    string
 	keyFiles                                                       stringList
-	idle                                                           time.Duration
+	idle, backupEvery                                              time.Duration
+	backupKeep                                                     int
 	headless                                                       bool
 	dryRun, skipBad, json, noBell, departure                       bool
 	n                                                              int
@@ -61,6 +62,7 @@ type runEnv struct {
 	opened         bool                      // the store was opened here and is closed after the command
 	shared         *db.Store                 // set inside `hadir serve`: the store every session shares
 	role           db.Role                   // who asks: the owner locally, an SSH login's role remotely
+	serving        bool                      // inside `hadir serve`, which runs its own backups
 }
 
 // usageError is a mistake in how the command was called: exit status 2.

@@ -38,6 +38,7 @@ func init() {
 			fs.BoolVar(&o.headless, "headless", false, "no screen on this laptop, only serve")
 			fs.StringVar(&o.lang, "lang", "", "this laptop's screen language: id or en")
 			fs.BoolVar(&o.noBell, "no-bell", false, "do not ring the terminal bell on warnings")
+			backupFlags(fs, o)
 		}})
 }
 
@@ -108,6 +109,8 @@ func runServe(env *runEnv, _ *flag.FlagSet, args []string) error {
 	}
 	defer local.Close()
 
+	stopBackups := autoBackup(st, env.opt.backupEvery, env.opt.backupKeep)
+	defer stopBackups()
 	served := make(chan error, 1)
 	go func() { served <- sshSrv.Serve(ln) }()
 	srv.log.Printf("serving %s on %s (logins: %d keys, %d passcodes)", st.Path(), ln.Addr(), len(lg.keys), len(lg.passcodes))
@@ -117,6 +120,7 @@ func runServe(env *runEnv, _ *flag.FlagSet, args []string) error {
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(stop)
 	if !env.opt.headless {
+		env.serving = true
 		if err := runTUI(env, st); err != nil {
 			srv.log.Printf("local screen: %v", err)
 		}

@@ -231,3 +231,40 @@ func readStats(t *testing.T, bin, store string) terminalStats {
 	}
 	return s
 }
+
+// Pull the plug mid-session: the newest automatic backup opens and verifies,
+// and holds what was checked in before it was written.
+func TestTerminalKilledNewestBackupVerifies(t *testing.T) {
+	requireTmux(t)
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	s := startTmux(t, dir, 100, 30, bin+" demo --operator Rina --no-bell --backup-every 300ms")
+	s.waitFor("Type a name or scan a badge")
+	for _, id := range []string{"JRS-BLG-0002", "JRS-BLG-0003", "JRS-BJM-0002"} {
+		s.typeLiteral(id + "\r")
+		s.waitFor("Checked in:")
+	}
+	s.waitFor("✓ backup")
+	time.Sleep(700 * time.Millisecond) // a backup or two after the last check-in
+	shell := strings.TrimSpace(s.tmux("display", "-p", "-t", s.name, "#{pane_pid}"))
+	if out, err := exec.Command("pkill", "-KILL", "-P", shell).CombinedOutput(); err != nil {
+		t.Fatalf("pkill: %v %s", err, out)
+	}
+	s.waitFor("Killed")
+	backups, _ := filepath.Glob(filepath.Join(dir, "backups", "hadir-*.db"))
+	if len(backups) == 0 {
+		t.Fatal("no backup was written")
+	}
+	newest := backups[len(backups)-1]
+	out, err := exec.Command(bin, "verify", "--db", newest).CombinedOutput()
+	if err != nil {
+		t.Fatalf("the newest backup %s does not verify: %v\n%s", newest, err, out)
+	}
+	if !strings.Contains(string(out), "3 arrived") {
+		t.Errorf("the newest backup holds: %s; want the 3 check-ins", out)
+	}
+	// The store itself also survived the kill.
+	if out, err := exec.Command(bin, "verify", "--db", filepath.Join(dir, "hadir-demo.db")).CombinedOutput(); err != nil {
+		t.Errorf("the store after the kill: %v\n%s", err, out)
+	}
+}

@@ -9,8 +9,12 @@ import (
 	"hadir/ui"
 )
 
-// runTUI opens the screens on the store in this terminal.
+// runTUI opens the screens on the store in this terminal, with automatic
+// backups while it runs (serve starts its own).
 func runTUI(env *runEnv, st *db.Store) error {
+	if env.opt.backupEvery > 0 && !env.serving {
+		defer autoBackup(st, env.opt.backupEvery, env.opt.backupKeep)()
+	}
 	app := ui.New(st, ui.Options{
 		Operator: env.opt.operator,
 		Station:  env.opt.station,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -51,4 +52,74 @@ func syncDir(dir string) {
 		d.Sync()
 		d.Close()
 	}
+}
+
+// BackupStatus is the outcome of the latest backup, shown in every status line.
+type BackupStatus struct {
+	At   time.Time
+	Path string
+	Err  error
+}
+
+// LastBackup returns the outcome of the latest backup made by this process.
+func (s *Store) LastBackup() (BackupStatus, bool) {
+	s.backupMu.Lock()
+	defer s.backupMu.Unlock()
+	return s.lastBackup, !s.lastBackup.At.IsZero()
+}
+
+// backupPrefix names the rotated copies, so rotation never touches other files.
+const backupPrefix = "hadir-"
+
+// BackupRotate writes a consistent copy into dir (created if needed), named
+// after the time, then deletes the oldest copies beyond keep. The outcome is
+// kept for the status line and every session is told, so a failing backup is
+// never silent.
+func (s *Store) BackupRotate(dir string, keep int) (string, error) {
+	path, err := s.backupInto(dir)
+	if err == nil {
+		err = prune(dir, keep)
+	}
+	s.backupMu.Lock()
+	s.lastBackup = BackupStatus{At: s.now(), Path: path, Err: err}
+	s.backupMu.Unlock()
+	s.notify()
+	return path, err
+}
+
+func (s *Store) backupInto(dir string) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("cannot create the backup folder %s: %w", dir, err)
+	}
+	name := backupPrefix + s.now().Local().Format("20060102-150405")
+	path := filepath.Join(dir, name+".db")
+	for i := 2; fileExists(path); i++ { // two backups in one second
+		path = filepath.Join(dir, fmt.Sprintf("%s_%d.db", name, i)) // sorts after the first
+	}
+	return s.Backup(path)
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// prune deletes the oldest rotated copies in dir beyond keep. The names sort
+// by time.
+func prune(dir string, keep int) error {
+	if keep <= 0 {
+		return nil
+	}
+	matches, err := filepath.Glob(filepath.Join(dir, backupPrefix+"*.db"))
+	if err != nil {
+		return err
+	}
+	sort.Strings(matches)
+	for len(matches) > keep {
+		if err := os.Remove(matches[0]); err != nil {
+			return fmt.Errorf("cannot delete the old backup %s: %w", matches[0], err)
+		}
+		matches = matches[1:]
+	}
+	return nil
 }

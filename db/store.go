@@ -65,6 +65,9 @@ type Store struct {
 	subs     map[chan struct{}]struct{}
 	lockFile string
 	now      func() time.Time
+
+	backupMu   sync.Mutex
+	lastBackup BackupStatus
 }
 
 // Open opens (creating if needed) the store at path. A store held by another

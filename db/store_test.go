@@ -375,3 +375,50 @@ func TestCheckInWithoutStationUsesStoreName(t *testing.T) {
 		t.Fatal("a check-in without a station never returned")
 	}
 }
+
+func TestBackupRotation(t *testing.T) {
+	s, _ := openTest(t, 3)
+	dir := filepath.Join(t.TempDir(), "backups")
+	clock := time.Date(2026, 12, 4, 1, 0, 0, 0, time.UTC)
+	s.SetClock(func() time.Time { return clock })
+	for i := range 15 {
+		clock = clock.Add(5 * time.Minute)
+		if _, err := s.BackupRotate(dir, 12); err != nil {
+			t.Fatalf("backup %d: %v", i, err)
+		}
+	}
+	kept, _ := filepath.Glob(filepath.Join(dir, "hadir-*.db"))
+	if len(kept) != 12 {
+		t.Fatalf("%d backups kept, want the last 12", len(kept))
+	}
+	last, ok := s.LastBackup()
+	if !ok || last.Err != nil || last.Path != kept[len(kept)-1] {
+		t.Errorf("last backup %+v, want the newest file %s", last, kept[len(kept)-1])
+	}
+	// Two in the same second keep both, and the newer still sorts last.
+	p1, _ := s.BackupRotate(dir, 20)
+	p2, _ := s.BackupRotate(dir, 20)
+	if p1 == p2 || p2 < p1 {
+		t.Errorf("two backups in one second: %s then %s", p1, p2)
+	}
+}
+
+func TestBackupFailureIsReported(t *testing.T) {
+	s, _ := openTest(t, 3)
+	blocker := filepath.Join(t.TempDir(), "not-a-folder")
+	os.WriteFile(blocker, []byte("x"), 0o644)
+	changes, stop := s.Subscribe()
+	defer stop()
+	if _, err := s.BackupRotate(filepath.Join(blocker, "backups"), 12); err == nil {
+		t.Fatal("a backup into a file's path succeeded")
+	}
+	last, _ := s.LastBackup()
+	if last.Err == nil || !strings.Contains(last.Err.Error(), "cannot create the backup folder") {
+		t.Errorf("last backup status %+v, want the failure", last)
+	}
+	select {
+	case <-changes:
+	default:
+		t.Error("sessions were not told about the failed backup")
+	}
+}

@@ -30,6 +30,7 @@ type App struct {
 	help     help.Model
 	arrived  int
 	expected int
+	backup   db.BackupStatus
 	changes  <-chan struct{}
 	stop     func()
 	idle     time.Duration // close the session after this long without input (0: never)
@@ -101,7 +102,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, a.idleTick()
 	case totalsMsg:
-		a.arrived, a.expected = msg.arrived, msg.expected
+		a.arrived, a.expected, a.backup = msg.arrived, msg.expected, msg.backup
 		return a, nil
 	case storeChangedMsg:
 		var cmds []tea.Cmd
@@ -216,9 +217,15 @@ func (a *App) header() string {
 
 func (a *App) statusLine() string {
 	st := a.c.Styles
-	count := a.c.T("status.arrived", a.c.Number(a.arrived), a.c.Number(a.expected))
-	who := a.c.T("status.who", orDash(a.c.Actor.Operator), a.c.Actor.Station)
-	line := st.Bold.Render(count) + st.Status.Render("  ·  "+who)
+	count := st.Bold.Render(a.c.T("status.arrived", a.c.Number(a.arrived), a.c.Number(a.expected)))
+	if b := a.backup; b.Err != nil {
+		// A failing backup takes the place of everything but the count.
+		return truncate(count+"  "+st.ErrText.Render("✗ "+a.c.T("status.backup_failed", a.c.Clock(b.At), b.Err.Error())), a.c.Width)
+	}
+	line := count + st.Status.Render("  ·  "+a.c.T("status.who", orDash(a.c.Actor.Operator), a.c.Actor.Station))
+	if !a.backup.At.IsZero() {
+		line += st.Status.Render("  ·  " + a.c.T("status.backup_ok", a.c.Clock(a.backup.At)))
+	}
 	return truncate(line, a.c.Width)
 }
 

@@ -3,6 +3,8 @@ package ui
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -204,4 +206,18 @@ func isQuit(cmd tea.Cmd) bool {
 	case <-time.After(200 * time.Millisecond):
 		return false
 	}
+}
+
+// A failed backup is shown in the status line, in words, until one succeeds.
+func TestAppShowsBackupFailure(t *testing.T) {
+	st := testStore(t, nil)
+	d := newAppDriver(t, st, Options{Operator: "Rina", Lang: English}, 100, 30)
+	blocker := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(blocker, []byte("x"), 0o644)
+	st.BackupRotate(filepath.Join(blocker, "backups"), 12)
+	d.settle()
+	d.mustShow("✗ BACKUP FAILED 09:14: cannot create the backup folder")
+	st.BackupRotate(t.TempDir(), 12)
+	d.settle()
+	d.mustShow("✓ backup 09:14", "Operator: Rina")
 }

@@ -156,8 +156,12 @@ type storeChangedMsg struct{}
 // langChangedMsg tells screens to redo texts they keep (placeholders).
 type langChangedMsg struct{}
 
-// totalsMsg carries the whole event's tally for the status line.
-type totalsMsg struct{ arrived, expected int }
+// totalsMsg carries the whole event's tally and the latest backup's outcome
+// for the status line.
+type totalsMsg struct {
+	arrived, expected int
+	backup            db.BackupStatus
+}
 
 // bell rings the terminal bell, when it is on. The bell is one byte written
 // outside the renderer; a terminal writes it atomically between frames.
@@ -177,7 +181,8 @@ func (c *Common) loadTotals() tea.Cmd {
 	st := c.Store
 	return func() tea.Msg {
 		t := st.Totals()
-		return totalsMsg{arrived: t.Arrived, expected: t.Expected}
+		b, _ := st.LastBackup()
+		return totalsMsg{arrived: t.Arrived, expected: t.Expected, backup: b}
 	}
 }
 

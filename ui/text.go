@@ -27,13 +27,15 @@ var coreTexts = map[string][2]string{
 
 	"screen.gate": {"Kedatangan", "Arrivals"},
 
-	"status.arrived":     {"Tiba %s / %s", "Arrived %s / %s"},
-	"status.who":         {"Petugas: %s  ·  Pos: %s", "Operator: %s  ·  Station: %s"},
-	"status.arrived_at":  {"Tiba %s di %s oleh %s", "Arrived %s at %s by %s"},
-	"status.departed_at": {"Pulang %s", "Departed %s"},
-	"status.excused":     {"Berhalangan (%s)", "Excused (%s)"},
-	"status.replaced":    {"Digantikan oleh %s", "Replaced by %s"},
-	"status.missing":     {"Belum tiba", "Not arrived yet"},
+	"status.arrived":       {"Tiba %s / %s", "Arrived %s / %s"},
+	"status.who":           {"Petugas: %s  ·  Pos: %s", "Operator: %s  ·  Station: %s"},
+	"status.backup_ok":     {"✓ cadangan %s", "✓ backup %s"},
+	"status.backup_failed": {"CADANGAN GAGAL %s: %s", "BACKUP FAILED %s: %s"},
+	"status.arrived_at":    {"Tiba %s di %s oleh %s", "Arrived %s at %s by %s"},
+	"status.departed_at":   {"Pulang %s", "Departed %s"},
+	"status.excused":       {"Berhalangan (%s)", "Excused (%s)"},
+	"status.replaced":      {"Digantikan oleh %s", "Replaced by %s"},
+	"status.missing":       {"Belum tiba", "Not arrived yet"},
 
 	"login.title":       {"Selamat datang di hadir", "Welcome to hadir"},
 	"login.station":     {"Pos: %s", "Station: %s"},
