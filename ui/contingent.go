@@ -36,10 +36,10 @@ type members struct {
 	info      model.Contingent
 	leader    string // the roster's leader of this contingent, offered at sign-off
 	picked    map[string]bool
-	sel, top  int
-	mode      membersMode
-	note      string // the answer to the last action
-	noteBad   bool
+	listCursor
+	mode    membersMode
+	note    string // the answer to the last action
+	noteBad bool
 
 	input     textinput.Model // excuse note, leader name, replacement search
 	reason    string          // sakit or izin, while excusing
@@ -82,7 +82,7 @@ func (m *members) SetSize(w, h int) {
 	if m.walkin != nil {
 		m.walkin.SetSize(w, h)
 	}
-	m.clamp()
+	m.clampList()
 }
 
 func (m *members) Modal() bool { return m.mode != membersList }
@@ -157,7 +157,7 @@ func (m *members) Update(msg tea.Msg) tea.Cmd {
 	case membersLoadedMsg:
 		if msg.name == m.name {
 			m.rows, m.info, m.leader = msg.rows, msg.info, msg.leader
-			m.clamp()
+			m.clampList()
 		}
 		return nil
 	case storeChangedMsg:
@@ -208,14 +208,7 @@ func (m *members) onKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back):
 		return func() tea.Msg { return closeMembersMsg{} }
-	case key.Matches(msg, k.Up):
-		m.sel--
-	case key.Matches(msg, k.Down):
-		m.sel++
-	case key.Matches(msg, k.PageUp):
-		m.sel -= m.listHeight()
-	case key.Matches(msg, k.PageDown):
-		m.sel += m.listHeight()
+	case m.navigate(msg, k, len(m.rows), m.listHeight()):
 	case key.Matches(msg, k.Toggle):
 		if p, ok := m.current(); ok {
 			m.picked[p.ID] = !m.picked[p.ID]
@@ -258,7 +251,7 @@ func (m *members) onKey(msg tea.KeyMsg) tea.Cmd {
 			m.mode = membersWithdraw
 		}
 	}
-	m.clamp()
+	m.clampList()
 	return nil
 }
 
@@ -459,14 +452,4 @@ func (m *members) moveTargets() tea.Cmd {
 
 func (m *members) listHeight() int { return max(1, m.height-6) }
 
-func (m *members) clamp() {
-	m.sel = max(0, min(m.sel, len(m.rows)-1))
-	h := m.listHeight()
-	if m.sel < m.top {
-		m.top = m.sel
-	}
-	if m.sel >= m.top+h {
-		m.top = m.sel - h + 1
-	}
-	m.top = max(0, min(m.top, len(m.rows)-h))
-}
+func (m *members) clampList() { m.clamp(len(m.rows), m.listHeight()) }

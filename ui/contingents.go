@@ -15,12 +15,11 @@ import (
 // Contingents lists every contingent with its count and sign-off; Enter
 // opens one (contingent.go) for its leader.
 type Contingents struct {
-	c       *Common
-	rows    []model.Contingent
-	filter  textinput.Model
-	byGap   bool // sorted by how many are missing, else by name
-	sel     int
-	top     int
+	c      *Common
+	rows   []model.Contingent
+	filter textinput.Model
+	byGap  bool // sorted by how many are missing, else by name
+	listCursor
 	members *members // the open contingent, nil in the table
 
 	width, height int
@@ -93,7 +92,7 @@ func (s *Contingents) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case contingentsLoadedMsg:
 		s.rows = msg.rows
-		s.clamp()
+		s.clampList()
 		return nil
 	case storeChangedMsg:
 		if s.members != nil {
@@ -126,14 +125,8 @@ func (s *Contingents) onKey(msg tea.KeyMsg) tea.Cmd {
 			return s.members.load()
 		}
 		return nil
-	case key.Matches(msg, k.Up):
-		s.sel--
-	case key.Matches(msg, k.Down):
-		s.sel++
-	case key.Matches(msg, k.PageUp):
-		s.sel -= s.listHeight()
-	case key.Matches(msg, k.PageDown):
-		s.sel += s.listHeight()
+	case s.navigate(msg, k, len(shown), s.listHeight()):
+		return nil
 	case key.Matches(msg, k.Sort):
 		s.byGap = !s.byGap
 	case key.Matches(msg, k.Cancel):
@@ -142,10 +135,10 @@ func (s *Contingents) onKey(msg tea.KeyMsg) tea.Cmd {
 		var cmd tea.Cmd
 		s.filter, cmd = s.filter.Update(msg)
 		s.sel = 0
-		s.clamp()
+		s.clampList()
 		return cmd
 	}
-	s.clamp()
+	s.clampList()
 	return nil
 }
 
@@ -166,18 +159,7 @@ func (s *Contingents) shown() []model.Contingent {
 
 func (s *Contingents) listHeight() int { return max(1, s.height-4) }
 
-func (s *Contingents) clamp() {
-	n := len(s.shown())
-	s.sel = max(0, min(s.sel, n-1))
-	h := s.listHeight()
-	if s.sel < s.top {
-		s.top = s.sel
-	}
-	if s.sel >= s.top+h {
-		s.top = s.sel - h + 1
-	}
-	s.top = max(0, min(s.top, n-h))
-}
+func (s *Contingents) clampList() { s.clamp(len(s.shown()), s.listHeight()) }
 
 func (s *Contingents) View() string {
 	if s.members != nil {

@@ -55,9 +55,9 @@ type Gate struct {
 	reason textinput.Model
 	mode   gateMode
 
-	rows     []model.Person // ranked results of the current query
-	sel, top int
-	seq      uint64 // the newest search asked for; older replies are dropped
+	rows []model.Person // ranked results of the current query
+	listCursor
+	seq uint64 // the newest search asked for; older replies are dropped
 
 	banner     banner
 	shelved    banner // the answer cleared by typing, restored if the typing was a repeated scan
@@ -370,17 +370,7 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 		g.input.Reset()
 		g.banner, g.note = banner{}, ""
 		return g.search()
-	case key.Matches(msg, k.Up):
-		g.move(-1)
-		return nil
-	case key.Matches(msg, k.Down):
-		g.move(1)
-		return nil
-	case key.Matches(msg, k.PageUp):
-		g.move(-g.listHeight())
-		return nil
-	case key.Matches(msg, k.PageDown):
-		g.move(g.listHeight())
+	case g.navigate(msg, k, len(g.rows), g.listHeight()):
 		return nil
 	case key.Matches(msg, k.Annul):
 		return g.findLastArrival()
@@ -488,14 +478,4 @@ func (g *Gate) move(delta int) {
 	g.clampSelection()
 }
 
-func (g *Gate) clampSelection() {
-	g.sel = max(0, min(g.sel, len(g.rows)-1))
-	h := g.listHeight()
-	if g.sel < g.top {
-		g.top = g.sel
-	}
-	if h > 0 && g.sel >= g.top+h {
-		g.top = g.sel - h + 1
-	}
-	g.top = max(0, min(g.top, len(g.rows)-h))
-}
+func (g *Gate) clampSelection() { g.clamp(len(g.rows), g.listHeight()) }
