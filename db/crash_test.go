@@ -22,6 +22,10 @@ func TestMain(m *testing.M) {
 		crashChild(path)
 		return
 	}
+	if path := os.Getenv("HADIR_FULL_CHILD"); path != "" {
+		fullDiskChild(path)
+		return
+	}
 	os.Exit(m.Run())
 }
 

@@ -107,12 +107,18 @@ func openError(path string, err error) error {
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
 		return fmt.Errorf("%s is not a hadir store or is damaged (%v); restore it from a backup (see README: Backups)", path, err)
 	}
+	if fi, serr := os.Stat(path); serr == nil && fi.Size() > 0 {
+		return fmt.Errorf("%s is not a hadir store or is damaged (%v); restore it from a backup (see README: Backups), or name another file with --db", path, err)
+	}
 	return fmt.Errorf("cannot open %s: %w", path, err)
 }
 
 // writeError explains a failed commit; nothing of the failed write was saved.
 func writeError(path string, err error) error {
-	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) || errors.Is(err, syscall.EDQUOT) {
+	// bbolt wraps some errors as text, so the words count too.
+	msg := err.Error()
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) || errors.Is(err, syscall.EDQUOT) ||
+		strings.Contains(msg, "no space left") || strings.Contains(msg, "file too large") || strings.Contains(msg, "quota exceeded") {
 		return fmt.Errorf("could not save to %s: the disk is full; nothing of this action was recorded (earlier records are safe): free some space and try again", path)
 	}
 	if errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS) {

@@ -422,3 +422,22 @@ func TestBackupFailureIsReported(t *testing.T) {
 		t.Error("sessions were not told about the failed backup")
 	}
 }
+
+func TestOpenWhereNothingCanBeWritten(t *testing.T) {
+	blocker := filepath.Join(t.TempDir(), "a-file")
+	os.WriteFile(blocker, []byte("x"), 0o644)
+	_, err := Open(filepath.Join(blocker, "hadir.db"))
+	if err == nil || !strings.Contains(err.Error(), "cannot create the folder for") {
+		t.Fatalf("opening under a file: %v", err)
+	}
+	// A file that is not a store is refused, and left as it was.
+	notStore := filepath.Join(t.TempDir(), "peserta.db")
+	os.WriteFile(notStore, []byte(strings.Repeat("Nama;Kontingen\n", 500)), 0o644)
+	before, _ := os.ReadFile(notStore)
+	if _, err := Open(notStore); err == nil || !strings.Contains(err.Error(), "not a hadir store") {
+		t.Errorf("opening a CSV as a store: %v", err)
+	}
+	if after, _ := os.ReadFile(notStore); !bytes.Equal(before, after) {
+		t.Error("opening a file that is not a store changed it")
+	}
+}
