@@ -31,6 +31,9 @@ const scanRepeatWindow = 3 * time.Second
 // screen shows, far fewer than the roster.
 const resultLimit = 200
 
+// latestShown is how many of the latest arrivals the idle gate lists.
+const latestShown = 50
+
 type bannerKind int
 
 const (
@@ -166,8 +169,12 @@ func (g *Gate) search() tea.Cmd {
 		var rows []model.Person
 		st.Read(func(s *model.State, ix *model.Index) {
 			if strings.TrimSpace(q.Text) == "" {
+				// Nothing typed: the contingent chosen, missing first, or
+				// the latest arrivals, so staff see what was just done.
 				if q.Contingent != "" {
 					rows = membersMissingFirst(s, q.Contingent)
+				} else {
+					rows = s.LatestArrivals(latestShown)
 				}
 				return
 			}

@@ -49,6 +49,8 @@ func (g *Gate) listView(width int) string {
 	h := g.listHeight()
 	var header string
 	switch {
+	case strings.TrimSpace(g.input.Value()) == "" && g.contingent == "" && len(g.rows) > 0:
+		header = st.Muted.Render(g.c.T("gate.latest"))
 	case strings.TrimSpace(g.input.Value()) == "" && g.contingent == "":
 		header = st.Hint.Render(g.c.T("gate.hint"))
 	case len(g.rows) == 0:

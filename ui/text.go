@@ -46,6 +46,7 @@ var coreTexts = map[string][2]string{
 
 	"gate.placeholder":        {"Ketik nama atau pindai kartu peserta", "Type a name or scan a badge"},
 	"gate.hint":               {"Ketik beberapa huruf nama, atau pindai kartu.", "Type the first letters of a name, or scan a badge."},
+	"gate.latest":             {"Baru tiba (semua pos) — ketik nama atau pindai kartu", "Just arrived (all gates) — type a name or scan a badge"},
 	"gate.no_results":         {"Tidak ada yang cocok. Periksa ejaan, atau Ctrl+N untuk peserta baru.", "Nobody matches. Check the spelling, or Ctrl+N for a walk-in."},
 	"gate.results":            {"%s hasil", "%s results"},
 	"gate.more_than":          {"lebih dari %s", "more than %s"},
