@@ -299,7 +299,7 @@ func TestExport(t *testing.T) {
 	c := newCLI(t)
 	c.importGood()
 	c.ok("checkin", "--station", "gerbang 1", "--operator", "Rina", "JRS-BJM-0001", "JRS-BLG-0002")
-	wantRows := map[string]int{"roster": 5, "arrivals": 2, "events": 2}
+	wantRows := map[string]int{"roster": 5, "arrivals": 2, "events": 2, "contingents": 2}
 	for _, kind := range db.ExportKinds {
 		csvOut := c.ok("export", kind).stdout
 		header, rows := table(t, csvOut)

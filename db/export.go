@@ -17,13 +17,14 @@ const (
 	ExportRoster   = "roster"
 	ExportArrivals = "arrivals"
 	ExportEvents   = "events"
+	ExportTotals   = "contingents"
 
 	FormatCSV  = "csv"
 	FormatJSON = "json" // JSON lines: one object per line, the same keys as the CSV header
 )
 
 // ExportKinds lists what can be exported.
-var ExportKinds = []string{ExportRoster, ExportArrivals, ExportEvents}
+var ExportKinds = []string{ExportRoster, ExportArrivals, ExportEvents, ExportTotals}
 
 // table is an export before encoding: a header and rows of the same length.
 // Events also carry their full record for JSON, so a merge loses nothing.
@@ -44,9 +45,11 @@ func (s *Store) Export(w io.Writer, kind, format string) error {
 		t = rosterTable(s.state, true)
 	case ExportEvents:
 		t = eventsTable(s.state)
+	case ExportTotals:
+		t = contingentsTable(s.state)
 	default:
 		s.mu.RUnlock()
-		return fmt.Errorf("cannot export %q: choose one of roster, arrivals, events", kind)
+		return fmt.Errorf("cannot export %q: choose one of roster, arrivals, events, contingents", kind)
 	}
 	s.mu.RUnlock()
 	switch format {
@@ -100,6 +103,20 @@ func rosterTable(st *model.State, arrivals bool) table {
 	}
 	for _, r := range rows {
 		t.rows = append(t.rows, r.cols)
+	}
+	return t
+}
+
+// contingentsTable is the count per contingent, as `stats --json` gives it.
+func contingentsTable(st *model.State) table {
+	t := table{header: []string{"contingent", "expected", "arrived", "missing", "excused", "replaced", "departed", "on_site", "confirmed_by", "confirmed_at"}}
+	for _, c := range st.Contingents() {
+		by, at := "", ""
+		if c.Confirm != nil && c.ConfirmValid {
+			by, at = c.Confirm.Leader, c.Confirm.At.Format(time.RFC3339)
+		}
+		n := strconv.Itoa
+		t.rows = append(t.rows, []string{c.Name, n(c.Expected), n(c.Arrived), n(c.Missing), n(c.Excused), n(c.Replaced), n(c.Departed), n(c.OnSite), by, at})
 	}
 	return t
 }

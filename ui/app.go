@@ -207,7 +207,7 @@ func (a *App) header() string {
 		}
 	}
 	left := st.Title.Render("hadir") + " " + strings.Join(tabs, "")
-	right := st.Muted.Render(a.c.Store.EventName())
+	right := st.Muted.Render(a.c.EventName)
 	gap := a.c.Width - lipgloss.Width(left) - lipgloss.Width(right)
 	if gap < 1 {
 		return truncate(left, a.c.Width)

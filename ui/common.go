@@ -56,16 +56,17 @@ func DetectLang(flag string, getenv func(string) string) Lang {
 // language, styles, keys and size. There are no globals; each SSH session
 // has its own Common.
 type Common struct {
-	Store  *db.Store
-	Actor  db.Actor
-	Lang   Lang
-	Styles *Styles
-	Keys   KeyMap
-	Width  int
-	Height int
-	Bell   bool
-	Out    io.Writer        // where the bell is rung
-	Now    func() time.Time // the clock, fixed in tests
+	Store     *db.Store
+	EventName string // the gathering's name, read once: View never asks the store
+	Actor     db.Actor
+	Lang      Lang
+	Styles    *Styles
+	Keys      KeyMap
+	Width     int
+	Height    int
+	Bell      bool
+	Out       io.Writer        // where the bell is rung
+	Now       func() time.Time // the clock, fixed in tests
 }
 
 // Options configure a session of the TUI.
@@ -88,7 +89,7 @@ func newCommon(st *db.Store, o Options) *Common {
 	if r == nil {
 		r = lipgloss.DefaultRenderer()
 	}
-	c := &Common{Store: st, Lang: o.Lang, Styles: NewStyles(r), Bell: !o.NoBell, Out: o.Out, Now: o.Now}
+	c := &Common{Store: st, EventName: st.EventName(), Lang: o.Lang, Styles: NewStyles(r), Bell: !o.NoBell, Out: o.Out, Now: o.Now}
 	if c.Out == nil {
 		c.Out = os.Stdout
 	}
