@@ -31,6 +31,26 @@ type Dashboard struct {
 	top   int
 
 	width, height int
+
+	// report is the last report written with the p key, or being written.
+	report dashReport
+}
+
+// dashReport is where the dashboard's report went, or why it did not.
+type dashReport struct {
+	writing bool
+	path    string
+	err     error
+}
+
+// dashReportKey writes the printable report beside the store (p for
+// print; "laporan" has no free letter here).
+var dashReportKey = key.NewBinding(key.WithKeys("p"))
+
+// reportWrittenMsg says the report file is written, or why not.
+type reportWrittenMsg struct {
+	path string
+	err  error
 }
 
 // dashSnapshot is what the dashboard shows, copied out of the State under
@@ -85,8 +105,9 @@ func (d *Dashboard) Title() string { return d.c.T("dashboard.title") }
 
 func (d *Dashboard) Init() tea.Cmd { return d.load() }
 
-// CapturesKey: the dashboard takes no text, so digits switch screens.
-func (d *Dashboard) CapturesKey(tea.KeyMsg) bool { return false }
+// CapturesKey: the dashboard takes no text, so digits switch screens; it
+// takes only its report key.
+func (d *Dashboard) CapturesKey(msg tea.KeyMsg) bool { return key.Matches(msg, dashReportKey) }
 
 func (d *Dashboard) Modal() bool { return false }
 
@@ -99,12 +120,14 @@ func (d *Dashboard) SetSize(w, h int) {
 
 func (d *Dashboard) ShortHelp() []key.Binding {
 	k := d.c.Keys
+	report := withHelp(dashReportKey, "p", d.c.T("dashboard.key_report"))
 	if !d.scrollable() {
-		return []key.Binding{k.NextScreen}
+		return []key.Binding{report, k.NextScreen}
 	}
 	return []key.Binding{
 		withHelp(k.Up, "↑/↓", d.c.T("dashboard.key_scroll")),
 		withHelp(k.PageUp, "pgup/pgdn", d.c.T("key.page")),
+		report,
 		k.NextScreen,
 	}
 }
@@ -114,7 +137,18 @@ func (d *Dashboard) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{
 		withHelp(k.Up, "↑/↓", d.c.T("dashboard.key_scroll")),
 		withHelp(k.PageUp, "pgup/pgdn", d.c.T("key.page")),
+		withHelp(dashReportKey, "p", d.c.T("dashboard.key_report")),
 	}}
+}
+
+// writeReport writes the printable report beside the store, in the
+// session's language.
+func (d *Dashboard) writeReport() tea.Cmd {
+	st, lang, now := d.c.Store, d.c.Lang, d.c.Now()
+	return func() tea.Msg {
+		path, err := saveReport(st, lang, now)
+		return reportWrittenMsg{path: path, err: err}
+	}
 }
 
 // load reads the snapshot. It calls only the State's aggregate readers:
@@ -207,9 +241,19 @@ func (d *Dashboard) Update(msg tea.Msg) tea.Cmd {
 		}
 	case langChangedMsg:
 		d.lines = nil
+	case reportWrittenMsg:
+		d.report = dashReport{path: msg.path, err: msg.err}
+		d.clampTop()
 	case tea.KeyMsg:
 		k := d.c.Keys
 		switch {
+		case key.Matches(msg, dashReportKey):
+			if d.report.writing {
+				return nil
+			}
+			d.report = dashReport{writing: true}
+			d.clampTop()
+			return d.writeReport()
 		case key.Matches(msg, k.Up):
 			d.scroll(-1)
 		case key.Matches(msg, k.Down):
@@ -260,12 +304,21 @@ func (d *Dashboard) content() []string {
 	return d.lines
 }
 
+// room is the lines the content has: the screen, less the report's line
+// while there is one.
+func (d *Dashboard) room() int {
+	if d.reportLine() != "" {
+		return max(1, d.height-1)
+	}
+	return d.height
+}
+
 // scrollable reports whether the content is taller than the screen.
-func (d *Dashboard) scrollable() bool { return len(d.content()) > d.height }
+func (d *Dashboard) scrollable() bool { return len(d.content()) > d.room() }
 
 // page is how many content lines one screen shows when scrolling: one line
 // is kept for the scroll position.
-func (d *Dashboard) page() int { return max(1, d.height-1) }
+func (d *Dashboard) page() int { return max(1, d.room()-1) }
 
 func (d *Dashboard) scroll(delta int) {
 	d.top += delta

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -27,11 +28,39 @@ const (
 	dashAnomalyLines = 2 // lines per anomaly
 )
 
-// View draws the window of the content that fits, with the scroll position
-// on the last line when there is more.
+// View draws the window of the content that fits, and the report's line.
 func (d *Dashboard) View() string {
+	view := d.window()
+	if line := d.reportLine(); line != "" {
+		view += "\n" + line
+	}
+	return view
+}
+
+// reportLine says where the p key's report was written, or why not; empty
+// before the key is pressed.
+func (d *Dashboard) reportLine() string {
+	st, c, r := d.c.Styles, d.c, d.report
+	var s string
+	switch {
+	case r.writing:
+		s = st.Muted.Render("… " + c.T("dashboard.report_writing"))
+	case r.err != nil:
+		s = st.WarnText.Render("✗ " + c.T("dashboard.report_failed", r.err.Error()))
+	case r.path != "":
+		// The file's name first: a narrow screen cuts the folder, not the name.
+		s = st.OKText.Render("✓ " + c.T("dashboard.report_written", filepath.Base(r.path), filepath.Dir(r.path)))
+	default:
+		return ""
+	}
+	return truncate(s, d.width)
+}
+
+// window is the part of the content that fits, with the scroll position
+// on the last line when there is more.
+func (d *Dashboard) window() string {
 	lines := d.content()
-	if len(lines) <= d.height {
+	if len(lines) <= d.room() {
 		return strings.Join(lines, "\n")
 	}
 	n := d.page()

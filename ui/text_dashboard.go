@@ -39,4 +39,9 @@ var dashboardTexts = map[string][2]string{
 
 	"dashboard.scroll":     {"baris %s–%s dari %s · ↑↓ PgUp PgDn untuk menggulir", "lines %s–%s of %s · ↑↓ PgUp PgDn to scroll"},
 	"dashboard.key_scroll": {"gulir", "scroll"},
+	"dashboard.key_report": {"cetak laporan", "print report"},
+
+	"dashboard.report_writing": {"Menulis laporan…", "Writing the report…"},
+	"dashboard.report_written": {"Laporan ditulis: %s di %s (buka di peramban untuk dicetak)", "Report written: %s in %s (open it in a browser to print)"},
+	"dashboard.report_failed":  {"Laporan tidak tertulis: %s", "The report was not written: %s"},
 }
