@@ -21,11 +21,12 @@ var commands = []command{
 		example: "hadir --operator Rina --station \"gerbang 1\"", run: runGate, setup: tuiFlags},
 	{name: "demo", args: "[--db FILE]", summary: "open the check-in screen on a demo store with 3,000 made-up volunteers",
 		example: "hadir demo", run: runDemo, setup: tuiFlags},
-	{name: "import", pathArgs: true, remote: true, args: "[--dry-run] [--skip-bad] [--contingent NAME] FILE", summary: "import or update the roster from a CSV file",
+	{name: "import", pathArgs: true, remote: true, args: "[--dry-run] [--skip-bad] [--contingent NAME] [--sheet NAME] FILE", summary: "import or update the roster from a CSV file or an Excel workbook (.xlsx)",
 		example: "hadir import --dry-run peserta.csv", run: runImport, setup: func(fs *flag.FlagSet, o *options) {
 			fs.BoolVar(&o.dryRun, "dry-run", false, "check the file and show what would change, without saving")
 			fs.BoolVar(&o.skipBad, "skip-bad", false, "import the good rows and list the bad ones, instead of refusing the file")
 			fs.StringVar(&o.contingent, "contingent", "", "the contingent `NAME` for every row (for a file of one contingent)")
+			fs.StringVar(&o.sheet, "sheet", "", "the sheet `NAME` to read from an Excel workbook (default: the first visible sheet)")
 		}},
 	{name: "checkin", store: existingStore, remote: true, args: "[--station NAME] [--operator NAME] ID...", summary: "check volunteers in by ID, without the screen",
 		example: "hadir checkin JRS-BLG-0001 JRS-BLG-0002", run: runCheckIn, setup: actorFlags},
@@ -95,23 +96,34 @@ func runImport(env *runEnv, _ *flag.FlagSet, args []string) error {
 		return fmt.Errorf("cannot read the roster: %w", err)
 	}
 	defer f.Close()
-	roster, err := model.ParseRoster(f, model.ParseOptions{Contingent: env.opt.contingent, SkipBad: env.opt.skipBad})
+	// The format is told by content, not by the name: web systems export
+	// CSV under an .xls name.
+	roster, err := model.ParseRosterFile(f, model.ParseOptions{Contingent: env.opt.contingent, SkipBad: env.opt.skipBad, Sheet: env.opt.sheet})
 	name := filepath.Base(path)
 	if err != nil {
 		var pe *model.ParseError
 		if errors.As(err, &pe) {
+			where := rosterWhere(name, pe.Sheet)
 			for _, p := range pe.Problems {
-				fmt.Fprintf(env.stderr, "%s %s\n", name, p.Error())
+				if p.Line <= 0 {
+					fmt.Fprintf(env.stderr, "%s: %s\n", where, p.Error())
+				} else {
+					fmt.Fprintf(env.stderr, "%s %s\n", where, p.Error())
+				}
+			}
+			if len(pe.Problems) == 1 && pe.Problems[0].Line <= 0 {
+				return fmt.Errorf("%s was not imported (see above); nothing was changed", name)
 			}
 			return fmt.Errorf("%s was not imported: %d problem(s) above; fix them and import again (or --skip-bad to import the good rows); nothing was changed", name, len(pe.Problems))
 		}
 		return fmt.Errorf("%s: %w; nothing was changed", name, err)
 	}
+	where := rosterWhere(name, roster.Sheet)
 	for _, w := range roster.Warnings {
-		fmt.Fprintf(env.stderr, "%s: note: %s\n", name, w)
+		fmt.Fprintf(env.stderr, "%s: note: %s\n", where, w)
 	}
 	for _, p := range roster.Problems {
-		fmt.Fprintf(env.stderr, "%s %s (row left out)\n", name, p.Error())
+		fmt.Fprintf(env.stderr, "%s %s (row left out)\n", where, p.Error())
 	}
 	st := env.shared
 	if st == nil {
@@ -142,6 +154,15 @@ func runImport(env *runEnv, _ *flag.FlagSet, args []string) error {
 		fmt.Fprintf(env.stdout, "%d volunteers in the store are not in this file; they are kept: %s\n", n, preview(rep.NotInFile, 10))
 	}
 	return nil
+}
+
+// rosterWhere names the file, and the sheet for a workbook, in messages
+// about its lines.
+func rosterWhere(name, sheet string) string {
+	if sheet == "" {
+		return name
+	}
+	return fmt.Sprintf("%s sheet '%s'", name, sheet)
 }
 
 func preview(ids []string, n int) string {

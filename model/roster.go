@@ -20,7 +20,7 @@ const (
 	maxRosterProblems   = 1000 // past this the file is the wrong one: stop listing
 )
 
-// ParseOptions tune ParseRoster.
+// ParseOptions tune ParseRoster, ParseRosterXLSX and ParseRosterFile.
 type ParseOptions struct {
 	// Contingent, when set, is the contingent of every row, whatever a
 	// contingent column says: files of one contingent often lack the column.
@@ -28,14 +28,18 @@ type ParseOptions struct {
 	// SkipBad leaves bad rows out (listed in Roster.Problems) instead of
 	// failing the whole parse.
 	SkipBad bool
+	// Sheet names the sheet of a workbook to read; "" reads the first
+	// visible one. Text files have no sheets.
+	Sheet string
 }
 
 // Roster is a parsed roster file.
 type Roster struct {
 	Volunteers []Volunteer // in file order, Source = SourceRoster
-	Lines      []int       // Lines[i] is the 1-based line of Volunteers[i] in the file
-	Encoding   string      // "UTF-8", or "Windows-1252" when the file was not UTF-8
-	Delimiter  rune
+	Lines      []int       // Lines[i] is the 1-based line (a workbook's row) of Volunteers[i]
+	Encoding   string      // "UTF-8", or "Windows-1252" when the file was not UTF-8; "" for a workbook
+	Delimiter  rune        // 0 for a workbook
+	Sheet      string      // the sheet read from a workbook; "" for text
 	HeaderLine int
 	Columns    []string  // the header, as written
 	Problems   []Problem // with SkipBad: the rows left out
@@ -63,6 +67,7 @@ func (p Problem) Error() string {
 // ParseError is a roster that could not be read; Problems says why, by line.
 type ParseError struct {
 	Problems []Problem
+	Sheet    string // the workbook's sheet the lines are rows of; "" for text
 }
 
 func (e *ParseError) Error() string {
@@ -86,8 +91,18 @@ func (e *ParseError) Error() string {
 
 // ParseRoster reads a roster (CSV-like text) from r. Problems with the
 // file or its rows come back as a *ParseError; an error reading r is
-// returned wrapped.
+// returned wrapped. ParseRosterFile reads Excel workbooks too.
 func ParseRoster(r io.Reader, opt ParseOptions) (*Roster, error) {
+	data, err := readRosterData(r)
+	if err != nil {
+		return nil, err
+	}
+	return parseRosterText(data, opt)
+}
+
+// readRosterData reads a whole roster file, refusing one far larger than
+// any roster.
+func readRosterData(r io.Reader) ([]byte, error) {
 	data, err := readRoster(r)
 	if err != nil {
 		return nil, fmt.Errorf("reading the roster: %w", err)
@@ -96,6 +111,11 @@ func ParseRoster(r io.Reader, opt ParseOptions) (*Roster, error) {
 		return nil, rosterFail(0, fmt.Sprintf("the file is larger than %d MB, far more than any roster: check that it is the right file",
 			MaxRosterFileBytes>>20))
 	}
+	return data, nil
+}
+
+// parseRosterText parses the bytes of a CSV-like roster.
+func parseRosterText(data []byte, opt ParseOptions) (*Roster, error) {
 	text, enc, warns, prob := decodeRoster(data)
 	switch {
 	case prob != nil:
@@ -109,17 +129,22 @@ func ParseRoster(r io.Reader, opt ParseOptions) (*Roster, error) {
 		return nil, rosterFail(n, fmt.Sprintf("the line is %d bytes long, longer than %d: this is not a roster, or its line ends are broken",
 			size, MaxRosterLineBytes))
 	}
-	contingent := rosterCollapse(rosterTrim(opt.Contingent))
-	p := &rosterParser{
-		opt:        opt,
-		contingent: contingent,
-		text:       text,
-		out:        &Roster{Encoding: enc, Delimiter: detectDelimiter(text), Warnings: warns},
-		seen:       map[string]int{},
-		genKeys:    map[string]string{},
-		lineCursor: 1,
+	p := newRosterParser(opt, &Roster{Encoding: enc, Delimiter: detectDelimiter(text), Warnings: warns})
+	p.text = text
+	return p.runCSV()
+}
+
+// newRosterParser starts the row pipeline that every format feeds.
+func newRosterParser(opt ParseOptions, out *Roster) *rosterParser {
+	return &rosterParser{
+		opt:         opt,
+		contingent:  rosterCollapse(rosterTrim(opt.Contingent)),
+		out:         out,
+		seen:        map[string]int{},
+		genKeys:     map[string]string{},
+		contingents: map[string]bool{},
+		lineCursor:  1,
 	}
-	return p.run()
 }
 
 // readRoster reads r whole, up to one byte over the limit, in one
@@ -146,18 +171,29 @@ func rosterFail(line int, msg string) *ParseError {
 	return &ParseError{Problems: []Problem{{Line: line, Msg: msg}}}
 }
 
-// rosterParser holds the state of one ParseRoster call.
+// rosterParser holds the state of one parse. A format reads its rows and
+// hands each to feed with its line, then calls finish: the rules of
+// rows are the same whatever the format.
 type rosterParser struct {
-	opt        ParseOptions
-	contingent string // opt.Contingent, cleaned
-	text       string
-	out        *Roster
-	layout     rosterLayout
-	header     bool              // the header has been found
-	seen       map[string]int    // ID folded to lower case -> line
-	genKeys    map[string]string // generated ID -> what it was made from
-	problems   []Problem
-	vals       []string // the current row, trimmed
+	opt         ParseOptions
+	contingent  string // opt.Contingent, cleaned
+	text        string // the CSV text; "" for a workbook
+	out         *Roster
+	layout      rosterLayout
+	header      bool              // the header has been found
+	seen        map[string]int    // ID folded to lower case -> line
+	genKeys     map[string]string // generated ID -> what it was made from
+	contingents map[string]bool   // contingents of the rows so far, lower case
+	problems    []Problem
+	vals        []string // the current row, trimmed
+	rows        int      // rows below the header
+	first       []string // the first non-blank row, for a file without a header
+	firstLine   int
+
+	// What the rows so far say about a block below the table.
+	dataRows   int  // rows read as volunteers (good or bad)
+	afterBlank bool // a blank row follows the last of them
+	footer     rosterFooter
 
 	// Counts behind the warnings, with the first line of each.
 	titleRows, titleLine   int
@@ -172,7 +208,8 @@ type rosterParser struct {
 	lineCursor, offsetCursor int
 }
 
-func (p *rosterParser) run() (*Roster, error) {
+// runCSV reads the text with encoding/csv and feeds its records.
+func (p *rosterParser) runCSV() (*Roster, error) {
 	out := p.out
 	cr := csv.NewReader(strings.NewReader(p.text))
 	cr.Comma = out.Delimiter
@@ -183,12 +220,10 @@ func (p *rosterParser) run() (*Roster, error) {
 	cr.TrimLeadingSpace = out.Delimiter != '\t'
 
 	// Growing a slice of 100,000 volunteers costs more than reading them.
-	if n := min(strings.Count(p.text, "\n")+1, 1<<17); n > 16 {
-		out.Volunteers, out.Lines = make([]Volunteer, 0, n), make([]int, 0, n)
-	}
+	p.reserve(strings.Count(p.text, "\n") + 1)
 	var early []Problem // quoting errors above the header
-	rows := 0
-	for len(p.problems) < maxRosterProblems {
+	end := 0            // the line the last record ended on
+	for !p.full() {
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
@@ -204,32 +239,71 @@ func (p *rosterParser) run() (*Roster, error) {
 			} else if len(early) < 3 {
 				early = append(early, p.quoteProblem(pe))
 			}
+			end = pe.Line
 			continue
 		}
 		if len(rec) == 0 {
 			continue
 		}
 		line, _ := cr.FieldPos(0)
-		if !p.header {
-			// Refused at once: every row would say the same.
-			if p.findHeader(rec, line); p.header && p.contingent == "" && p.layout.index[roleContingent] < 0 {
-				return nil, rosterFail(line, "no contingent column: this looks like the file of a single contingent; "+
-					"import it with --contingent NAME, or add a column 'Kontingen'")
+		// encoding/csv skips empty lines, but a blank row tells a
+		// signature block from the table above it.
+		if line > end+1 {
+			if fail := p.feed(nil, end+1); fail != nil {
+				return nil, fail
 			}
-			continue
 		}
-		if rows++; rows > MaxRosterRows {
-			p.add(Problem{Line: line, Msg: fmt.Sprintf("more than %d rows: this is not one roster; split the file", MaxRosterRows)})
-			return nil, &ParseError{Problems: p.problems}
+		last, _ := cr.FieldPos(len(rec) - 1)
+		end = last + strings.Count(rec[len(rec)-1], "\n")
+		if fail := p.feed(rec, line); fail != nil {
+			return nil, fail
 		}
-		p.row(rec, line)
 	}
-	if len(p.problems) >= maxRosterProblems {
+	return p.finish(early)
+}
+
+// reserve makes room for about n volunteers.
+func (p *rosterParser) reserve(n int) {
+	if n = min(n, 1<<17); n > 16 {
+		p.out.Volunteers, p.out.Lines = make([]Volunteer, 0, n), make([]int, 0, n)
+	}
+}
+
+// full reports that the parse has found so many problems it stops.
+func (p *rosterParser) full() bool { return len(p.problems) >= maxRosterProblems }
+
+// feed takes one row of the file and its 1-based line. A non-nil result
+// refuses the file at once.
+func (p *rosterParser) feed(rec []string, line int) *ParseError {
+	if !p.header {
+		if p.first == nil && !rosterBlank(rec) {
+			p.first, p.firstLine = append([]string(nil), rec[:min(len(rec), 8)]...), line
+		}
+		// Refused at once: every row would say the same.
+		if p.findHeader(rec, line); p.header && p.contingent == "" && p.layout.index[roleContingent] < 0 {
+			return rosterFail(line, "no contingent column: this looks like the file of a single contingent; "+
+				"import it with --contingent NAME, or add a column 'Kontingen'")
+		}
+		return nil
+	}
+	if p.rows++; p.rows > MaxRosterRows {
+		p.add(Problem{Line: line, Msg: fmt.Sprintf("more than %d rows: this is not one roster; split the file", MaxRosterRows)})
+		return &ParseError{Problems: p.problems}
+	}
+	p.row(rec, line)
+	return nil
+}
+
+// finish checks the file as a whole once every row is in. early are
+// problems found above the header.
+func (p *rosterParser) finish(early []Problem) (*Roster, error) {
+	out := p.out
+	if p.full() {
 		p.problems = append(p.problems, Problem{Msg: fmt.Sprintf(
 			"stopped after %d problems: check that this is the right file and that it was read with the right delimiter", maxRosterProblems)})
 		return nil, &ParseError{Problems: p.problems}
 	}
-
+	p.closeFooter()
 	if !p.header {
 		return nil, &ParseError{Problems: append(early, p.noNameColumn())}
 	}
@@ -272,25 +346,13 @@ func (p *rosterParser) noNameColumn() Problem {
 	pr := Problem{Line: 1, Msg: "no name column: add a column named 'Nama' (or 'Nama Lengkap', 'Name') to the header row; " +
 		"hadir also reads 'Kontingen', 'Pilar', 'JK', 'No HP' and 'No Peserta'"}
 	// Show what the first row holds, so a wrong file or delimiter shows.
-	cr := csv.NewReader(strings.NewReader(p.text))
-	cr.Comma, cr.LazyQuotes, cr.FieldsPerRecord = p.out.Delimiter, true, -1
-	for range 20 {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil || rosterBlank(rec) {
-			continue
-		}
-		pr.Line, _ = cr.FieldPos(0)
-		if len(rec) > 8 {
-			rec = rec[:8]
-		}
-		for i := range rec {
-			rec[i] = rosterShort(rosterTrim(rec[i]))
+	if p.first != nil {
+		pr.Line = p.firstLine
+		rec := make([]string, len(p.first))
+		for i, c := range p.first {
+			rec[i] = rosterShort(rosterTrim(c))
 		}
 		pr.Msg += "; the first row reads '" + strings.Join(rec, "', '") + "'"
-		break
 	}
 	return pr
 }
@@ -342,6 +404,9 @@ func (p *rosterParser) warn() {
 	w := &p.out.Warnings
 	if n := p.titleRows; n > 0 {
 		*w = append(*w, fmt.Sprintf("%d %s above the header (from line %d) skipped as titles", n, rosterPlural(n, "row", "rows"), p.titleLine))
+	}
+	if f := &p.footer; f.blocks > 0 {
+		*w = append(*w, f.warning())
 	}
 	if n := p.repeatHdrs; n > 0 {
 		*w = append(*w, fmt.Sprintf("the header is repeated %d %s (first on line %d); skipped", n, rosterPlural(n, "time", "times"), p.repeatLine))

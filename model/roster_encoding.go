@@ -28,9 +28,13 @@ func decodeRoster(data []byte) (text, enc string, warns []string, prob *Problem)
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return "", "", nil, &Problem{Msg: "this is an Excel workbook (.xlsx) or another zip file, not CSV: " +
 			"open it in Excel and use File > Save As > 'CSV UTF-8 (Comma delimited)'"}
-	case bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0")):
-		return "", "", nil, &Problem{Msg: "this is an old Excel workbook (.xls), not CSV: " +
-			"open it in Excel and use File > Save As > 'CSV UTF-8 (Comma delimited)'"}
+	case isOLE(data):
+		return "", "", nil, &Problem{Msg: xlsMessage}
+	case looksLikeMarkup(data):
+		// Web systems often export a page or an XML spreadsheet under an
+		// .xls name.
+		return "", "", nil, &Problem{Msg: "this is a web page or an XML spreadsheet, not CSV or .xlsx (perhaps saved with an .xls name): " +
+			"open it in Excel and save it as .xlsx (File > Save As > 'Excel Workbook') or as 'CSV UTF-8'"}
 	}
 
 	enc = EncodingUTF8
@@ -71,6 +75,17 @@ func decodeRoster(data []byte) (text, enc string, warns []string, prob *Problem)
 		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
 	return string(data), enc, warns, nil
+}
+
+// looksLikeMarkup reports text that starts as HTML or XML.
+func looksLikeMarkup(data []byte) bool {
+	head := bytes.ToLower(bytes.TrimLeft(bytes.TrimPrefix(data[:min(len(data), 512)], []byte("\xEF\xBB\xBF")), " \t\r\n"))
+	for _, p := range []string{"<!doctype html", "<html", "<table", "<?xml"} {
+		if bytes.HasPrefix(head, []byte(p)) {
+			return true
+		}
+	}
+	return false
 }
 
 // decodeLatinLines decodes as Windows-1252 only the lines that are not valid

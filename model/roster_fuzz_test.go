@@ -31,6 +31,10 @@ func FuzzParseRoster(f *testing.F) {
 		"\xff\xfeN\x00a\x00m\x00a\x00\t\x00K\x00\n\x00A\x00\t\x00B\x00\n\x00",
 		"Nama;Kontingen\nD\xe9sy;T\x81apin\n",
 		"PK\x03\x04",
+		"No;No Peserta;Nama;Kontingen;JK\n1;B-1;Andi;Tapin;L\n;;;;\n;;Mengetahui,;;Banjarmasin, 1 Desember 2026\n;;Kepala Dinas;;\n;;NIP. 1970;;\n",
+		"Nama;Kontingen\nAndi;Tapin\n\nJumlah;1\n\nNama;Kontingen\nBudi;Tala\n",
+		"Jabatan;Nama;JK\nKetua;Ahmad;L\n;;\nKetua;Citra;P\n",
+		"<html><table>",
 	} {
 		f.Add([]byte(s), "", false)
 		f.Add([]byte(s), "Tapin", true)

@@ -8,11 +8,27 @@ import (
 	"unicode"
 )
 
-// row turns one record below the header into a volunteer, or problems.
+// row takes one record below the header: a blank row, a row of a block
+// below the table (signatures, totals), or a volunteer.
 func (p *rosterParser) row(rec []string, line int) {
+	if p.trimRow(rec) {
+		if p.dataRows > 0 {
+			p.afterBlank = true
+		}
+		return
+	}
+	if p.footerTakes(rec, line) {
+		return
+	}
+	p.record(rec, line)
+}
+
+// trimRow puts the trimmed cells of rec in p.vals and reports whether the
+// row is blank.
+func (p *rosterParser) trimRow(rec []string) (blank bool) {
 	l := &p.layout
 	p.vals = p.vals[:0]
-	blank := true
+	blank = true
 	for i, c := range rec {
 		v := rosterTrim(c)
 		p.vals = append(p.vals, v)
@@ -21,9 +37,15 @@ func (p *rosterParser) row(rec []string, line int) {
 			blank = false
 		}
 	}
-	if blank {
-		return
-	}
+	return blank
+}
+
+// record turns a row that is not blank (trimmed in p.vals) into a
+// volunteer, or problems.
+func (p *rosterParser) record(rec []string, line int) {
+	l := &p.layout
+	p.dataRows++
+	p.afterBlank = false
 	vals := p.vals
 	get := func(r colRole) string {
 		if i := l.index[r]; i >= 0 && i < len(vals) && !rosterPlaceholder(vals[i]) {
@@ -68,6 +90,9 @@ func (p *rosterParser) row(rec []string, line int) {
 	switch {
 	case v.Name == "":
 		p.add(Problem{Line: line, Column: colName(l.index[roleName]), Msg: "no name; fill it in or delete the row"})
+	case rosterExcelError(v.Name):
+		p.add(Problem{Line: line, Column: colName(l.index[roleName]), Msg: fmt.Sprintf(
+			"name '%s' is a spreadsheet error, not a name; fix the formula or type the name", v.Name)})
 	case !strings.ContainsFunc(v.Name, unicode.IsLetter):
 		p.add(Problem{Line: line, Column: colName(l.index[roleName]), Msg: fmt.Sprintf(
 			"name '%s' has no letters; fill in the name or delete the row", rosterShort(v.Name))})
@@ -87,6 +112,9 @@ func (p *rosterParser) row(rec []string, line int) {
 			p.add(Problem{Line: line, Column: colName(i), Msg: "no contingent; fill it in, or import the file with --contingent NAME"})
 		default:
 			v.Contingent = c
+			if len(p.contingents) < 10_000 {
+				p.contingents[strings.ToLower(c)] = true
+			}
 		}
 	}
 
@@ -143,8 +171,16 @@ func (p *rosterParser) extras(vals []string, v *Volunteer) []Field {
 // a number that lost its leading 0 to a numeric cell gets it back.
 func (p *rosterParser) phone(s string, line int) string {
 	s = strings.TrimPrefix(s, "'")
-	if n := len(s); n >= 9 && n <= 12 && s[0] == '8' && strings.Trim(s, "0123456789") == "" {
+	digits := s != "" && strings.Trim(s, "0123456789") == ""
+	if n := len(s); digits && n >= 9 && n <= 12 && s[0] == '8' {
 		return "0" + s
+	}
+	// "0081234567890": a numeric cell shown with a fixed number of digits
+	// (format "0000000000000") pads a short number with more than one 0.
+	if digits && strings.HasPrefix(s, "00") {
+		if t := strings.TrimLeft(s, "0"); len(t) >= 9 && len(t) <= 12 && t[0] == '8' {
+			return "0" + t
+		}
 	}
 	// "8.12346E+10": Excel showed the number in scientific notation and
 	// the digits are gone; keep it, but say so.
@@ -190,6 +226,16 @@ func (p *rosterParser) addVolunteer(v Volunteer, line int) {
 	}
 	p.out.Volunteers = append(p.out.Volunteers, v)
 	p.out.Lines = append(p.out.Lines, line)
+}
+
+// rosterExcelError reports a spreadsheet's error value, shown where a
+// formula failed (a lookup that found nothing: "#N/A").
+func rosterExcelError(s string) bool {
+	switch s {
+	case "#N/A", "#REF!", "#VALUE!", "#NAME?", "#DIV/0!", "#NULL!", "#NUM!", "#SPILL!", "#CALC!", "#GETTING_DATA":
+		return true
+	}
+	return false
 }
 
 // rosterPlaceholder reports a value that means "not filled in".

@@ -193,6 +193,7 @@ func TestParseRosterProblems(t *testing.T) {
 		{"missing name", "Nama;Kontingen\nAhmad;Banjar\n;Banjar\n", ParseOptions{}, 3, "Nama", "no name"},
 		{"name is a dash", "Nama;Kontingen\n-;Banjar\n", ParseOptions{}, 2, "Nama", "no name"},
 		{"name without letters", "Nama;Kontingen\n123;Banjar\n", ParseOptions{}, 2, "Nama", "name '123' has no letters"},
+		{"name is a spreadsheet error", "Nama;Kontingen\n#N/A;Banjar\n", ParseOptions{}, 2, "Nama", "'#N/A' is a spreadsheet error"},
 		{"duplicate ID", "No Peserta,Nama,Kontingen\nBLG-007,Ahmad,Balangan\nBLG-008,Budi,Balangan\nBLG-007,Citra,Balangan\n",
 			ParseOptions{}, 4, "No Peserta", "ID 'BLG-007' is also on line 2"},
 		{"duplicate ID in another case", "ID,Nama,Kontingen\nblg-7,A,B\nBLG-7,C,B\n", ParseOptions{}, 3, "ID", "is also on line 2"},
@@ -393,5 +394,107 @@ func TestRosterRepeatedHeaderInOtherCase(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(r.Warnings, "\n"), "header is repeated") {
 		t.Errorf("no warning about the repeated header: %v", r.Warnings)
+	}
+}
+
+// Offices sign their lists: the block below the table is not volunteers.
+func TestParseRosterSignatureBlock(t *testing.T) {
+	const head = "No;No Peserta;Nama;Kontingen;JK;No HP\n" +
+		"1;BLG-001;Nurul Hikmah;Kabupaten Balangan;P;081251110001\n" +
+		"2;BLG-002;Ahmad Fauzi;Kabupaten Balangan;L;081251110002\n"
+	many := "Nama;Kontingen\nAndi;Tapin\n;\nTotal Sejahtera;Banjar\n"
+	var want []string
+	for i := range 25 {
+		many += fmt.Sprintf("Warga %d;Banjar\n", i)
+		want = append(want, fmt.Sprintf("Warga %d", i))
+	}
+	two := []string{"Nurul Hikmah", "Ahmad Fauzi"}
+	for _, tc := range []struct {
+		name, in string
+		opt      ParseOptions
+		names    []string
+		warning  string // "" when no block is skipped
+	}{
+		{"signatures after a blank row", head + ";;;;;\n" +
+			";;Mengetahui,;;;Banjarmasin, 1 Desember 2026\n" +
+			";;Kepala Dinas Sosial Provinsi Kalimantan Selatan;;;Ketua Panitia\n" +
+			";;;;;\n" +
+			";;Drs. H. Ahmad Fauzi, M.Si;;;Rahmadi, S.Sos\n" +
+			";;NIP. 19700101 199503 1 001;;;NIP. 19800202 200501 1 002\n",
+			ParseOptions{}, two, "4 rows below the table (from line 5, 'Mengetahui,') skipped"},
+		{"after an empty line, in the first column", "No Peserta;Nama;Kontingen\nBLG-1;Andi;Tapin\n\n" +
+			"Mengetahui,\nKepala Dinas Sosial\n\n\nH. Ahmad\nNIP. 19700101 199503 1 001\n",
+			ParseOptions{}, []string{"Andi"}, "4 rows below the table (from line 4, 'Mengetahui,')"},
+		{"place and date first, day left blank", head + ";;;;;\n" +
+			";;;;;Banjarmasin,      Desember 2026\n;;;;;Ketua Panitia\n;;;;;Rahmadi\n",
+			ParseOptions{}, two, "3 rows below the table (from line 5, 'Banjarmasin, Desember 2026')"},
+		{"a total right below the table", head + ";;JUMLAH;;;\n;;;;;\n;;Hormat kami,;;;\n",
+			ParseOptions{}, two, "2 rows below the table (from line 4, 'JUMLAH')"},
+		{"wider than the header", "Nama;Kontingen\nAndi;Tapin\n;\n;;;Mengetahui,\n;;;Kepala Dinas Sosial\n",
+			ParseOptions{}, []string{"Andi"}, "2 rows below the table (from line 4"},
+		{"a volunteer named Ketua with an ID", head + ";;;;;\n3;BLG-003;Ketua Rahman;Kabupaten Balangan;L;\n",
+			ParseOptions{}, append(two, "Ketua Rahman"), ""},
+		{"offices in a Jabatan column", "Jabatan;Nama;JK\nKetua;Ahmad;L\nAnggota;Budi;L\n;;\nKetua;Citra;P\nSekretaris;Dewi;P\n",
+			ParseOptions{Contingent: "Tapin"}, []string{"Ahmad", "Budi", "Citra", "Dewi"}, ""},
+		{"lists pasted one under the other", head + ";;;;;\n;;Mengetahui,;;;\n;;Kepala Dinas;;;\n;;;;;\n" +
+			"DAFTAR PESERTA KABUPATEN TABALONG;;;;;\n" +
+			"No;No Peserta;Nama;Kontingen;JK;No HP\n1;TBL-001;Gusti Rahmat;Kabupaten Tabalong;L;\n",
+			ParseOptions{}, append(two, "Gusti Rahmat"), "2 rows below the table (from line 5, 'Mengetahui,')"},
+		{"a numbered row ends the block", head + ";;;;;\n;;Keterangan: susulan;;;\n3;;Citra Dewi;Kabupaten Banjar;;\n",
+			ParseOptions{}, append(two, "Citra Dewi"), "1 row below the table (from line 5, 'Keterangan: susulan')"},
+		{"too long for signatures: read as volunteers", many,
+			ParseOptions{}, append([]string{"Andi", "Total Sejahtera"}, want...), ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := mustParse(t, tc.in, tc.opt)
+			eq(t, "names", names(r), tc.names)
+			got := ""
+			for _, w := range r.Warnings {
+				if strings.Contains(w, "below the table") {
+					got = w
+				}
+			}
+			if tc.warning == "" && got != "" || !strings.Contains(got, tc.warning) {
+				t.Errorf("warning %q, want %q", got, tc.warning)
+			}
+		})
+	}
+
+	// Rows that are neither volunteers nor a signature are still refused.
+	for _, tc := range []struct {
+		name, in string
+		line     int
+		msg      string
+	}{
+		{"a row without a name below a blank row", head + ";;;;;\n;;;Kabupaten Balangan;;\n", 5, "no name"},
+		{"a volunteer without a name, numbered", head + ";;;;;\n;;Mengetahui,;;;\n3;BLG-003;;Kabupaten Balangan;L;\n", 6, "no name"},
+		{"a signature word before any volunteer", "Nama;Kontingen\n;\nMengetahui,;\n", 3, "no contingent"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pe := mustFail(t, tc.in, ParseOptions{})
+			if p := pe.Problems[0]; p.Line != tc.line || !strings.Contains(p.Msg, tc.msg) {
+				t.Errorf("problems %#v: want line %d %q", pe.Problems, tc.line, tc.msg)
+			}
+		})
+	}
+}
+
+func TestFooterText(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Mengetahui,": true, "MENYETUJUI": true, "Kepala Dinas Sosial": true, "Ketua Panitia": true,
+		"NIP. 19700101 199503 1 001": true, "NIP: 1970": true, "a.n. Kepala Dinas": true, "Plt. Kepala": true,
+		"Hormat kami,": true, "Dibuat oleh:": true, "Banjarmasin, 1 Desember 2026": true,
+		"Kota Banjarbaru, 01-12-2026": true, "Martapura, ....... Desember 2026": true,
+		"Ketuanya": false, "Nipah Panjang": false, "Kabupaten Balangan": false, "Siti Aminah": false,
+		"Banjarmasin, Kalimantan Selatan": false, "Jumlah": false, "Total": false, "Andi, S.Pd": false,
+	} {
+		if got := footerText(s, false); got != want {
+			t.Errorf("footerText(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for s, want := range map[string]bool{"Jumlah": true, "TOTAL PESERTA": true, "Catatan:": true, "Totalitas": false} {
+		if got := footerText(s, true); got != want {
+			t.Errorf("footerText(%q, first) = %v, want %v", s, got, want)
+		}
 	}
 }
