@@ -8,6 +8,7 @@ import (
 	"io"
 	"log"
 	"net"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -352,4 +353,28 @@ func TestMergeTwoLaptopsBothWays(t *testing.T) {
 	bad := a.write("rusak.jsonl", []byte("{\"id\":\"x-1\",\"kind\":\"arrive\"}\nnot json\n"))
 	r = a.expect(1, "merge", bad)
 	contains(t, "a broken file", r.stderr, "rusak.jsonl line 1", "rusak.jsonl line 2", "nothing was changed")
+}
+
+// The host key is made at the first start, readable by its owner only, and
+// the same key is used again at the next start (gates would warn otherwise).
+func TestServeHostKeyKeptBesideTheStore(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "hadir.db.host_key")
+	srv := &server{logins: &logins{}, log: log.New(io.Discard, "", 0)}
+	if _, err := srv.newSSHServer("127.0.0.1:0", path); err != nil {
+		t.Fatal(err)
+	}
+	first, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("no host key beside the store: %v", err)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("host key mode %v, want 0600", fi.Mode().Perm())
+	}
+	if _, err := srv.newSSHServer("127.0.0.1:0", path); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := os.ReadFile(path); !bytes.Equal(first, again) {
+		t.Error("the host key changed at the second start")
+	}
 }
