@@ -73,14 +73,20 @@ func (g *groupCommit) do(db *bolt.DB, fn func(*bolt.Tx) error) error {
 		g.mu.Lock()
 	}
 	g.running = true
-	deadline := time.Now().Add(maxGroupWait)
-	for len(g.queue) < g.active && time.Now().Before(deadline) {
-		g.mu.Unlock()
-		select {
-		case <-g.changed:
-		case <-time.After(time.Until(deadline)):
+	if len(g.queue) < g.active {
+		timeout := time.NewTimer(maxGroupWait)
+	wait:
+		for len(g.queue) < g.active {
+			g.mu.Unlock()
+			select {
+			case <-g.changed:
+				g.mu.Lock()
+			case <-timeout.C:
+				g.mu.Lock()
+				break wait
+			}
 		}
-		g.mu.Lock()
+		timeout.Stop()
 	}
 	batch := g.queue
 	g.queue = nil
