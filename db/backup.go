@@ -19,6 +19,9 @@ func (s *Store) Backup(dest string) (string, error) {
 	if fi, err := os.Stat(dest); err == nil && fi.IsDir() {
 		dest = filepath.Join(dest, "hadir-"+time.Now().Format("20060102-150405")+".db")
 	}
+	if same, _ := sameFile(dest, s.path); same {
+		return "", fmt.Errorf("%s is the store itself; back it up to another file or folder (a USB stick)", dest)
+	}
 	tmp := dest + ".partial"
 	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
 	if err != nil {
@@ -78,7 +81,7 @@ const backupPrefix = "hadir-"
 func (s *Store) BackupRotate(dir string, keep int) (string, error) {
 	path, err := s.backupInto(dir)
 	if err == nil {
-		err = prune(dir, keep)
+		err = prune(dir, keep, path)
 	}
 	s.backupMu.Lock()
 	s.lastBackup = BackupStatus{At: s.now(), Path: path, Err: err}
@@ -104,9 +107,10 @@ func fileExists(path string) bool {
 	return err == nil
 }
 
-// prune deletes the oldest rotated copies in dir beyond keep. The names sort
-// by time.
-func prune(dir string, keep int) error {
+// prune deletes the oldest rotated copies in dir beyond keep, oldest by
+// when they were written (a clock put back at the campsite must not make the
+// newest look old by its name), and never the one just written.
+func prune(dir string, keep int, newest string) error {
 	if keep <= 0 {
 		return nil
 	}
@@ -114,12 +118,35 @@ func prune(dir string, keep int) error {
 	if err != nil {
 		return err
 	}
-	sort.Strings(matches)
-	for len(matches) > keep {
-		if err := os.Remove(matches[0]); err != nil {
-			return fmt.Errorf("cannot delete the old backup %s: %w", matches[0], err)
+	type copyFile struct {
+		path string
+		mod  time.Time
+	}
+	var files []copyFile
+	for _, m := range matches {
+		if fi, err := os.Stat(m); err == nil && m != newest {
+			files = append(files, copyFile{m, fi.ModTime()})
 		}
-		matches = matches[1:]
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].mod.Before(files[j].mod) })
+	for len(files) > keep-1 {
+		if err := os.Remove(files[0].path); err != nil {
+			return fmt.Errorf("cannot delete the old backup %s: %w", files[0].path, err)
+		}
+		files = files[1:]
 	}
 	return nil
+}
+
+// sameFile reports whether two paths name one file.
+func sameFile(a, b string) (bool, error) {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	fb, err := os.Stat(b)
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(fa, fb), nil
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"strconv"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -72,6 +74,7 @@ func (s *Store) Merge(events []model.Event, by Actor) (MergeReport, error) {
 		if err != nil {
 			return MergeReport{}, writeError(s.path, err)
 		}
+		s.advanceSeq(fresh) // our own events, merged back from an export or a copy
 	}
 	s.mu.Lock()
 	before := map[string]bool{}
@@ -120,8 +123,23 @@ func (s *Store) Merge(events []model.Event, by Actor) (MergeReport, error) {
 // one event: the contingent an export fills in for arrivals, and time zones.
 func normalised(e model.Event) model.Event {
 	e.At = e.At.UTC()
-	if e.Kind == model.KindArrive || e.Kind == model.KindDepart {
+	switch e.Kind {
+	case model.KindArrive, model.KindDepart, model.KindAnnul:
 		e.Contingent = ""
 	}
 	return e
+}
+
+// advanceSeq moves this station's sequence past any of its own event IDs
+// among events, so no later event reuses one.
+func (s *Store) advanceSeq(events []model.Event) {
+	prefix := s.station + "-"
+	for _, e := range events {
+		if rest, ok := strings.CutPrefix(e.ID, prefix); ok {
+			if n, err := strconv.ParseUint(rest, 10, 64); err == nil {
+				for cur := s.seq.Load(); n > cur && !s.seq.CompareAndSwap(cur, n); cur = s.seq.Load() {
+				}
+			}
+		}
+	}
 }

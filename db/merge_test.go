@@ -3,8 +3,10 @@ package db
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -193,5 +195,101 @@ func TestRoleLimits(t *testing.T) {
 	leader := Actor{Operator: "Ahmad", Role: RoleLeader}
 	if _, err := s.Excuse("V00003", model.ReasonSick, "", leader); err != nil {
 		t.Errorf("a leader cannot excuse: %v", err)
+	}
+}
+
+// A store copied to a second laptop (or a restored backup) becomes a station
+// of its own: the two never write the same event ID, and merging them keeps
+// every arrival.
+func TestCopiedStoreGetsItsOwnStation(t *testing.T) {
+	a := station(t, "gerbang 1", 0)
+	a.Close()
+	copyPath := filepath.Join(t.TempDir(), "copy.db")
+	data, _ := os.ReadFile(a.path)
+	os.WriteFile(copyPath, data, 0o600)
+	a, err := Open(a.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := Open(copyPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	checkIn(t, a, "V00001")
+	checkIn(t, b, "V00002")
+	if a.StationID() == b.StationID() {
+		t.Fatalf("the copy kept the station ID %s", a.StationID())
+	}
+	rep, err := a.Merge(exportEvents(t, b), Actor{})
+	if err != nil || len(rep.Conflicts) > 0 || a.Totals().Arrived != 2 {
+		t.Fatalf("merge of the copy: %+v %v; arrived %d, want 2", rep, err, a.Totals().Arrived)
+	}
+	// The copy keeps its new station ID when reopened.
+	id := b.StationID()
+	b.Close()
+	b, _ = Open(copyPath)
+	if b.StationID() != id {
+		t.Errorf("the copy's station ID changed again on reopen: %s then %s", id, b.StationID())
+	}
+}
+
+// Merging our own export back (e.g. through a running server after a
+// restore) must not make later check-ins reuse an event ID.
+func TestMergeOwnEventsThenCheckIn(t *testing.T) {
+	a := station(t, "gerbang 1", 0)
+	checkIn(t, a, "V00001", "V00002")
+	own := exportEvents(t, a)
+	b := station(t, "gerbang 2", 0)
+	checkIn(t, b, "V00003")
+	// b now holds a's events, and a's own export merged into a changes nothing.
+	if _, err := b.Merge(own, Actor{}); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := a.Merge(own, Actor{}); err != nil || rep.Added != 0 || len(rep.Conflicts) != 0 {
+		t.Fatalf("own export merged back: %+v %v", rep, err)
+	}
+	checkIn(t, a, "V00004")
+	checkIn(t, b, "V00005")
+}
+
+func TestBackupOntoTheStoreIsRefused(t *testing.T) {
+	s, path := openTest(t, 2)
+	checkIn(t, s, "V00000")
+	if _, err := s.Backup(path); err == nil || !strings.Contains(err.Error(), "is the store itself") {
+		t.Fatalf("a backup over the live store: %v", err)
+	}
+	if s.Totals().Arrived != 1 {
+		t.Error("the store lost its arrival")
+	}
+}
+
+// Restored from an older backup on the same laptop, then given the newer
+// events back by a merge: later check-ins go on without reusing an ID.
+func TestRestoreThenMergeOwnNewerEvents(t *testing.T) {
+	a := station(t, "gerbang 1", 0)
+	checkIn(t, a, "V00001")
+	backup := filepath.Join(t.TempDir(), "older.db")
+	if _, err := a.Backup(backup); err != nil {
+		t.Fatal(err)
+	}
+	checkIn(t, a, "V00002", "V00003")
+	newer := exportEvents(t, a)
+	path := a.path
+	a.Close()
+	data, _ := os.ReadFile(backup)
+	os.WriteFile(path, data, 0o600) // the restore: the older copy over the store
+	r, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if _, err := r.Merge(newer, Actor{}); err != nil {
+		t.Fatal(err)
+	}
+	checkIn(t, r, "V00004")
+	if got := r.Totals().Arrived; got != 4 {
+		t.Errorf("arrived %d after restore and merge, want 4", got)
 	}
 }

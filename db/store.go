@@ -39,6 +39,7 @@ var (
 	keyStationName = []byte("station_name")
 	keyEventName   = []byte("event_name")
 	keyStationSeq  = []byte("station_seq") // highest sequence used in this station's event IDs
+	keyStationHome = []byte("station_home") // the computer and path the station ID belongs to
 )
 
 // DefaultEventName is the gathering's name until one is set.
@@ -61,6 +62,7 @@ type Store struct {
 	event    atomic.Pointer[string]   // the gathering's name
 	seq      atomic.Uint64            // last sequence used in this station's event IDs
 	group    groupCommit              // shares transactions between concurrent writers
+	rehome   atomic.Bool              // the station ID (and home) are still to be written
 	subsMu   sync.Mutex
 	subs     map[chan struct{}]struct{}
 	lockFile string
@@ -166,6 +168,9 @@ func (s *Store) init() error {
 			if err := meta.Put(keyStationName, []byte("gate-"+id[:4])); err != nil {
 				return err
 			}
+			if err := meta.Put(keyStationHome, []byte(stationHome(s.path))); err != nil {
+				return err
+			}
 		}
 		if meta.Get(keyEventName) == nil {
 			return meta.Put(keyEventName, []byte(DefaultEventName))
@@ -180,6 +185,14 @@ func (s *Store) init() error {
 
 // newStationID is 6 random base-36 characters: short enough to read aloud,
 // random enough that two laptops never share one.
+func stationHome(path string) string {
+	host, _ := os.Hostname()
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	return host + "|" + path
+}
+
 func newStationID() string {
 	const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
 	b := make([]byte, 6)
@@ -204,6 +217,16 @@ func (s *Store) load() error {
 		s.event.Store(&event)
 		if v := meta.Get(keyStationSeq); len(v) == 8 {
 			s.seq.Store(binary.BigEndian.Uint64(v))
+		}
+		if home := string(meta.Get(keyStationHome)); home != stationHome(s.path) {
+			// A copy of the file (a restored backup, a store carried to a
+			// second laptop) must not write event IDs the original also
+			// writes: it becomes a station of its own at its first write.
+			if home != "" {
+				s.station = newStationID()
+				s.seq.Store(0)
+			}
+			s.rehome.Store(true)
 		}
 		return nil
 	})

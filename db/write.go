@@ -117,6 +117,18 @@ func (s *Store) newEvent(kind model.Kind, volunteer string, by Actor) model.Even
 // Concurrent writers share transactions (groupCommit).
 func (s *Store) commit(events ...model.Event) error {
 	fn := func(tx *bolt.Tx) error {
+		if s.rehome.Load() {
+			meta := tx.Bucket(bucketMeta)
+			if err := meta.Put(keyStationID, []byte(s.station)); err != nil {
+				return err
+			}
+			if err := meta.Put(keyStationHome, []byte(stationHome(s.path))); err != nil {
+				return err
+			}
+			if err := meta.Put(keyStationSeq, seqKey(0)); err != nil {
+				return err
+			}
+		}
 		n, err := putEvents(tx, s.station, events)
 		if err == nil && n != len(events) {
 			err = errors.New("an event ID was about to be reused")
@@ -126,6 +138,7 @@ func (s *Store) commit(events ...model.Event) error {
 	if err := s.group.do(s.bolt, fn); err != nil {
 		return writeError(s.path, err)
 	}
+	s.rehome.Store(false)
 	return nil
 }
 
