@@ -41,7 +41,7 @@ func init() {
 }
 
 func actorOf(env *runEnv) db.Actor {
-	by := db.Actor{Station: env.opt.station, Operator: env.opt.operator, Role: env.role}
+	by := db.Actor{Station: env.opt.station, Operator: env.opt.operator, Role: env.role, Login: env.login}
 	if by.Operator == "" {
 		by.Operator = "cli"
 	}

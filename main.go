@@ -62,6 +62,7 @@ type runEnv struct {
 	opened         bool                      // the store was opened here and is closed after the command
 	shared         *db.Store                 // set inside `hadir serve`: the store every session shares
 	role           db.Role                   // who asks: the owner locally, an SSH login's role remotely
+	login          string                    // which SSH key or passcode asks ("" locally)
 	serving        bool                      // inside `hadir serve`, which runs its own backups
 }
 

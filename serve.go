@@ -183,12 +183,12 @@ func (srv *server) checkKey(ctx ssh.Context, key ssh.PublicKey) bool {
 }
 
 func (srv *server) checkPasscode(ctx ssh.Context, given string) bool {
-	role, ok := srv.logins.roleOfPasscode(given)
+	login, ok := srv.logins.roleOfPasscode(given)
 	if !ok {
 		srv.log.Printf("refused: wrong passcode for %q from %s", ctx.User(), ctx.RemoteAddr())
 		return false
 	}
-	ctx.SetValue(ctxPasscodeRole{}, role)
+	ctx.SetValue(ctxPasscodeLogin{}, login)
 	return true
 }
 
@@ -196,8 +196,8 @@ func (srv *server) checkPasscode(ctx ssh.Context, given string) bool {
 func (srv *server) countSessions(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		n := srv.sessions.Add(1)
-		role := srv.logins.sessionRole(sess)
-		srv.log.Printf("%s (%s) connected from %s; %d sessions", sess.User(), role, sess.RemoteAddr(), n)
+		role, login := srv.logins.sessionLogin(sess)
+		srv.log.Printf("%s (%s, %s) connected from %s; %d sessions", sess.User(), role, login, sess.RemoteAddr(), n)
 		defer func() {
 			srv.log.Printf("%s left; %d sessions", sess.User(), srv.sessions.Add(-1))
 		}()
@@ -231,10 +231,12 @@ func (srv *server) teaHandler(sess ssh.Session) (tea.Model, []tea.ProgramOption)
 		return nil, nil // a command, not a screen: commandMiddleware answers it
 	}
 	environ := sess.Environ()
+	role, login := srv.logins.sessionLogin(sess)
 	app := ui.New(srv.store, ui.Options{
 		Operator:    sess.User(),
 		Station:     stationOf(sess),
-		Role:        srv.logins.sessionRole(sess),
+		Role:        role,
+		Login:       login,
 		Lang:        ui.DetectLang("", func(k string) string { return getenv(environ, k) }),
 		Renderer:    bm.MakeRenderer(sess),
 		Out:         sess,
@@ -265,7 +267,8 @@ func (srv *server) commandMiddleware(next ssh.Handler) ssh.Handler {
 			sess.Exit(2)
 			return
 		}
-		env := &runEnv{stdout: sess, stderr: sess.Stderr(), stdin: sess, shared: srv.store, role: srv.logins.sessionRole(sess)}
+		role, login := srv.logins.sessionLogin(sess)
+		env := &runEnv{stdout: sess, stderr: sess.Stderr(), stdin: sess, shared: srv.store, role: role, login: login}
 		// The operator and station are the connection's, whatever flags were sent.
 		args = append(args, "--operator", sess.User(), "--station", stationOf(sess))
 		code := run(env, args)

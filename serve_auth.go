@@ -110,30 +110,38 @@ func (l *logins) roleOfKey(key ssh.PublicKey) (db.Role, bool) {
 	return role, ok
 }
 
-// roleOfPasscode returns the role of a passcode, comparing in constant time.
-func (l *logins) roleOfPasscode(given string) (db.Role, bool) {
-	found, role := 0, db.Role("")
-	for _, p := range l.passcodes {
-		if subtle.ConstantTimeCompare([]byte(p.secret), []byte(given)) == 1 {
-			found, role = 1, p.role
-		}
-	}
-	return role, found == 1
+// passcodeLogin is who a passcode logged in: its role and which line of the
+// passcode file it is.
+type passcodeLogin struct {
+	role db.Role
+	line int
 }
 
-// ctxPasscodeRole is where the password handler leaves the role it granted.
-type ctxPasscodeRole struct{}
+// roleOfPasscode returns the login of a passcode, comparing in constant time.
+func (l *logins) roleOfPasscode(given string) (passcodeLogin, bool) {
+	found, login := 0, passcodeLogin{}
+	for i, p := range l.passcodes {
+		if subtle.ConstantTimeCompare([]byte(p.secret), []byte(given)) == 1 {
+			found, login = 1, passcodeLogin{role: p.role, line: i + 1}
+		}
+	}
+	return login, found == 1
+}
 
-// sessionRole is the role of an authenticated session: from the key it
-// authenticated with, else from its passcode.
-func (l *logins) sessionRole(sess ssh.Session) db.Role {
+// ctxPasscodeLogin is where the password handler leaves the login it granted.
+type ctxPasscodeLogin struct{}
+
+// sessionLogin is the role of an authenticated session and the login that
+// recorded its events: from the key it authenticated with, else from its
+// passcode. Never from the user name the client chose.
+func (l *logins) sessionLogin(sess ssh.Session) (db.Role, string) {
 	if role, ok := l.roleOfKey(sess.PublicKey()); ok {
-		return role
+		return role, "key:" + fingerprint(sess.PublicKey())
 	}
-	if role, ok := sess.Context().Value(ctxPasscodeRole{}).(db.Role); ok {
-		return role
+	if p, ok := sess.Context().Value(ctxPasscodeLogin{}).(passcodeLogin); ok {
+		return p.role, fmt.Sprintf("passcode:%s:%d", p.role, p.line)
 	}
-	return db.RoleGate // unreachable: unauthenticated sessions do not start
+	return db.RoleGate, "unknown" // unreachable: unauthenticated sessions do not start
 }
 
 func fingerprint(key ssh.PublicKey) string { return gossh.FingerprintSHA256(key) }

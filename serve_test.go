@@ -378,3 +378,23 @@ func TestServeHostKeyKeptBesideTheStore(t *testing.T) {
 		t.Error("the host key changed at the second start")
 	}
 }
+
+// A gate may annul its own check-ins only: "own" is the key or passcode
+// that recorded them, not the name the client typed.
+func TestServeAnnulOwnOnly(t *testing.T) {
+	ts := startServer(t, numberedRoster(3))
+	rina := ts.dialRole(t, "rina", db.RoleGate)
+	sshCommand(t, rina, "checkin R0001")
+	p, _ := ts.store.Person("R0001")
+	impostor, err := ts.dial("rina", gossh.Password(testPasscode)) // another gate login, same name
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer impostor.Close()
+	if out, code := sshCommand(t, impostor, "annul "+p.Arrival.ID+" --reason salah"); code == 0 || !strings.Contains(out, "recorded by another login") {
+		t.Errorf("another login annulled rina's check-in: %d %q", code, out)
+	}
+	if out, code := sshCommand(t, rina, "annul "+p.Arrival.ID+" --reason salah"); code != 0 {
+		t.Errorf("rina cannot annul her own check-in: %d %q", code, out)
+	}
+}

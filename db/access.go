@@ -48,11 +48,18 @@ func (a Actor) mayLead(action string) error {
 	return &ErrNotAllowed{Role: a.Role, Action: action}
 }
 
-// mayAnnul reports whether the actor may annul an event: their own, or any
-// as admin.
+// mayAnnul reports whether the actor may annul an event. An admin (or the
+// laptop's owner) may annul any; a gate or a leader only events recorded
+// with the same login, whatever name was typed; a gate only check-ins and
+// walk-ins.
 func (a Actor) mayAnnul(e model.Event) error {
-	if a.Role == RoleOwner || a.Role == RoleAdmin || e.Operator == a.Operator {
+	switch {
+	case a.Role == RoleOwner || a.Role == RoleAdmin:
 		return nil
+	case a.Login == "" || e.Login != a.Login:
+		return &ErrNotAllowed{Role: a.Role, Action: fmt.Sprintf("annul an event recorded by another login (%s)", e.Operator)}
+	case a.Role == RoleGate && e.Kind != model.KindArrive && e.Kind != model.KindWalkIn:
+		return &ErrNotAllowed{Role: a.Role, Action: "annul a " + string(e.Kind)}
 	}
-	return &ErrNotAllowed{Role: a.Role, Action: fmt.Sprintf("annul an event recorded by %s", e.Operator)}
+	return nil
 }

@@ -132,8 +132,11 @@ func eventsTable(st *model.State) table {
 		}
 		t.rows = append(t.rows, []string{e.ID, string(e.Kind), e.Volunteer, contingent, e.At.Format(time.RFC3339Nano), e.Station, e.Operator, e.Reason, e.Ref})
 		var full map[string]any
-		if e.Note != "" || e.Leader != "" || e.Record != nil {
+		if e.Note != "" || e.Leader != "" || e.Record != nil || e.Login != "" {
 			full = map[string]any{}
+			if e.Login != "" {
+				full["login"] = e.Login
+			}
 			if e.Note != "" {
 				full["note"] = e.Note
 			}
@@ -165,7 +168,7 @@ func writeJSONLines(w io.Writer, t table) error {
 			obj = append(obj, kv{k, r[j]})
 		}
 		if i < len(t.full) {
-			for _, k := range []string{"note", "leader", "record"} {
+			for _, k := range []string{"note", "leader", "login", "record"} {
 				if v, ok := t.full[i][k]; ok {
 					obj = append(obj, kv{k, v})
 				}

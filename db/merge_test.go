@@ -167,8 +167,8 @@ func TestMergeReportsRosterDifferencesAndRefusesGateRole(t *testing.T) {
 
 func TestRoleLimits(t *testing.T) {
 	s, _ := openTest(t, 4)
-	gate := Actor{Operator: "Rina", Role: RoleGate}
-	other := Actor{Operator: "Budi", Role: RoleGate}
+	gate := Actor{Operator: "Rina", Role: RoleGate, Login: "key:SHA256:rina"}
+	other := Actor{Operator: "Rina", Role: RoleGate, Login: "key:SHA256:budi"} // types Rina's name
 	res, err := s.CheckIn("V00000", gate)
 	if err != nil || res.Outcome != CheckedIn {
 		t.Fatalf("a gate login cannot check in: %v", err)
@@ -192,7 +192,11 @@ func TestRoleLimits(t *testing.T) {
 	if _, err := s.Annul(res.Event.ID, "admin fixes it", Actor{Operator: "Ketua", Role: RoleAdmin}); err != nil {
 		t.Errorf("an admin cannot annul others' events: %v", err)
 	}
-	leader := Actor{Operator: "Ahmad", Role: RoleLeader}
+	leader := Actor{Operator: "Ahmad", Role: RoleLeader, Login: "passcode:leader"}
+	excuse, _ := s.Excuse("V00002", model.ReasonSick, "", Actor{})
+	if _, err := s.Annul(excuse.ID, "not mine", gate); err == nil {
+		t.Error("a gate login annulled an excuse")
+	}
 	if _, err := s.Excuse("V00003", model.ReasonSick, "", leader); err != nil {
 		t.Errorf("a leader cannot excuse: %v", err)
 	}

@@ -17,7 +17,8 @@ import (
 type Actor struct {
 	Station  string
 	Operator string
-	Role     Role // what they may do; the zero value is the laptop's owner
+	Role     Role   // what they may do; the zero value is the laptop's owner
+	Login    string // which SSH key or passcode logged in ("" on the laptop itself)
 }
 
 // Outcome is the answer to a check-in.
@@ -108,6 +109,7 @@ func (s *Store) newEvent(kind model.Kind, volunteer string, by Actor) model.Even
 		At:        s.now().UTC(),
 		Station:   station,
 		Operator:  strings.TrimSpace(by.Operator),
+		Login:     by.Login,
 	}
 }
 

@@ -38,6 +38,7 @@ type Event struct {
 	At         time.Time  `json:"at"` // UTC
 	Station    string     `json:"station"`
 	Operator   string     `json:"operator"`
+	Login      string     `json:"login,omitempty"` // the SSH key or passcode that recorded it; empty on the laptop itself
 	Reason     string     `json:"reason,omitempty"`
 	Note       string     `json:"note,omitempty"`
 	Ref        string     `json:"ref,omitempty"`    // annul: the event cancelled; replace: the volunteer replaced

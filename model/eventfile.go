@@ -19,6 +19,7 @@ type eventLine struct {
 	At         string     `json:"at"`
 	Station    string     `json:"station"`
 	Operator   string     `json:"operator"`
+	Login      string     `json:"login"`
 	Reason     string     `json:"reason"`
 	Ref        string     `json:"ref"`
 	Note       string     `json:"note"`
@@ -83,6 +84,6 @@ func parseEventLine(text []byte) (Event, error) {
 		return Event{}, fmt.Errorf("event %s: time %q is not RFC 3339", l.ID, l.At)
 	}
 	e := Event{ID: l.ID, Kind: Kind(l.Kind), Volunteer: l.Volunteer, Contingent: l.Contingent, At: at.UTC(),
-		Station: l.Station, Operator: l.Operator, Reason: l.Reason, Ref: l.Ref, Note: l.Note, Leader: l.Leader, Record: l.Record}
+		Station: l.Station, Operator: l.Operator, Login: l.Login, Reason: l.Reason, Ref: l.Ref, Note: l.Note, Leader: l.Leader, Record: l.Record}
 	return e, e.Validate()
 }

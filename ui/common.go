@@ -74,6 +74,7 @@ type Options struct {
 	Operator string  // asked for at start when empty
 	Station  string  // default: the store's station name
 	Role     db.Role // what this session may do (an SSH login's role); the owner locally
+	Login    string  // which SSH key or passcode logged in; "" locally
 	Lang     Lang
 	NoBell   bool
 	Renderer *lipgloss.Renderer // nil: the default one (stdout)
@@ -96,7 +97,7 @@ func newCommon(st *db.Store, o Options) *Common {
 	if c.Now == nil {
 		c.Now = time.Now
 	}
-	c.Actor = db.Actor{Station: strings.TrimSpace(o.Station), Operator: strings.TrimSpace(o.Operator), Role: o.Role}
+	c.Actor = db.Actor{Station: strings.TrimSpace(o.Station), Operator: strings.TrimSpace(o.Operator), Role: o.Role, Login: o.Login}
 	if c.Actor.Station == "" {
 		c.Actor.Station = st.StationName()
 	}
