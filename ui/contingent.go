@@ -63,8 +63,10 @@ type (
 	closeMembersMsg struct{}
 	// actionDoneMsg is the answer to a leader's action.
 	actionDoneMsg struct {
-		text string
-		err  error
+		text      string
+		err       error
+		counted   bool // a check-in (or departure) of several: moved of of
+		moved, of int
 	}
 	candidatesMsg struct {
 		seq  uint64
@@ -164,7 +166,7 @@ func (m *members) Update(msg tea.Msg) tea.Cmd {
 		return m.load()
 	case actionDoneMsg:
 		if m.mode == membersReplaceNew && msg.err != nil {
-			m.walkin.failure = msg.err.Error() // keep what was typed
+			m.walkin.failure, m.walkin.saving = msg.err.Error(), false // keep what was typed
 			return m.c.bell()
 		}
 		m.mode, m.walkin = membersList, nil
@@ -177,6 +179,11 @@ func (m *members) Update(msg tea.Msg) tea.Cmd {
 			return tea.Batch(m.load(), m.c.bell())
 		default:
 			m.note, m.noteBad = msg.text, false
+			if msg.counted && m.departure {
+				m.note = m.c.T("contingent.departed_n", msg.moved, msg.of)
+			} else if msg.counted {
+				m.note = m.c.T("contingent.checked_in_n", msg.moved, msg.of)
+			}
 			m.picked = map[string]bool{}
 		}
 		return m.load()
@@ -321,17 +328,19 @@ func (m *members) onDialogKey(msg tea.KeyMsg) tea.Cmd {
 		}
 	case membersWithdraw:
 		if key.Matches(msg, k.Enter) {
-			return m.act(func(st *db.Store, by db.Actor) (string, error) {
-				_, err := st.Withdraw(m.name, m.phase(), "", by)
-				return m.c.T("contingent.withdrawn", m.name), err
+			name, phase := m.name, m.phase()
+			return m.act(m.c.T("contingent.withdrawn", name), func(st *db.Store, by db.Actor) error {
+				_, err := st.Withdraw(name, phase, "", by)
+				return err
 			})
 		}
 	case membersSignOff:
 		if key.Matches(msg, k.Enter) {
 			leader := m.input.Value()
-			return m.act(func(st *db.Store, by db.Actor) (string, error) {
-				_, err := st.Confirm(m.name, leader, m.phase(), by)
-				return m.c.T("contingent.signed", m.name, strings.TrimSpace(leader)), err
+			name, phase := m.name, m.phase()
+			return m.act(m.c.T("contingent.signed", name, strings.TrimSpace(leader)), func(st *db.Store, by db.Actor) error {
+				_, err := st.Confirm(name, leader, phase, by)
+				return err
 			})
 		}
 		return m.updateInput(msg)
@@ -345,9 +354,9 @@ func (m *members) onDialogKey(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		case m.reason != "" && key.Matches(msg, k.Enter):
 			id, reason, note, name := m.target.ID, m.reason, m.input.Value(), m.target.Name
-			return m.act(func(st *db.Store, by db.Actor) (string, error) {
+			return m.act(m.c.T("contingent.excused", name, reason), func(st *db.Store, by db.Actor) error {
 				_, err := st.Excuse(id, reason, note, by)
-				return m.c.T("contingent.excused", name, reason), err
+				return err
 			})
 		case m.reason != "":
 			return m.updateInput(msg)
@@ -360,9 +369,9 @@ func (m *members) onDialogKey(msg tea.KeyMsg) tea.Cmd {
 			m.walkin.fields[fieldContingent].SetValue(m.name)
 			target := m.target
 			m.walkin.submitFn = func(v model.Volunteer) tea.Cmd {
-				return m.act(func(st *db.Store, by db.Actor) (string, error) {
-					nv, err := st.ReplaceWithWalkIn(target.ID, v, by)
-					return m.c.T("contingent.replaced", target.Name, nv.Name), err
+				return m.act(m.c.T("contingent.replaced", target.Name, v.Name), func(st *db.Store, by db.Actor) error {
+					_, err := st.ReplaceWithWalkIn(target.ID, v, by)
+					return err
 				})
 			}
 			m.walkin.SetSize(m.width, m.height)
@@ -378,9 +387,9 @@ func (m *members) onDialogKey(msg tea.KeyMsg) tea.Cmd {
 				return nil
 			}
 			target, repl := m.target, m.found[m.foundSel]
-			return m.act(func(st *db.Store, by db.Actor) (string, error) {
+			return m.act(m.c.T("contingent.replaced", target.Name, repl.Name), func(st *db.Store, by db.Actor) error {
 				_, err := st.Replace(target.ID, repl.ID, by)
-				return m.c.T("contingent.replaced", target.Name, repl.Name), err
+				return err
 			})
 		}
 		before := m.input.Value()
@@ -417,37 +426,32 @@ func (m *members) searchCandidates() tea.Cmd {
 }
 
 // act runs a leader's action against the store and reports its answer.
-func (m *members) act(fn func(st *db.Store, by db.Actor) (string, error)) tea.Cmd {
+// The text is made here, on the event loop: the command only touches the store.
+func (m *members) act(text string, fn func(st *db.Store, by db.Actor) error) tea.Cmd {
 	st, by := m.c.Store, m.c.Actor
 	return func() tea.Msg {
-		text, err := fn(st, by)
-		return actionDoneMsg{text: text, err: err}
+		return actionDoneMsg{text: text, err: fn(st, by)}
 	}
 }
 
 // moveTargets checks in (or out) the picked members in one transaction.
 func (m *members) moveTargets() tea.Cmd {
 	ids, departure := m.targets(), m.departure
-	return m.act(func(st *db.Store, by db.Actor) (string, error) {
+	st, by := m.c.Store, m.c.Actor
+	return func() tea.Msg {
 		move := st.CheckInMany
 		if departure {
 			move = st.DepartMany
 		}
 		res, err := move(ids, by)
-		if err != nil {
-			return "", err
-		}
 		done := 0
 		for _, r := range res {
 			if r.Outcome == db.CheckedIn || r.Outcome == db.Departed {
 				done++
 			}
 		}
-		if departure {
-			return m.c.T("contingent.departed_n", done, len(ids)), nil
-		}
-		return m.c.T("contingent.checked_in_n", done, len(ids)), nil
-	})
+		return actionDoneMsg{err: err, moved: done, of: len(ids), counted: true}
+	}
 }
 
 func (m *members) listHeight() int { return max(1, m.height-6) }

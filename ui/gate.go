@@ -297,7 +297,7 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 		return g.search()
 	case walkInDoneMsg:
 		if msg.err != nil && g.walkin != nil {
-			g.walkin.failure = msg.err.Error() // keep what was typed
+			g.walkin.failure, g.walkin.saving = msg.err.Error(), false // keep what was typed
 			return g.c.bell()
 		}
 		g.mode, g.walkin = modeSearch, nil
@@ -349,8 +349,14 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 			return g.checkIn(g.confirming.ID)
 		case key.Matches(msg, k.Cancel):
 			g.mode = modeSearch
+			return nil
+		case !isText(msg):
+			return nil
 		}
-		return nil
+		// Typing (or a badge scan) while asked to confirm is a new action:
+		// the question is dropped, and the keys start a new search.
+		g.mode = modeSearch
+		g.input.Reset()
 	case modeReason:
 		switch {
 		case key.Matches(msg, k.Enter):
@@ -358,6 +364,13 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 			if reason == "" {
 				g.note = g.c.T("gate.reason_needed")
 				return nil
+			}
+			if looksLikeID(reason) {
+				// A badge scanned into the reason: that is a check-in, not a
+				// reason; nothing is annulled.
+				g.mode, g.note = modeSearch, ""
+				g.input.SetValue(reason)
+				return g.resolveEnter()
 			}
 			g.mode, g.note = modeSearch, ""
 			return g.annul(g.annulling, reason, g.annulName)

@@ -150,7 +150,13 @@ func TestGateWalkIn(t *testing.T) {
 	d.typeText("L")
 	d.key(tea.KeyEnter)
 	d.typeText("0812 3456 7890")
-	d.key(tea.KeyEnter)
+	// Enter twice, as an impatient operator does: one walk-in, not two.
+	g := d.s.(*Gate)
+	first := g.walkin.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	if second := g.walkin.Update(tea.KeyMsg{Type: tea.KeyEnter}); second != nil {
+		t.Error("a second Enter while saving sends the walk-in again")
+	}
+	d.run(first)
 	d.mustShow("✓ Checked in: Udin Saprudin, Kab. Balangan", "1 of 101 arrived")
 	d.typeText("udin saprudin")
 	d.mustShow("Source     Walk-in")
@@ -240,4 +246,31 @@ func TestGateShowsOtherGatesArrivals(t *testing.T) {
 	}
 	d.send(storeChangedMsg{})
 	d.mustShow("Arrived 09:14 at gerbang 2 by Budi")
+}
+
+// A badge scanned while the gate asks to confirm someone else checks in
+// the scanned volunteer, not the one waiting for confirmation.
+func TestGateScanDuringConfirmation(t *testing.T) {
+	st := testStore(t, nil)
+	d, _ := newGateDriver(t, st, English, 100, 30)
+	d.typeText("soedjatmoko")
+	d.key(tea.KeyEnter)
+	d.mustShow("Check in SOEDJATMOKO ?")
+	d.typeText("JRS-BLG-0002")
+	d.key(tea.KeyEnter)
+	d.mustShow("✓ Checked in: Siti Aisyah")
+	if p, _ := st.Person("JRS-BJR-0003"); p.Status != model.StatusMissing {
+		t.Error("the volunteer waiting for confirmation was checked in by the scan's Enter")
+	}
+	// And a badge scanned into the annul reason is a check-in, not a reason.
+	d.key(tea.KeyCtrlX)
+	d.mustShow("Annul the check-in of Siti Aisyah")
+	d.typeText("JRS-BLG-0003")
+	d.key(tea.KeyEnter)
+	if p, _ := st.Person("JRS-BLG-0002"); p.Status != model.StatusArrived {
+		t.Error("a scanned badge was taken as the annul reason")
+	}
+	if p, _ := st.Person("JRS-BLG-0003"); p.Status != model.StatusArrived {
+		t.Error("the badge scanned into the reason prompt was not checked in")
+	}
 }

@@ -42,6 +42,7 @@ type walkInForm struct {
 	// submitFn saves a valid form; by default the walk-in is checked in at
 	// the gate. A leader registering a replacement saves it differently.
 	submitFn func(model.Volunteer) tea.Cmd
+	saving   bool // a save is under way: a second Enter must not register the person twice
 }
 
 func newWalkInForm(c *Common, name string) *walkInForm {
@@ -192,10 +193,14 @@ func validPhone(s string) bool {
 }
 
 func (f *walkInForm) submit() tea.Cmd {
+	if f.saving {
+		return nil
+	}
 	v, ok := f.validate()
 	if !ok {
 		return nil
 	}
+	f.saving = true
 	if f.submitFn != nil {
 		return f.submitFn(v)
 	}
