@@ -16,6 +16,7 @@ const (
 	StatusArrived                // on site
 	StatusDeparted               // arrived, then left
 	StatusReplaced               // someone else took their place; not expected
+	StatusVoid                   // a walk-in whose registration or arrival was annulled: not counted
 )
 
 // String is the status as a stable word (used in exports).
@@ -31,6 +32,8 @@ func (s Status) String() string {
 		return "departed"
 	case StatusReplaced:
 		return "replaced"
+	case StatusVoid:
+		return "void"
 	}
 	return fmt.Sprintf("status(%d)", int(s))
 }
@@ -62,6 +65,8 @@ type Tally struct {
 
 func (t *Tally) add(p *Person, sign int) {
 	switch p.Status {
+	case StatusVoid:
+		return
 	case StatusReplaced:
 		t.Replaced += sign
 		return
@@ -376,5 +381,13 @@ func (s *State) recompute(p *Person) {
 		p.Status = StatusArrived
 	case p.Excuse != nil:
 		p.Status = StatusExcused
+	}
+	if p.Source == SourceWalkIn {
+		// Registered on site: they count while their registration stands and
+		// they arrived (or came to replace someone). An annulled walk-in is
+		// not someone the contingent still waits for.
+		if reg := s.walkins[p.ID]; reg == nil || !s.effective(reg) || (p.Arrival == nil && p.Replaces == "") {
+			p.Status = StatusVoid
+		}
 	}
 }

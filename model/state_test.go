@@ -97,6 +97,28 @@ func TestFold(t *testing.T) {
 			balngan: Tally{Expected: 3, Arrived: 1, OnSite: 1, Missing: 2},
 		},
 		{
+			name: "walk-in whose arrival is annulled: not waited for",
+			events: []Event{
+				{ID: "s-1", Kind: KindWalkIn, Volunteer: "W-1", Record: &walkin, At: t0, Station: "gate 1", Operator: "Rina"},
+				ev("s-2", KindArrive, "W-1", 0),
+				ev("s-3", KindAnnul, "W-1", 1, ref("s-2"), reason("typed twice")),
+			},
+			status:  map[string]Status{"W-1": StatusVoid},
+			total:   Tally{Expected: 3, Missing: 3},
+			balngan: Tally{Expected: 2, Missing: 2},
+		},
+		{
+			name: "walk-in whose registration is annulled: not counted, arrival or not",
+			events: []Event{
+				{ID: "s-1", Kind: KindWalkIn, Volunteer: "W-1", Record: &walkin, At: t0, Station: "gate 1", Operator: "Rina"},
+				ev("s-2", KindArrive, "W-1", 0),
+				ev("s-3", KindAnnul, "W-1", 1, ref("s-1"), reason("not a volunteer")),
+			},
+			status:  map[string]Status{"W-1": StatusVoid},
+			total:   Tally{Expected: 3, Missing: 3},
+			balngan: Tally{Expected: 2, Missing: 2},
+		},
+		{
 			name:    "depart after arrival",
 			events:  []Event{ev("s-1", KindArrive, "A1", 0), ev("s-2", KindDepart, "A1", 60)},
 			status:  map[string]Status{"A1": StatusDeparted},

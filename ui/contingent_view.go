@@ -91,6 +91,8 @@ func (m *members) rowStatus(p model.Person) string {
 		return text
 	case model.StatusReplaced:
 		return m.c.T("contingent.row_replaced", p.ReplacedBy)
+	case model.StatusVoid:
+		return m.c.T("status.void")
 	}
 	if p.Replaces != "" {
 		return m.c.T("contingent.row_missing_replacing", p.Replaces)

@@ -106,6 +106,8 @@ func statusMark(s model.Status) string {
 		return "~"
 	case model.StatusReplaced:
 		return "⇄"
+	case model.StatusVoid:
+		return "✗"
 	}
 	return "·"
 }
@@ -121,6 +123,8 @@ func (g *Gate) statusText(p model.Person) string {
 		return "~ " + g.c.T("status.excused", p.Excuse.Reason)
 	case model.StatusReplaced:
 		return "⇄ " + g.c.T("status.replaced", p.ReplacedBy)
+	case model.StatusVoid:
+		return "✗ " + g.c.T("status.void")
 	}
 	return "· " + g.c.T("status.missing")
 }

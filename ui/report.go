@@ -126,7 +126,8 @@ type reportRecon struct {
 	Again        int //   of which while still on site (double arrivals)
 	AfterLeaving int //   of which after a departure (re-arrivals)
 	Unknown      int // standing arrivals of volunteers on no roster here (counted once the roster is imported)
-	Computed     int // Arrivals − Annulled − Repeated − Unknown
+	Void         int // standing arrivals of walk-ins whose registration was annulled
+	Computed     int // Arrivals − Annulled − Repeated − Unknown − Void
 	Stated       int // the State's total: what `hadir stats` says
 }
 
@@ -231,6 +232,10 @@ func reconcileArrivals(s *model.State, events []model.Event) reportRecon {
 				r.Unknown++
 				continue
 			}
+			if p.Status == model.StatusVoid {
+				r.Void++
+				continue
+			}
 			m := seen[e.Volunteer]
 			if m == nil {
 				m = &mark{}
@@ -253,7 +258,7 @@ func reconcileArrivals(s *model.State, events []model.Event) reportRecon {
 			}
 		}
 	}
-	r.Computed = r.Arrivals - r.Annulled - r.Repeated - r.Unknown
+	r.Computed = r.Arrivals - r.Annulled - r.Repeated - r.Unknown - r.Void
 	return r
 }
 

@@ -35,6 +35,7 @@ var coreTexts = map[string][2]string{
 	"status.departed_at":   {"Pulang %s", "Departed %s"},
 	"status.excused":       {"Berhalangan (%s)", "Excused (%s)"},
 	"status.replaced":      {"Digantikan oleh %s", "Replaced by %s"},
+	"status.void":          {"Daftar di tempat, dibatalkan: tidak dihitung", "Walk-in annulled: not counted"},
 	"status.missing":       {"Belum tiba", "Not arrived yet"},
 
 	"login.title":       {"Selamat datang di hadir", "Welcome to hadir"},
