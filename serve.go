@@ -102,12 +102,15 @@ func runServe(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if err != nil {
 		return fmt.Errorf("cannot serve on %s (%v); is another hadir serve running? choose another port with --listen", env.opt.listen, err)
 	}
-	local, err := serveLocal(st, env.opt.db)
-	if err != nil {
-		ln.Close()
-		return err
+	// The other commands on this laptop reach the store through a socket;
+	// without one (a path too long for a socket, say) they say the store is
+	// in use, but the gates are served all the same.
+	if local, err := serveLocal(st, env.opt.db); err != nil {
+		srv.log.Printf("the commands on this laptop cannot reach the store while it is served: %v", err)
+		fmt.Fprintf(env.stderr, "note: %v; `hadir stats` and the other commands will wait until serving stops\n", err)
+	} else {
+		defer local.Close()
 	}
-	defer local.Close()
 
 	stopBackups := autoBackup(st, env.opt.backupEvery, env.opt.backupKeep)
 	defer stopBackups()

@@ -44,7 +44,7 @@ func serveLocal(st *db.Store, storePath string) (*http.Server, error) {
 	}
 	if err := os.Chmod(path, 0o600); err != nil && runtime.GOOS != "windows" {
 		ln.Close() // on Windows the folder's permissions guard it instead
-		return nil, err
+		return nil, fmt.Errorf("cannot make %s private to this user: %w", path, err)
 	}
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var req localRequest
@@ -53,8 +53,13 @@ func serveLocal(st *db.Store, storePath string) (*http.Server, error) {
 			return
 		}
 		var out, errOut bytes.Buffer
-		env := &runEnv{stdout: &out, stderr: &errOut, shared: st, role: db.RoleOwner}
-		code := run(env, req.Args)
+		code := 2
+		if c := findCommand(req.Args[0]); c == nil || !c.remote {
+			fmt.Fprintf(&errOut, "hadir: %q cannot be run while hadir serve holds the store\n", req.Args[0])
+		} else {
+			env := &runEnv{stdout: &out, stderr: &errOut, shared: st, role: db.RoleOwner}
+			code = run(env, req.Args)
+		}
 		json.NewEncoder(w).Encode(localReply{Stdout: out.Bytes(), Stderr: errOut.Bytes(), Code: code})
 	})
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
