@@ -196,10 +196,8 @@ func (a *App) header() string {
 	st := a.c.Styles
 	var tabs []string
 	for i, s := range a.screens {
-		label := s.Title()
-		if len(a.screens) > 1 {
-			label = string(rune('1'+i)) + " " + label
-		}
+		// F1–F4 work on every screen (digits go into the search boxes).
+		label := "F" + string(rune('1'+i)) + " " + s.Title()
 		if i == a.active {
 			tabs = append(tabs, st.TabActive.Render(label))
 		} else {
@@ -239,7 +237,9 @@ func orDash(s string) string {
 func (a *App) helpLine() string {
 	var km help.KeyMap = shortHelp{a.screens[a.active], a.c}
 	a.help.Width = a.c.Width
-	return a.help.View(km)
+	// bubbles' help can run past its width when the last item does not
+	// fit; a line wider than the window would wrap and break the layout.
+	return truncate(a.help.View(km), a.c.Width)
 }
 
 // shortHelp adds the global keys to the active screen's help.
