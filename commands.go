@@ -283,35 +283,18 @@ func runStats(env *runEnv, _ *flag.FlagSet, args []string) error {
 	return tw.Flush()
 }
 
-// outputFile opens -o FILE (or stdout) and returns a function that finishes
-// it: the file is written to a temporary name, synced and renamed, so a
-// failed export never leaves half a file under the name asked for.
-func outputFile(env *runEnv) (io.Writer, func(error) error, error) {
-	if env.opt.output == "" || env.opt.output == "-" {
-		return env.stdout, func(err error) error { return err }, nil
-	}
+// writeOutput gives write the -o FILE (written atomically, see
+// db.WriteFileAtomic) or the screen.
+func writeOutput(env *runEnv, write func(io.Writer) error) error {
 	dest := env.opt.output
-	tmp, err := os.CreateTemp(filepath.Dir(dest), ".hadir-export-*")
-	if err != nil {
-		return nil, nil, fmt.Errorf("cannot write %s: %w", dest, err)
+	if dest == "" || dest == "-" {
+		return write(env.stdout)
 	}
-	return tmp, func(err error) error {
-		if err == nil {
-			err = tmp.Sync()
-		}
-		if cerr := tmp.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Rename(tmp.Name(), dest)
-		}
-		if err != nil {
-			os.Remove(tmp.Name())
-			return fmt.Errorf("cannot write %s: %w", dest, err)
-		}
-		fmt.Fprintf(env.stderr, "wrote %s\n", dest)
-		return nil
-	}, nil
+	if err := db.WriteFileAtomic(dest, write); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.stderr, "wrote %s\n", dest)
+	return nil
 }
 
 func runExport(env *runEnv, _ *flag.FlagSet, args []string) error {
@@ -341,11 +324,7 @@ func runExport(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	w, finish, err := outputFile(env)
-	if err != nil {
-		return err
-	}
-	return finish(st.Export(w, args[0], format))
+	return writeOutput(env, func(w io.Writer) error { return st.Export(w, args[0], format) })
 }
 
 func runBackup(env *runEnv, _ *flag.FlagSet, args []string) error {
@@ -411,11 +390,9 @@ func runSample(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if env.opt.n < 1 || env.opt.n > 1_000_000 {
 		return usagef("--n must be between 1 and 1000000")
 	}
-	w, finish, err := outputFile(env)
-	if err != nil {
-		return err
-	}
-	return finish(db.WriteVolunteers(w, model.GenerateRoster(env.opt.n, env.opt.seed), db.FormatCSV))
+	return writeOutput(env, func(w io.Writer) error {
+		return db.WriteVolunteers(w, model.GenerateRoster(env.opt.n, env.opt.seed), db.FormatCSV)
+	})
 }
 
 func runGate(env *runEnv, _ *flag.FlagSet, args []string) error {

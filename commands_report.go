@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -52,9 +53,5 @@ func runReport(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	w, finish, err := outputFile(env)
-	if err != nil {
-		return err
-	}
-	return finish(ui.WriteReport(w, st, lang, time.Now()))
+	return writeOutput(env, func(w io.Writer) error { return ui.WriteReport(w, st, lang, time.Now()) })
 }

@@ -2,6 +2,7 @@ package db
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -22,29 +23,15 @@ func (s *Store) Backup(dest string) (string, error) {
 	if same, _ := sameFile(dest, s.path); same {
 		return "", fmt.Errorf("%s is the store itself; back it up to another file or folder (a USB stick)", dest)
 	}
-	tmp := dest + ".partial"
-	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
-	if err != nil {
-		return "", fmt.Errorf("cannot write the backup %s (%v): check that the folder exists and the USB stick is plugged in and not full; the store itself is unchanged", dest, err)
-	}
-	err = s.bolt.View(func(tx *bolt.Tx) error {
-		_, err := tx.WriteTo(f)
-		return err
+	err := WriteFileAtomic(dest, func(w io.Writer) error {
+		return s.bolt.View(func(tx *bolt.Tx) error {
+			_, err := tx.WriteTo(w)
+			return err
+		})
 	})
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, dest)
-	}
 	if err != nil {
-		os.Remove(tmp)
-		return "", fmt.Errorf("the backup to %s failed (%v): check the folder and free space; the store itself is unchanged", dest, err)
+		return "", fmt.Errorf("the backup failed: %v; the store itself is unchanged", err)
 	}
-	syncDir(filepath.Dir(dest))
 	return dest, nil
 }
 

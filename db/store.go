@@ -38,7 +38,7 @@ var (
 	keyStationID   = []byte("station_id")
 	keyStationName = []byte("station_name")
 	keyEventName   = []byte("event_name")
-	keyStationSeq  = []byte("station_seq") // highest sequence used in this station's event IDs
+	keyStationSeq  = []byte("station_seq")  // highest sequence used in this station's event IDs
 	keyStationHome = []byte("station_home") // the computer and path the station ID belongs to
 )
 

@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"bufio"
-	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"time"
 
@@ -20,27 +18,8 @@ func saveReport(st *db.Store, lang Lang, now time.Time) (string, error) {
 		dir = abs
 	}
 	path := filepath.Join(dir, "hadir-report-"+now.Local().Format("20060102-150405")+".html")
-	tmp, err := os.CreateTemp(dir, ".hadir-report-*")
-	if err != nil {
-		return "", fmt.Errorf("cannot write in %s: %w", dir, err)
-	}
-	w := bufio.NewWriter(tmp)
-	err = WriteReport(w, st, lang, now)
-	if err == nil {
-		err = w.Flush()
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return "", fmt.Errorf("cannot write %s: %w", path, err)
+	if err := db.WriteFileAtomic(path, func(w io.Writer) error { return WriteReport(w, st, lang, now) }); err != nil {
+		return "", err
 	}
 	return path, nil
 }
