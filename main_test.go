@@ -484,3 +484,11 @@ func TestStationName(t *testing.T) {
 	}
 	c.expect(1, "station", "   ")
 }
+
+func TestEventName(t *testing.T) {
+	c := newCLI(t)
+	c.importGood()
+	c.ok("event", "Jambore Relawan Sosial PSKS 2026")
+	contains(t, "stats", c.ok("stats").stdout, "Jambore Relawan Sosial PSKS 2026")
+	contains(t, "event", c.ok("event").stdout, "Jambore Relawan Sosial PSKS 2026")
+}

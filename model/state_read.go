@@ -245,17 +245,6 @@ func (s *State) Anomalies() []Anomaly {
 	return out
 }
 
-// VolunteerEvents returns the events that concern a volunteer, in order,
-// with whether each stands.
-func (s *State) VolunteerEvents(id string) []Event {
-	list := s.byVolunteer[id]
-	out := make([]Event, len(list))
-	for i, e := range list {
-		out[i] = *e
-	}
-	return out
-}
-
 // Effective reports whether the event with this ID stands (not annulled).
 func (s *State) Effective(id string) bool {
 	e, ok := s.events[id]

@@ -134,21 +134,19 @@ func (m *members) load() tea.Cmd {
 	st, name, departure := m.c.Store, m.name, m.departure
 	return func() tea.Msg {
 		msg := membersLoadedMsg{name: name}
+		first := isMissing
+		if departure {
+			first = isOnSite
+		}
 		st.Read(func(s *model.State, _ *model.Index) {
 			msg.info, _ = s.Contingent(name)
-			var first, rest []model.Person
-			for _, id := range s.Members(name) {
-				p, _ := s.Person(id)
-				if p.Leader && msg.leader == "" {
+			msg.rows = membersFirst(s, name, first)
+			for _, p := range msg.rows {
+				if p.Leader {
 					msg.leader = p.Name
-				}
-				if (!departure && p.Status == model.StatusMissing) || (departure && p.Status == model.StatusArrived) {
-					first = append(first, p)
-				} else {
-					rest = append(rest, p)
+					break
 				}
 			}
-			msg.rows = append(first, rest...)
 		})
 		return msg
 	}

@@ -172,7 +172,7 @@ func (g *Gate) search() tea.Cmd {
 				// Nothing typed: the contingent chosen, missing first, or
 				// the latest arrivals, so staff see what was just done.
 				if q.Contingent != "" {
-					rows = membersMissingFirst(s, q.Contingent)
+					rows = membersFirst(s, q.Contingent, isMissing)
 				} else {
 					rows = s.LatestArrivals(latestShown)
 				}
@@ -188,19 +188,24 @@ func (g *Gate) search() tea.Cmd {
 	}
 }
 
-// membersMissingFirst lists a contingent, those still expected first.
-func membersMissingFirst(s *model.State, contingent string) []model.Person {
-	var missing, rest []model.Person
+// membersFirst lists a contingent in roster order, those for whom first is
+// true ahead of the rest (the missing, or on the last day those on site).
+func membersFirst(s *model.State, contingent string, first func(model.Person) bool) []model.Person {
+	var front, rest []model.Person
 	for _, id := range s.Members(contingent) {
 		p, _ := s.Person(id)
-		if p.Status == model.StatusMissing {
-			missing = append(missing, p)
+		if first(p) {
+			front = append(front, p)
 		} else {
 			rest = append(rest, p)
 		}
 	}
-	return append(missing, rest...)
+	return append(front, rest...)
 }
+
+func isMissing(p model.Person) bool { return p.Status == model.StatusMissing }
+
+func isOnSite(p model.Person) bool { return p.Status == model.StatusArrived }
 
 // resolveEnter decides what Enter means: an exact ID checks in at once (a
 // badge scan); otherwise the selected volunteer is offered for confirmation.
