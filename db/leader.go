@@ -40,12 +40,9 @@ func (s *Store) record(events ...model.Event) error {
 			return err
 		}
 	}
-	if err := s.commit(events...); err != nil {
+	if err := s.commit(events, func() { s.apply(events...) }); err != nil {
 		return err
 	}
-	s.mu.Lock()
-	s.apply(events...)
-	s.mu.Unlock()
 	s.notify()
 	return nil
 }

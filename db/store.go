@@ -83,6 +83,7 @@ func Open(path string) (*Store, error) {
 		return nil, openError(path, err)
 	}
 	s := &Store{bolt: bdb, path: path, pending: map[string]chan struct{}{}, subs: map[chan struct{}]struct{}{}, now: time.Now}
+	s.group.state = &s.mu
 	if err := s.init(); err != nil {
 		bdb.Close()
 		return nil, err

@@ -117,7 +117,7 @@ func (s *Store) newEvent(kind model.Kind, volunteer string, by Actor) model.Even
 // disk. An event whose ID is already stored is an error: it would mean the
 // station's sequence went backwards.
 // Concurrent writers share transactions (groupCommit).
-func (s *Store) commit(events ...model.Event) error {
+func (s *Store) commit(events []model.Event, after func()) error {
 	fn := func(tx *bolt.Tx) error {
 		if s.rehome.Load() {
 			meta := tx.Bucket(bucketMeta)
@@ -137,7 +137,7 @@ func (s *Store) commit(events ...model.Event) error {
 		}
 		return err
 	}
-	if err := s.group.do(s.bolt, fn); err != nil {
+	if err := s.group.do(s.bolt, fn, after); err != nil {
 		return writeError(s.path, err)
 	}
 	s.rehome.Store(false)
@@ -149,6 +149,9 @@ func (s *Store) commit(events ...model.Event) error {
 // used, so IDs are never reused after a crash or a merge of our own export.
 func putEvents(tx *bolt.Tx, station string, events []model.Event) (int, error) {
 	b, ids, meta := tx.Bucket(bucketEvents), tx.Bucket(bucketEventIDs), tx.Bucket(bucketMeta)
+	// The log only ever grows at its end: full pages mean fewer pages to
+	// split and sync per commit.
+	b.FillPercent = 1.0
 	var maxSeq uint64
 	if v := meta.Get(keyStationSeq); len(v) == 8 {
 		maxSeq = binary.BigEndian.Uint64(v)
@@ -287,27 +290,30 @@ func (s *Store) moveMany(ids []string, kind model.Kind, by Actor) ([]CheckInResu
 		}
 		s.mu.Unlock()
 
-		err := s.commit(events...)
-
-		s.mu.Lock()
-		for _, i := range writing {
-			delete(s.pending, ids[i])
+		release := func() { // under s.mu
+			for _, i := range writing {
+				delete(s.pending, ids[i])
+			}
 		}
-		close(done)
+		err := s.commit(events, func() { s.apply(events...); release() })
 		if err != nil {
+			s.mu.Lock()
+			release()
 			s.mu.Unlock()
+			close(done)
 			return nil, err
 		}
-		s.apply(events...)
+		close(done)
 		outcome := CheckedIn
 		if kind == model.KindDepart {
 			outcome = Departed
 		}
+		s.mu.RLock()
 		for j, i := range writing {
 			results[i] = s.resultLocked(outcome, ids[i])
 			results[i].Event = events[j]
 		}
-		s.mu.Unlock()
+		s.mu.RUnlock()
 		s.notify()
 		return results, nil
 	}
