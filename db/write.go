@@ -411,10 +411,20 @@ func (s *Store) Annul(eventID, reason string, by Actor) (model.Event, error) {
 	return e, s.record(e)
 }
 
-// LastArrival returns the newest standing arrival recorded at a station: what
-// the gate's annul key cancels.
-func (s *Store) LastArrival(station string) (model.Event, bool) {
+// LastArrival returns the newest standing arrival recorded by this actor:
+// what the gate's annul key cancels. An SSH login's own (by its key or
+// passcode, which are what it may annul), else this station's.
+func (s *Store) LastArrival(by Actor) (model.Event, bool) {
+	station := strings.TrimSpace(by.Station)
+	if station == "" {
+		station = s.StationName()
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.state.LastArrival(station)
+	return s.state.LastArrival(func(e model.Event) bool {
+		if by.Login != "" {
+			return e.Login == by.Login
+		}
+		return e.Station == station
+	})
 }

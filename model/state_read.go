@@ -266,11 +266,11 @@ func (s *State) Orphans() []Event {
 	return out
 }
 
-// LastArrival returns the newest standing arrival recorded at a station.
-func (s *State) LastArrival(station string) (Event, bool) {
+// LastArrival returns the newest standing arrival that match accepts.
+func (s *State) LastArrival(match func(Event) bool) (Event, bool) {
 	var best *Event
-	for _, e := range s.events {
-		if e.Kind == KindArrive && e.Station == station && s.effective(e) && (best == nil || best.Before(*e)) {
+	for i := len(s.sorted) - 1; i >= 0 && best == nil; i-- {
+		if e := s.sorted[i]; e.Kind == KindArrive && s.effective(e) && match(*e) {
 			best = e
 		}
 	}

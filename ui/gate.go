@@ -248,9 +248,9 @@ func (g *Gate) checkIn(id string) tea.Cmd {
 
 // findLastArrival looks up the newest standing arrival recorded at this gate.
 func (g *Gate) findLastArrival() tea.Cmd {
-	st, station := g.c.Store, g.c.Actor.Station
+	st, by := g.c.Store, g.c.Actor
 	return func() tea.Msg {
-		e, ok := st.LastArrival(station)
+		e, ok := st.LastArrival(by)
 		if !ok {
 			return annulTargetMsg{}
 		}
