@@ -127,18 +127,7 @@ func TestReportLanguageAndOutput(t *testing.T) {
 // While `hadir serve` holds the store, the report is made by the server and
 // still lands in the folder the command was typed in.
 func TestReportWhileServing(t *testing.T) {
-	c := newCLI(t)
-	c.importGood()
-	st, err := db.Open(c.db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	local, err := serveLocal(st, c.db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer local.Close()
+	c, st := servingCLI(t)
 	st.CheckIn("JRS-BLG-0001", db.Actor{Operator: "Rina"})
 	t.Chdir(c.dir)
 	r := c.ok("report", "--lang", "en")

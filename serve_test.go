@@ -303,20 +303,28 @@ func TestServeRefusesWithoutLogins(t *testing.T) {
 	contains(t, "stderr", r.stderr, "serve needs a way for gates to log in", "--authorized-keys", "--passcodes")
 }
 
-// While serve holds the store, stats on the same laptop asks the server.
-func TestLocalCommandsReachTheServer(t *testing.T) {
+// servingCLI is a store held by a running server (its local socket), with
+// the small roster, as `hadir serve` leaves it for the commands on the laptop.
+func servingCLI(t *testing.T) (*cli, *db.Store) {
+	t.Helper()
 	c := newCLI(t)
 	c.importGood()
 	st, err := db.Open(c.db)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	t.Cleanup(func() { st.Close() })
 	local, err := serveLocal(st, c.db)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer local.Close()
+	t.Cleanup(func() { local.Close() })
+	return c, st
+}
+
+// While serve holds the store, stats on the same laptop asks the server.
+func TestLocalCommandsReachTheServer(t *testing.T) {
+	c, st := servingCLI(t)
 	st.CheckIn("JRS-BLG-0001", db.Actor{Operator: "Rina"})
 	r := c.ok("stats", "--json")
 	contains(t, "stats while serving", r.stdout, `"arrived": 1`)

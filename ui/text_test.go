@@ -25,10 +25,10 @@ func TestTextsComplete(t *testing.T) {
 			t.Errorf("text %q: Indonesian has verbs %v, English %v", k, id, en)
 		}
 	}
-	used := regexp.MustCompile(`"((?:app|help|screen|status|login|gate|picker|field|walkin|key|contingents|dashboard|log)\.[a-z0-9_]+)"`)
+	used := regexp.MustCompile(`"((?:app|help|screen|status|login|gate|picker|field|walkin|key|contingents?|dashboard|log|report)\.[a-z0-9_]+)"`)
 	files, _ := filepath.Glob("*.go")
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") || f == "text.go" {
+	for _, f := range append(files, "report.tmpl") {
+		if strings.HasSuffix(f, "_test.go") || strings.HasPrefix(f, "text") {
 			continue
 		}
 		src, err := os.ReadFile(f)
