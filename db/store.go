@@ -116,13 +116,17 @@ func openError(path string, err error) error {
 	return fmt.Errorf("cannot open %s: %w", path, err)
 }
 
+// ErrDiskFull is wrapped by the errors of writes that failed for want of
+// disk space, so a screen can say so in its own language.
+var ErrDiskFull = errors.New("the disk is full")
+
 // writeError explains a failed commit; nothing of the failed write was saved.
 func writeError(path string, err error) error {
 	// bbolt wraps some errors as text, so the words count too.
 	msg := err.Error()
 	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) || errors.Is(err, syscall.EDQUOT) ||
 		strings.Contains(msg, "no space left") || strings.Contains(msg, "file too large") || strings.Contains(msg, "quota exceeded") {
-		return fmt.Errorf("could not save to %s: the disk is full; nothing of this action was recorded (earlier records are safe): free some space and try again", path)
+		return fmt.Errorf("could not save to %s: %w; nothing of this action was recorded (earlier records are safe): free some space and try again", path, ErrDiskFull)
 	}
 	if errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS) {
 		return fmt.Errorf("could not save to %s: it cannot be written (%v); nothing of this action was recorded", path, err)

@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -207,4 +208,17 @@ func pad(s string, width int) string {
 // isText reports whether a key types text (letters, digits, space, punctuation).
 func isText(msg tea.KeyMsg) bool {
 	return (msg.Type == tea.KeyRunes && !msg.Alt) || msg.Type == tea.KeySpace
+}
+
+// errorText says what went wrong in the session's language where the error
+// is one a gate meets (a full disk, a role's limit); others as they are.
+func (c *Common) errorText(err error) string {
+	var denied *db.ErrNotAllowed
+	switch {
+	case errors.Is(err, db.ErrDiskFull):
+		return c.T("error.disk_full")
+	case errors.As(err, &denied):
+		return c.T("error.not_allowed", denied.Role)
+	}
+	return err.Error()
 }

@@ -164,7 +164,7 @@ func (m *members) Update(msg tea.Msg) tea.Cmd {
 		return m.load()
 	case actionDoneMsg:
 		if m.mode == membersReplaceNew && msg.err != nil {
-			m.walkin.failure, m.walkin.saving = msg.err.Error(), false // keep what was typed
+			m.walkin.failure, m.walkin.saving = m.c.errorText(msg.err), false // keep what was typed
 			return m.c.bell()
 		}
 		m.mode, m.walkin = membersList, nil
@@ -173,7 +173,7 @@ func (m *members) Update(msg tea.Msg) tea.Cmd {
 		case errors.As(msg.err, &inc):
 			m.mode, m.waiting = membersIncomplete, inc.Waiting
 		case msg.err != nil:
-			m.note, m.noteBad = msg.err.Error(), true
+			m.note, m.noteBad = m.c.errorText(msg.err), true
 			return tea.Batch(m.load(), m.c.bell())
 		default:
 			m.note, m.noteBad = msg.text, false

@@ -266,3 +266,22 @@ func BenchmarkContingents(b *testing.B) {
 		})
 	}
 }
+
+// A gate login may look at a contingent but not sign it off; it is told so
+// in its own language.
+func TestContingentGateLoginCannotSignOff(t *testing.T) {
+	st := testStore(t, nil)
+	c := newCommon(st, Options{Operator: "Rina", Station: "gerbang 1", Lang: Indonesian, Role: db.RoleGate, Login: "key:x", Out: &bytes.Buffer{}, Now: fixedNow})
+	s := newContingents(c)
+	d := &screenDriver{t: t, s: s, bell: &bytes.Buffer{}}
+	s.SetSize(120, 30)
+	d.run(s.Init())
+	openBalangan(d)
+	d.typeText("e")
+	d.typeText("s")
+	d.key(tea.KeyEnter)
+	d.mustShow("Login gate tidak boleh melakukan ini")
+	if p, _ := st.Person("JRS-BLG-0001"); p.Status != model.StatusMissing {
+		t.Error("a gate login excused a volunteer")
+	}
+}

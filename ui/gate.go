@@ -295,14 +295,14 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case annulledMsg:
 		if msg.err != nil {
-			g.setBanner(bannerErr, g.c.T("gate.annul_failed"), msg.err.Error())
+			g.setBanner(bannerErr, g.c.T("gate.annul_failed"), g.c.errorText(msg.err))
 			return g.c.bell()
 		}
 		g.setBanner(bannerNote, g.c.T("gate.annulled", msg.name), g.c.T("gate.annulled_detail"))
 		return g.search()
 	case walkInDoneMsg:
 		if msg.err != nil && g.walkin != nil {
-			g.walkin.failure, g.walkin.saving = msg.err.Error(), false // keep what was typed
+			g.walkin.failure, g.walkin.saving = g.c.errorText(msg.err), false // keep what was typed
 			return g.c.bell()
 		}
 		g.mode, g.walkin = modeSearch, nil
@@ -457,7 +457,7 @@ func looksLikeID(s string) bool {
 
 func (g *Gate) onCheckIn(msg checkInMsg) tea.Cmd {
 	if msg.err != nil {
-		g.setBanner(bannerErr, g.c.T("gate.failed"), msg.err.Error())
+		g.setBanner(bannerErr, g.c.T("gate.failed"), g.c.errorText(msg.err))
 		return g.c.bell()
 	}
 	r := msg.res

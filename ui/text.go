@@ -22,6 +22,10 @@ func init() { addTexts(coreTexts) }
 var coreTexts = map[string][2]string{
 	"app.too_small": {"Jendela terlalu kecil (%d×%d). Perbesar jendela terminal menjadi paling sedikit %d×%d.",
 		"The window is too small (%d×%d). Make the terminal window at least %d×%d."},
+	"error.disk_full": {"Tidak tersimpan: disk penuh. Catatan sebelumnya aman. Kosongkan ruang disk, lalu coba lagi.",
+		"Not saved: the disk is full. Earlier records are safe. Free some disk space and try again."},
+	"error.not_allowed": {"Login %s tidak boleh melakukan ini; minta ketua kontingen atau panitia (admin).",
+		"A %s login may not do this; ask a contingent leader or the committee (admin)."},
 	"help.title": {"Tombol", "Keys"},
 	"help.close": {"Tekan tombol apa saja untuk menutup.", "Press any key to close."},
 
