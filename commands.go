@@ -34,7 +34,7 @@ var commands = []command{
 		example: "hadir stats --json", run: runStats, setup: func(fs *flag.FlagSet, o *options) {
 			fs.BoolVar(&o.json, "json", false, "print one JSON object")
 		}},
-	{name: "export", store: existingStore, remote: true, args: "KIND [--format csv|json] [-o FILE]", summary: "write the roster, arrivals or events as CSV or JSON lines",
+	{name: "export", store: existingStore, remote: true, args: "KIND [--format csv|json] [-o FILE]", summary: "write the roster, arrivals, events or per-contingent totals as CSV or JSON lines",
 		example: "hadir export arrivals -o kedatangan.csv", run: runExport, setup: func(fs *flag.FlagSet, o *options) {
 			fs.StringVar(&o.format, "format", "", "csv or json (JSON lines); default from the -o file's extension, else csv")
 			fs.StringVar(&o.output, "o", "", "write to `FILE` instead of the screen")
