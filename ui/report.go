@@ -306,24 +306,21 @@ func (d *reportData) audit(s *model.State, events []model.Event) {
 	})
 }
 
+// reportKindText names each event kind as a noun, for the report's tables.
+var reportKindText = map[model.Kind]string{
+	model.KindArrive:   "report.kind_arrive",
+	model.KindDepart:   "report.kind_depart",
+	model.KindWalkIn:   "report.kind_walkin",
+	model.KindExcuse:   "report.kind_excuse",
+	model.KindReplace:  "report.kind_replace",
+	model.KindConfirm:  "report.kind_confirm",
+	model.KindWithdraw: "report.kind_withdraw",
+	model.KindAnnul:    "report.kind_annul",
+}
+
 func (d *reportData) kindName(k model.Kind) string {
-	switch k {
-	case model.KindArrive:
-		return d.T("report.kind_arrive")
-	case model.KindDepart:
-		return d.T("report.kind_depart")
-	case model.KindWalkIn:
-		return d.T("report.kind_walkin")
-	case model.KindExcuse:
-		return d.T("report.kind_excuse")
-	case model.KindReplace:
-		return d.T("report.kind_replace")
-	case model.KindConfirm:
-		return d.T("report.kind_confirm")
-	case model.KindWithdraw:
-		return d.T("report.kind_withdraw")
-	case model.KindAnnul:
-		return d.T("report.kind_annul")
+	if key, ok := reportKindText[k]; ok {
+		return d.T(key)
 	}
 	return string(k)
 }
