@@ -13,12 +13,7 @@ import (
 )
 
 func newContingentsDriver(t testing.TB, st *db.Store, lang Lang, w, h int) *screenDriver {
-	bell := &bytes.Buffer{}
-	c := newCommon(st, Options{Operator: "Rina", Station: "gerbang 1", Lang: lang, Out: bell, Now: fixedNow})
-	s := newContingents(c)
-	d := &screenDriver{t: t, s: s, bell: bell}
-	s.SetSize(w, h)
-	d.run(s.Init())
+	d, _ := newScreenDriver(t, st, lang, w, h, func(c *Common) Screen { return newContingents(c) })
 	return d
 }
 

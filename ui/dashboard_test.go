@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -22,13 +21,8 @@ const dashChrome = 3
 // newDashboardDriver opens the dashboard on the store, at the size the app
 // gives a screen in a terminal of w×h.
 func newDashboardDriver(t testing.TB, st *db.Store, lang Lang, w, h int) (*screenDriver, *Dashboard) {
-	bell := &bytes.Buffer{}
-	c := newCommon(st, Options{Operator: "Rina", Station: "gerbang 1", Lang: lang, Out: bell, Now: fixedNow})
-	dash := newDashboard(c)
-	d := &screenDriver{t: t, s: dash, bell: bell}
-	dash.SetSize(w, h-dashChrome)
-	d.run(dash.Init())
-	return d, dash
+	d, _ := newScreenDriver(t, st, lang, w, h-dashChrome, func(c *Common) Screen { return newDashboard(c) })
+	return d, d.s.(*Dashboard)
 }
 
 // dashClock stamps events one after another from a start, step apart.

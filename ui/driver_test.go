@@ -56,14 +56,20 @@ type screenDriver struct {
 	bell *bytes.Buffer
 }
 
-func newGateDriver(t testing.TB, st *db.Store, lang Lang, w, h int) (*screenDriver, *Common) {
+// newScreenDriver opens the screen that open makes, for Rina at gerbang 1,
+// sized w×h and loaded.
+func newScreenDriver(t testing.TB, st *db.Store, lang Lang, w, h int, open func(*Common) Screen) (*screenDriver, *Common) {
 	bell := &bytes.Buffer{}
 	c := newCommon(st, Options{Operator: "Rina", Station: "gerbang 1", Lang: lang, Out: bell, Now: fixedNow})
-	g := newGate(c)
-	d := &screenDriver{t: t, s: g, bell: bell}
-	g.SetSize(w, h)
-	d.run(g.Init())
+	s := open(c)
+	d := &screenDriver{t: t, s: s, bell: bell}
+	s.SetSize(w, h)
+	d.run(s.Init())
 	return d, c
+}
+
+func newGateDriver(t testing.TB, st *db.Store, lang Lang, w, h int) (*screenDriver, *Common) {
+	return newScreenDriver(t, st, lang, w, h, func(c *Common) Screen { return newGate(c) })
 }
 
 func (d *screenDriver) run(cmd tea.Cmd) {

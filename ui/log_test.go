@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"sync"
@@ -18,13 +17,8 @@ import (
 
 // newLogDriver opens the log on st at the given size, read once.
 func newLogDriver(t testing.TB, st *db.Store, lang Lang, w, h int) (*screenDriver, *Log) {
-	bell := &bytes.Buffer{}
-	c := newCommon(st, Options{Operator: "Rina", Station: "gerbang 1", Lang: lang, Out: bell, Now: fixedNow})
-	l := newLog(c)
-	d := &screenDriver{t: t, s: l, bell: bell}
-	l.SetSize(w, h)
-	d.run(l.Init())
-	return d, l
+	d, _ := newScreenDriver(t, st, lang, w, h, func(c *Common) Screen { return newLog(c) })
+	return d, d.s.(*Log)
 }
 
 // steppingClock stamps each event a step after the one before, so the log
