@@ -40,6 +40,17 @@ func buildBinary(t *testing.T) string {
 	return bin
 }
 
+// startDemo builds hadir and opens `hadir demo` for Rina in a w×h terminal
+// in a new folder, with the extra flags, ready for a scan.
+func startDemo(t *testing.T, w, h int, flags string) (s *tmuxSession, bin, dir string) {
+	t.Helper()
+	requireTmux(t)
+	bin, dir = buildBinary(t), t.TempDir()
+	s = startTmux(t, dir, w, h, bin+" demo --operator Rina --no-bell "+flags)
+	s.waitFor("Type a name or scan a badge")
+	return s, bin, dir
+}
+
 var tmuxSessions int // each session gets its own tmux server
 
 func startTmux(t *testing.T, dir string, w, h int, command string) *tmuxSession {
@@ -85,11 +96,7 @@ func (s *tmuxSession) waitFor(want string) {
 // The gate in a real terminal: scan an ID, search a name, confirm, quit, and
 // the command line agrees with what the screen said.
 func TestTerminalGate(t *testing.T) {
-	requireTmux(t)
-	bin := buildBinary(t)
-	dir := t.TempDir()
-	s := startTmux(t, dir, 100, 30, bin+" demo --operator Rina --station 'gerbang 1' --no-bell")
-	s.waitFor("Type a name or scan a badge")
+	s, bin, dir := startDemo(t, 100, 30, "--station 'gerbang 1'")
 	s.waitFor("Arrived 0 / 3,000")
 
 	s.typeLiteral("JRS-BLG-0002\r") // the scanner: ID and Enter, no other key
@@ -129,12 +136,8 @@ func TestTerminalGate(t *testing.T) {
 // member, check the other 99 in together, sign off; the command line agrees;
 // an annulled arrival makes the sign-off no longer valid.
 func TestTerminalBalanganSignOff(t *testing.T) {
-	requireTmux(t)
-	bin := buildBinary(t)
-	dir := t.TempDir()
+	s, bin, dir := startDemo(t, 120, 40, "--station 'gerbang 1'")
 	store := filepath.Join(dir, "hadir-demo.db")
-	s := startTmux(t, dir, 120, 40, bin+" demo --operator Rina --station 'gerbang 1' --no-bell")
-	s.waitFor("Type a name or scan a badge")
 	s.keys("Tab")
 	s.waitFor("Kab. Balangan")
 	s.typeLiteral("balangan")
@@ -235,11 +238,7 @@ func readStats(t *testing.T, bin, store string) terminalStats {
 // Pull the plug mid-session: the newest automatic backup opens and verifies,
 // and holds what was checked in before it was written.
 func TestTerminalKilledNewestBackupVerifies(t *testing.T) {
-	requireTmux(t)
-	bin := buildBinary(t)
-	dir := t.TempDir()
-	s := startTmux(t, dir, 100, 30, bin+" demo --operator Rina --no-bell --backup-every 300ms")
-	s.waitFor("Type a name or scan a badge")
+	s, bin, dir := startDemo(t, 100, 30, "--backup-every 300ms")
 	for _, id := range []string{"JRS-BLG-0002", "JRS-BLG-0003", "JRS-BJM-0002"} {
 		s.typeLiteral(id + "\r")
 		s.waitFor("Checked in:")
