@@ -185,7 +185,7 @@ func (g *Gate) bannerView() string {
 		}
 	case g.mode == modeReason:
 		style = st.BannerAsk
-		title = g.c.T("gate.annul_ask", g.annulName, g.c.Clock(g.annulling.At))
+		title = g.c.T("gate.annul_ask", g.annulName, g.annulling.Station, g.c.Clock(g.annulling.At))
 		detail = g.c.T("gate.reason_label") + " " + g.reason.View()
 		if g.note != "" {
 			detail += "  " + st.ErrText.Render(g.note)
