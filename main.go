@@ -50,6 +50,7 @@ type options struct {
 	dryRun, skipBad, json, noBell, departure                       bool
 	n                                                              int
 	seed                                                           int64
+	badge                                                          badgeFlags
 }
 
 // runEnv is what a command writes to, so tests can capture it.
