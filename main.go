@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"sort"
 	"strings"
@@ -48,6 +49,8 @@ type options struct {
 	backupKeep                                                     int
 	headless                                                       bool
 	dryRun, skipBad, json, noBell, departure                       bool
+	idPrefix                                                       string
+	allowRename, merge                                             bool
 	n                                                              int
 	seed                                                           int64
 	badge                                                          badgeFlags
@@ -65,6 +68,10 @@ type runEnv struct {
 	role           db.Role                   // who asks: the owner locally, an SSH login's role remotely
 	login          string                    // which SSH key or passcode asks ("" locally)
 	serving        bool                      // inside `hadir serve`, which runs its own backups
+	// Tests run `hadir serve` in the process: serveStarted is told its
+	// server and address once it listens, and done stops it like Ctrl+C.
+	serveStarted func(*server, net.Addr)
+	done         <-chan struct{}
 }
 
 // usageError is a mistake in how the command was called: exit status 2.
@@ -80,7 +87,7 @@ func main() {
 }
 
 // run executes the command line and returns the exit status:
-// 0 success, 1 failure, 2 bad usage.
+// 0 success, 1 failure, 2 bad usage, 3 imported with rows left out.
 func run(env *runEnv, args []string) int {
 	name := "gate"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -124,6 +131,9 @@ func run(env *runEnv, args []string) int {
 		fmt.Fprintf(env.stderr, "hadir %s: %v\n", c.name, err)
 		fmt.Fprintf(env.stderr, "usage: hadir %s %s\n(see: hadir %s -h)\n", c.name, c.args, c.name)
 		return 2
+	}
+	if errors.As(err, &rowsLeftOut{}) {
+		return 3
 	}
 	var partial partialError
 	if !errors.As(err, &partial) {
