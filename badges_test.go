@@ -24,7 +24,7 @@ func TestBadgesCommand(t *testing.T) {
 		t.Fatalf("%s is not a PDF", out)
 	}
 
-	r = c.ok("badges", "-o", out, "--contingent", "kabupaten  BALANGAN", "--layout", "a4-10", "--code", "qr")
+	r = c.ok("badges", "-o", out, "--contingent", "KAB. balangan", "--layout", "a4-10", "--code", "qr")
 	contains(t, "one contingent", r.stdout, "3 badge(s)", "a4-10", "qr")
 
 	r = c.ok("badges", "-o", out, "--ids", "jrs-bjm-0002, JRS-BLG-0001", "--layout", "card")

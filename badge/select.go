@@ -2,7 +2,6 @@ package badge
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"hadir/model"
@@ -29,13 +28,16 @@ func Select(s *model.State, sel Selection) ([]Badge, error) {
 		}
 	}
 	names := s.ContingentNames()
+	// Any spelling the importer takes for a contingent finds it here too:
+	// "kab balangan" is "Kabupaten Balangan".
+	spellings := model.NewContingentNames(names...)
 	conts := sel.Contingents
 	if len(conts) == 0 && len(sel.IDs) == 0 {
 		conts = names
 	}
 	var problems []string
 	for _, c := range conts {
-		name, ok := findContingent(names, c)
+		name, ok := spellings.Resolve(c)
 		if !ok {
 			problems = append(problems, notFound("contingent", c, closest(c, names)))
 			continue
@@ -93,29 +95,21 @@ func quoteAll(ss []string) []string {
 	return out
 }
 
-// findContingent matches a typed contingent name to a known one, ignoring
-// case and spacing.
-func findContingent(names []string, typed string) (string, bool) {
-	key := fold(typed)
-	for _, n := range names {
-		if fold(n) == key {
-			return n, true
-		}
-	}
-	return "", false
+// closest is the "did you mean" of a name or ID not found.
+func closest(typed string, candidates []string) []string {
+	return model.Closest(typed, candidates, model.FoldSpace, 3)
 }
 
-// findPerson finds an ID as typed, in capitals, or ignoring case.
+// findPerson finds an ID as typed, or as the importer compares IDs (case
+// ignored; "7" is "007").
 func findPerson(s *model.State, id string) (model.Person, bool) {
 	id = strings.TrimSpace(id)
 	if p, ok := s.Person(id); ok {
 		return p, true
 	}
-	if p, ok := s.Person(strings.ToUpper(id)); ok {
-		return p, true
-	}
+	key := model.IDKey(id)
 	for _, v := range s.Volunteers() {
-		if strings.EqualFold(v.ID, id) {
+		if model.IDKey(v.ID) == key {
 			return s.Person(v.ID)
 		}
 	}
@@ -129,85 +123,4 @@ func allIDs(s *model.State) []string {
 		ids[i] = v.ID
 	}
 	return ids
-}
-
-func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
-
-// closest lists up to three candidates near typed: those that contain it
-// or that it contains (a contingent typed without "Kabupaten"), then those
-// a few typing mistakes away, nearest first.
-func closest(typed string, candidates []string) []string {
-	t := fold(typed)
-	if t == "" {
-		return nil
-	}
-	type near struct {
-		s    string
-		dist int
-	}
-	var found []near
-	limit := max(2, len([]rune(t))/4)
-	for _, c := range candidates {
-		f := fold(c)
-		switch {
-		case strings.Contains(f, t) || strings.Contains(t, f):
-			found = append(found, near{c, 0})
-		default:
-			// Against the whole name and against its ends ("balangn" is
-			// one letter from the "balangan" of "kab. balangan").
-			best := distance(t, f, limit)
-			for i, r := range f {
-				if r == ' ' {
-					best = min(best, distance(t, f[i+1:], limit))
-				}
-			}
-			if best <= limit {
-				found = append(found, near{c, best})
-			}
-		}
-	}
-	slices.SortStableFunc(found, func(a, b near) int { return a.dist - b.dist })
-	var out []string
-	for i := 0; i < len(found) && i < 3; i++ {
-		out = append(out, found[i].s)
-	}
-	return out
-}
-
-// distance is the number of single-letter edits (insert, delete, change)
-// from a to b, or limit+1 once it is known to exceed limit.
-func distance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
-	if abs(len(ra)-len(rb)) > limit {
-		return limit + 1
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			best = min(best, cur[j])
-		}
-		if best > limit {
-			return limit + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }
