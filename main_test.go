@@ -215,7 +215,7 @@ func TestImportSkipBad(t *testing.T) {
 		"JRS-3;Rina Wulandari;Kabupaten Balangan;P\n" +
 		"JRS-4;Ahmad Fauzi;Kabupaten Balangan;Q\n" +
 		"JRS-5;Gusti Rahmat;Kota Banjarmasin;L\n"
-	r := c.ok("import", "--skip-bad", c.write("campur.csv", []byte(data)))
+	r := c.expect(3, "import", "--skip-bad", c.write("campur.csv", []byte(data)))
 	contains(t, "stdout", r.stdout, "campur.csv imported 3 volunteers: 3 added, 0 updated, 0 unchanged, 2 bad rows left out.")
 	contains(t, "stderr", r.stderr, "campur.csv line 3, column 'Nama': no name", "campur.csv line 5, column 'JK': gender 'Q'", "(row left out)")
 	_, rows := table(t, c.ok("export", "roster").stdout)
