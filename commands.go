@@ -68,9 +68,18 @@ func tuiFlags(fs *flag.FlagSet, o *options) {
 	fs.BoolVar(&o.noBell, "no-bell", false, "do not ring the terminal bell on warnings")
 }
 
-// openStore opens the store, creating it if needed (import, demo).
+// openStore opens the store, creating it if needed (import, demo). An
+// existing file is checked first where a damaged one cannot crash hadir
+// (checkStore).
 func openStore(env *runEnv) (*db.Store, error) {
-	return db.Open(env.opt.db)
+	if err := checkStore(env.opt.db); err != nil {
+		return nil, err
+	}
+	st, err := db.Open(env.opt.db)
+	if err == nil && st.StaleLock() != "" {
+		fmt.Fprintf(env.stderr, "note: %s was last opened by a hadir (pid %s) that did not close it (killed, or the power went); this hadir took it over, and every saved check-in is in it\n", env.opt.db, st.StaleLock())
+	}
+	return st, err
 }
 
 // openExisting opens a store that must already exist, so a mistyped --db
@@ -79,7 +88,7 @@ func openExisting(env *runEnv) (*db.Store, error) {
 	if _, err := os.Stat(env.opt.db); errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("%s does not exist: import a roster first (hadir import FILE), try `hadir demo`, or name the store with --db FILE", env.opt.db)
 	}
-	return db.Open(env.opt.db)
+	return openStore(env)
 }
 
 func noArgs(args []string) error {

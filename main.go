@@ -81,6 +81,9 @@ func (e usageError) Error() string { return e.msg }
 func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
 
 func main() {
+	if path := os.Getenv(checkStoreEnv); path != "" {
+		os.Exit(checkStoreChild(path, os.Stdout))
+	}
 	env := &runEnv{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin}
 	os.Exit(run(env, os.Args[1:]))
 }

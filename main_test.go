@@ -25,6 +25,9 @@ import (
 // runs the command line on its arguments, for the tests that need a second
 // process.
 func TestMain(m *testing.M) {
+	if path := os.Getenv(checkStoreEnv); path != "" {
+		os.Exit(checkStoreChild(path, os.Stdout))
+	}
 	if os.Getenv(childEnv) == "1" {
 		os.Exit(run(&runEnv{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin}, os.Args[1:]))
 	}
@@ -376,7 +379,7 @@ func TestBackupAndVerify(t *testing.T) {
 
 	junk := c.write("bukan.db", bytes.Repeat([]byte("not a store "), 1000))
 	r = raw("verify", "--db", junk)
-	if r.code != 1 || !strings.Contains(r.stderr, "is not a hadir store or is damaged") {
+	if r.code != 1 || !strings.Contains(r.stderr, junk+" cannot be used: it is not a hadir store") {
 		t.Errorf("verify of a file that is no store: %v", r)
 	}
 }
