@@ -264,7 +264,7 @@ func TestServeScreensAreLive(t *testing.T) {
 	rina.waitFor(t, "Arrived 0 / 5", 12*time.Second)
 	budi.waitFor(t, "Arrived 0 / 5", 5*time.Second)
 	io.WriteString(rinaIn, "R0003\r")
-	rina.waitFor(t, "Checked in: Relawan 3", 2*time.Second)
+	rina.waitFor(t, "Checked in: R0003 Relawan 3", 2*time.Second)
 	budi.waitFor(t, "Arrived 1 / 5", time.Second)
 }
 
