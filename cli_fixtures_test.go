@@ -48,7 +48,7 @@ func newCLI(t *testing.T) *cli {
 
 // hangLimit is how long one command may take before the test calls it hung:
 // a command that never returns must fail its test, not stall the suite.
-const hangLimit = 20 * time.Second
+const hangLimit = 60 * time.Second
 
 // raw runs hadir with exactly these arguments, in-process. A command that
 // does not finish within hangLimit comes back with exit -1.
@@ -130,7 +130,7 @@ func (c *cli) importGood() {
 // TestMain turns into hadir when childEnv is set.
 func child(t *testing.T, args ...string) (result, time.Duration) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), hangLimit)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, os.Args[0], args...)
 	cmd.Env = append(os.Environ(), childEnv+"=1")

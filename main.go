@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"sort"
 	"strings"
@@ -64,6 +65,10 @@ type runEnv struct {
 	role           db.Role                   // who asks: the owner locally, an SSH login's role remotely
 	login          string                    // which SSH key or passcode asks ("" locally)
 	serving        bool                      // inside `hadir serve`, which runs its own backups
+	// Tests run `hadir serve` in the process: serveStarted is told its
+	// server and address once it listens, and done stops it like Ctrl+C.
+	serveStarted func(*server, net.Addr)
+	done         <-chan struct{}
 }
 
 // usageError is a mistake in how the command was called: exit status 2.

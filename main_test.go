@@ -388,9 +388,11 @@ func TestSecondProcessIsRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, took := child(t, "stats", "--db", c.db)
-	if r.code != 1 || took > 2*time.Second {
-		t.Errorf("a second hadir on a held store: want exit 1 within 2s, got exit %d after %v\n%v", r.code, took, r)
+	// child gives up on a hang (hangLimit): waiting is a failure, however
+	// loaded the machine.
+	r, _ := child(t, "stats", "--db", c.db)
+	if r.code != 1 {
+		t.Errorf("a second hadir on a held store: want exit 1, got exit %d\n%v", r.code, r)
 	}
 	contains(t, "stderr", r.stderr, c.db+" is in use by another hadir", fmt.Sprintf("(pid %d)", os.Getpid()))
 	st.Close()

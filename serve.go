@@ -21,6 +21,7 @@ import (
 	bm "github.com/charmbracelet/wish/bubbletea"
 
 	"hadir/db"
+	"hadir/model"
 	"hadir/ui"
 )
 
@@ -55,6 +56,10 @@ type server struct {
 	idle     time.Duration
 	log      *log.Logger
 	sessions atomic.Int32
+	unauth   atomic.Int32 // connections not logged in yet (see guardConn)
+	backoff  *backoff     // failed passcodes per source address
+	// handshake is how long a connection has to log in (handshakeTimeout).
+	handshake time.Duration
 }
 
 func runServe(env *runEnv, _ *flag.FlagSet, args []string) error {
@@ -92,7 +97,7 @@ func runServe(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if env.opt.headless {
 		logOut = io.MultiWriter(logFile, env.stderr)
 	}
-	srv := &server{store: st, logins: lg, idle: env.opt.idle, log: log.New(logOut, "hadir serve: ", log.LstdFlags)}
+	srv := &server{store: st, logins: lg, idle: env.opt.idle, log: log.New(logOut, "hadir serve: ", log.LstdFlags), backoff: newBackoff(), handshake: handshakeTimeout}
 
 	sshSrv, err := srv.newSSHServer(env.opt.listen, st.Path()+".host_key")
 	if err != nil {
@@ -114,6 +119,9 @@ func runServe(env *runEnv, _ *flag.FlagSet, args []string) error {
 
 	stopBackups := autoBackup(st, env.opt.backupEvery, env.opt.backupKeep)
 	defer stopBackups()
+	if env.serveStarted != nil {
+		env.serveStarted(srv, ln.Addr())
+	}
 	served := make(chan error, 1)
 	go func() { served <- sshSrv.Serve(ln) }()
 	srv.log.Printf("serving %s on %s (logins: %d keys, %d passcodes)", st.Path(), ln.Addr(), len(lg.keys), len(lg.passcodes))
@@ -134,6 +142,7 @@ func runServe(env *runEnv, _ *flag.FlagSet, args []string) error {
 	}
 	select {
 	case <-stop:
+	case <-env.done:
 	case err := <-served:
 		if err != nil && !errors.Is(err, ssh.ErrServerClosed) {
 			return fmt.Errorf("serving stopped: %w", err)
@@ -167,6 +176,11 @@ func (srv *server) newSSHServer(addr, hostKey string) (*ssh.Server, error) {
 			bm.Middleware(srv.teaHandler),
 			srv.countSessions,
 		),
+		func(s *ssh.Server) error {
+			s.ConnCallback = srv.guardConn
+			s.ChannelHandlers = map[string]ssh.ChannelHandler{"session": srv.sessionChannel}
+			return nil
+		},
 	)
 	if err != nil {
 		return nil, fmt.Errorf("cannot set up the SSH server (host key %s): %w", hostKey, err)
@@ -179,19 +193,32 @@ func (srv *server) newSSHServer(addr, hostKey string) (*ssh.Server, error) {
 
 func (srv *server) checkKey(ctx ssh.Context, key ssh.PublicKey) bool {
 	if _, ok := srv.logins.roleOfKey(key); ok {
+		guardOf(ctx).logIn()
 		return true
 	}
-	srv.log.Printf("refused: unknown key %s for %q from %s", fingerprint(key), ctx.User(), ctx.RemoteAddr())
+	srv.log.Printf("refused: unknown key %s for %s from %s", fingerprint(key), logText(ctx.User()), ctx.RemoteAddr())
 	return false
 }
 
+// checkPasscode lets a passcode in, unless its address is refused for
+// guessing (see backoff). A wrong one is answered slowly.
 func (srv *server) checkPasscode(ctx ssh.Context, given string) bool {
-	login, ok := srv.logins.roleOfPasscode(given)
-	if !ok {
-		srv.log.Printf("refused: wrong passcode for %q from %s", ctx.User(), ctx.RemoteAddr())
+	host := hostOf(ctx.RemoteAddr())
+	if srv.backoff.refusing(host) {
 		return false
 	}
+	login, ok := srv.logins.roleOfPasscode(given)
+	if !ok {
+		srv.log.Printf("refused: wrong passcode for %s from %s", logText(ctx.User()), ctx.RemoteAddr())
+		if d := srv.backoff.fail(host); d > 0 {
+			srv.log.Printf("refusing every login from %s for %v: %d wrong passcodes within %v", host, d, backoffFailures, backoffWindow)
+		}
+		time.Sleep(srv.backoff.delay)
+		return false
+	}
+	srv.backoff.succeed(host)
 	ctx.SetValue(ctxPasscodeLogin{}, login)
+	guardOf(ctx).logIn()
 	return true
 }
 
@@ -200,22 +227,28 @@ func (srv *server) countSessions(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		n := srv.sessions.Add(1)
 		role, login := srv.logins.sessionLogin(sess)
-		srv.log.Printf("%s (%s, %s) connected from %s; %d sessions", sess.User(), role, login, sess.RemoteAddr(), n)
+		srv.log.Printf("%s (%s, %s) at %s connected from %s; %d sessions", logText(operatorOf(sess)), role, logText(login), logText(stationOf(sess)), sess.RemoteAddr(), n)
 		defer func() {
-			srv.log.Printf("%s left; %d sessions", sess.User(), srv.sessions.Add(-1))
+			srv.log.Printf("%s left; %d sessions", logText(operatorOf(sess)), srv.sessions.Add(-1))
 		}()
 		next(sess)
 	}
 }
 
 // stationOf names a session's station: what the client sent as
-// HADIR_STATION (ssh -o SetEnv=HADIR_STATION="gerbang 2"), else its address.
+// HADIR_STATION (ssh -o SetEnv=HADIR_STATION="gerbang 2"), else its
+// address. It comes from a stranger: cleaned and cut.
 func stationOf(sess ssh.Session) string {
-	if s := getenv(sess.Environ(), "HADIR_STATION"); s != "" {
+	if s := model.Clean(getenv(sess.Environ(), "HADIR_STATION"), model.MaxLoginLen); s != "" {
 		return s
 	}
-	host, _, _ := net.SplitHostPort(sess.RemoteAddr().String())
-	return "ssh " + host
+	return "ssh " + hostOf(sess.RemoteAddr())
+}
+
+// operatorOf is the SSH user name, cleaned and cut: it is recorded on
+// every event the session writes.
+func operatorOf(sess ssh.Session) string {
+	return model.Clean(sess.User(), model.MaxLoginLen)
 }
 
 func getenv(environ []string, key string) string {
@@ -236,7 +269,7 @@ func (srv *server) teaHandler(sess ssh.Session) (tea.Model, []tea.ProgramOption)
 	environ := sess.Environ()
 	role, login := srv.logins.sessionLogin(sess)
 	app := ui.New(srv.store, ui.Options{
-		Operator:    sess.User(),
+		Operator:    operatorOf(sess),
 		Station:     stationOf(sess),
 		Role:        role,
 		Login:       login,
@@ -273,9 +306,9 @@ func (srv *server) commandMiddleware(next ssh.Handler) ssh.Handler {
 		role, login := srv.logins.sessionLogin(sess)
 		env := &runEnv{stdout: sess, stderr: sess.Stderr(), stdin: sess, shared: srv.store, role: role, login: login}
 		// The operator and station are the connection's, whatever flags were sent.
-		args = append(args, "--operator", sess.User(), "--station", stationOf(sess))
+		args = append(args, "--operator", operatorOf(sess), "--station", stationOf(sess))
 		code := run(env, args)
-		srv.log.Printf("%s ran %q: exit %d", sess.User(), strings.Join(sess.Command(), " "), code)
+		srv.log.Printf("%s ran %s: exit %d", logText(operatorOf(sess)), logText(strings.Join(sess.Command(), " ")), code)
 		sess.Exit(code)
 	}
 }

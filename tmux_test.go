@@ -83,7 +83,7 @@ func (s *tmuxSession) keys(keys ...string) {
 
 func (s *tmuxSession) waitFor(want string) {
 	s.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(time.Minute) // long: only a screen that never shows it fails
 	for time.Now().Before(deadline) {
 		if strings.Contains(s.screen(), want) {
 			return

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"sync"
+	"time"
+)
+
+// Guessing passcodes from one address is slowed, then refused: after
+// backoffFailures wrong passcodes within backoffWindow the address is
+// refused for backoffFirst, doubling at each new refusal up to backoffMax.
+// 100 guesses then take hours, while a gate that mistypes twice is not
+// bothered.
+const (
+	backoffFailures = 5
+	backoffWindow   = time.Minute
+	backoffFirst    = time.Minute
+	backoffMax      = 15 * time.Minute
+	backoffForget   = time.Hour       // an address quiet this long starts afresh
+	backoffMaxAddrs = 10000           // addresses remembered at most
+	failDelay       = 1 * time.Second // each wrong passcode waits this long for its answer
+)
+
+// backoff remembers the failed logins of each source address.
+type backoff struct {
+	now   func() time.Time
+	delay time.Duration // how long a wrong passcode waits for its answer
+
+	mu    sync.Mutex
+	addrs map[string]*addrFailures
+}
+
+type addrFailures struct {
+	recent  []time.Time   // failures within backoffWindow, oldest first
+	until   time.Time     // refused until then
+	penalty time.Duration // the last refusal's length
+	last    time.Time     // the last failure
+}
+
+func newBackoff() *backoff {
+	return &backoff{now: time.Now, delay: failDelay, addrs: map[string]*addrFailures{}}
+}
+
+// refusing reports whether logins from host are refused now.
+func (b *backoff) refusing(host string) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	a := b.addrs[host]
+	return a != nil && b.now().Before(a.until)
+}
+
+// fail records a wrong passcode from host. When it starts a refusal it
+// returns its length (and the caller logs it once), else 0.
+func (b *backoff) fail(host string) time.Duration {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	now := b.now()
+	a := b.addrs[host]
+	if a == nil || now.Sub(a.last) > backoffForget {
+		if len(b.addrs) >= backoffMaxAddrs {
+			b.forgetOld(now)
+		}
+		a = &addrFailures{}
+		b.addrs[host] = a
+	}
+	a.last = now
+	keep := a.recent[:0]
+	for _, t := range a.recent {
+		if now.Sub(t) < backoffWindow {
+			keep = append(keep, t)
+		}
+	}
+	a.recent = append(keep, now)
+	if len(a.recent) < backoffFailures || now.Before(a.until) {
+		return 0
+	}
+	a.recent = a.recent[:0]
+	a.penalty = min(max(2*a.penalty, backoffFirst), backoffMax)
+	a.until = now.Add(a.penalty)
+	return a.penalty
+}
+
+// succeed forgets host's failures: a gate that logs in is not a guesser.
+func (b *backoff) succeed(host string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if a := b.addrs[host]; a != nil && !b.now().Before(a.until) {
+		delete(b.addrs, host)
+	}
+}
+
+// forgetOld drops addresses neither refused nor failing lately; if that is
+// not enough (a flood from many addresses), it starts afresh. Callers hold b.mu.
+func (b *backoff) forgetOld(now time.Time) {
+	for host, a := range b.addrs {
+		if !now.Before(a.until) && now.Sub(a.last) > backoffWindow {
+			delete(b.addrs, host)
+		}
+	}
+	if len(b.addrs) >= backoffMaxAddrs {
+		clear(b.addrs)
+	}
+}

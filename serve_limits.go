@@ -1,0 +1,203 @@
+package main
+
+import (
+	"net"
+	"sync"
+	"time"
+
+	"github.com/charmbracelet/ssh"
+	gossh "golang.org/x/crypto/ssh"
+
+	"hadir/model"
+)
+
+// What one SSH connection may cost the serving laptop. Every gate shares
+// its memory, so a stranger on the Wi-Fi (or a broken client) must not be
+// able to take it all.
+const (
+	maxColumns       = 400              // a larger window is drawn at this size
+	maxRows          = 200              //
+	maxEnvVars       = 64               // SetEnv values read per session
+	maxEnvValue      = 1024             // bytes of one SetEnv value
+	handshakeTimeout = 10 * time.Second // to log in, from the first byte
+	maxUnauth        = 32               // connections not yet logged in; more are closed at once
+)
+
+// guardKey is where a connection's guard waits in its context.
+type guardKey struct{}
+
+// connGuard watches one connection: it closes it when the login takes too
+// long, and once logged in, when no session channel has been open for the
+// idle time.
+type connGuard struct {
+	srv  *server
+	conn net.Conn
+
+	mu       sync.Mutex
+	unauth   bool // still counted in srv.unauth
+	loggedIn bool
+	sessions int
+	timer    *time.Timer
+}
+
+// guardConn is the server's ConnCallback: it refuses addresses in backoff
+// and connections beyond maxUnauth, and starts the handshake clock.
+func (srv *server) guardConn(ctx ssh.Context, conn net.Conn) net.Conn {
+	if srv.backoff.refusing(hostOf(conn.RemoteAddr())) {
+		return nil
+	}
+	if srv.unauth.Add(1) > maxUnauth {
+		srv.unauth.Add(-1)
+		return nil
+	}
+	g := &connGuard{srv: srv, conn: conn, unauth: true}
+	g.timer = time.AfterFunc(srv.handshake, func() { conn.Close() })
+	ctx.SetValue(guardKey{}, g)
+	return &guardedConn{Conn: conn, g: g}
+}
+
+func guardOf(ctx ssh.Context) *connGuard {
+	g, _ := ctx.Value(guardKey{}).(*connGuard)
+	return g
+}
+
+// logIn marks the connection authenticated: no longer counted against
+// maxUnauth, and from now on closed when idle without a session.
+func (g *connGuard) logIn() {
+	if g == nil {
+		return
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.loggedIn {
+		return
+	}
+	g.loggedIn = true
+	g.leaveUnauth()
+	g.timer.Stop()
+	if g.sessions == 0 {
+		g.timer = time.AfterFunc(g.srv.idle, func() { g.conn.Close() })
+	}
+}
+
+// leaveUnauth takes the connection out of the unauthenticated count, once.
+// Callers hold g.mu.
+func (g *connGuard) leaveUnauth() {
+	if g.unauth {
+		g.unauth = false
+		g.srv.unauth.Add(-1)
+	}
+}
+
+func (g *connGuard) sessionOpened() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.sessions++
+	g.timer.Stop()
+}
+
+func (g *connGuard) sessionClosed() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.sessions--
+	if g.sessions == 0 && g.loggedIn {
+		g.timer = time.AfterFunc(g.srv.idle, func() { g.conn.Close() })
+	}
+}
+
+func (g *connGuard) closed() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.leaveUnauth()
+	g.timer.Stop()
+}
+
+// guardedConn tells its guard when the connection ends.
+type guardedConn struct {
+	net.Conn
+	g    *connGuard
+	once sync.Once
+}
+
+func (c *guardedConn) Close() error {
+	c.once.Do(c.g.closed)
+	return c.Conn.Close()
+}
+
+// sessionChannel is the "session" channel handler: the library's, with the
+// channel's requests passed through limitRequests, and the guard told that
+// a session is open.
+func (srv *server) sessionChannel(s *ssh.Server, conn *gossh.ServerConn, newChan gossh.NewChannel, ctx ssh.Context) {
+	if g := guardOf(ctx); g != nil {
+		g.sessionOpened()
+		defer g.sessionClosed()
+	}
+	ssh.DefaultSessionHandler(s, conn, limitedChannel{newChan}, ctx)
+}
+
+// limitedChannel filters the requests of a session channel as it is accepted.
+type limitedChannel struct{ gossh.NewChannel }
+
+func (c limitedChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
+	ch, reqs, err := c.NewChannel.Accept()
+	if err != nil {
+		return ch, reqs, err
+	}
+	out := make(chan *gossh.Request)
+	go limitRequests(reqs, out)
+	return ch, out, nil
+}
+
+// limitRequests refuses environment variables beyond maxEnvVars or
+// maxEnvValue and clamps the terminal sizes a client reports, before the
+// session sees them.
+func limitRequests(in <-chan *gossh.Request, out chan<- *gossh.Request) {
+	defer close(out)
+	envs := 0
+	for req := range in {
+		switch req.Type {
+		case "env":
+			var kv struct{ Key, Value string }
+			if envs >= maxEnvVars || gossh.Unmarshal(req.Payload, &kv) != nil || len(kv.Key) > 64 || len(kv.Value) > maxEnvValue {
+				if req.WantReply {
+					req.Reply(false, nil)
+				}
+				continue
+			}
+			envs++
+		case "pty-req":
+			var p struct {
+				Term                string
+				Columns, Rows, W, H uint32
+				Modes               string
+			}
+			if gossh.Unmarshal(req.Payload, &p) == nil {
+				p.Term = model.Clean(p.Term, 64)
+				p.Columns, p.Rows, p.W, p.H = clampWindow(p.Columns, p.Rows, p.W, p.H)
+				req.Payload = gossh.Marshal(p)
+			}
+		case "window-change":
+			var w struct{ Columns, Rows, W, H uint32 }
+			if gossh.Unmarshal(req.Payload, &w) == nil {
+				w.Columns, w.Rows, w.W, w.H = clampWindow(w.Columns, w.Rows, w.W, w.H)
+				req.Payload = gossh.Marshal(w)
+			}
+		}
+		out <- req
+	}
+}
+
+// clampWindow caps a reported terminal size at maxColumns×maxRows (and its
+// pixel size in proportion, at 32 pixels a cell).
+func clampWindow(cols, rows, w, h uint32) (uint32, uint32, uint32, uint32) {
+	return min(cols, maxColumns), min(rows, maxRows), min(w, 32*maxColumns), min(h, 32*maxRows)
+}
+
+// hostOf is the address a connection comes from, without its port.
+func hostOf(addr net.Addr) string {
+	host, _, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return addr.String()
+	}
+	return host
+}
