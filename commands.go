@@ -21,12 +21,13 @@ var commands = []command{
 		example: "hadir --operator Rina --station \"gerbang 1\"", run: runGate, setup: tuiFlags},
 	{name: "demo", args: "[--db FILE]", summary: "open the check-in screen on a demo store with 3,000 made-up volunteers",
 		example: "hadir demo", run: runDemo, setup: tuiFlags},
-	{name: "import", pathArgs: true, remote: true, args: "[--dry-run] [--skip-bad] [--contingent NAME] [--sheet NAME] FILE", summary: "import or update the roster from a CSV file or an Excel workbook (.xlsx)",
+	{name: "import", pathArgs: true, remote: true, args: "[--dry-run] [--skip-bad] [--contingent NAME] [--sheet NAME] [--id-prefix PREFIX] [--allow-rename] FILE", summary: "import or update the roster from a CSV file or an Excel workbook (.xlsx)",
 		example: "hadir import --dry-run peserta.csv", run: runImport, setup: func(fs *flag.FlagSet, o *options) {
 			fs.BoolVar(&o.dryRun, "dry-run", false, "check the file and show what would change, without saving")
 			fs.BoolVar(&o.skipBad, "skip-bad", false, "import the good rows and list the bad ones, instead of refusing the file")
 			fs.StringVar(&o.contingent, "contingent", "", "the contingent `NAME` for every row (for a file of one contingent)")
 			fs.StringVar(&o.sheet, "sheet", "", "the sheet `NAME` to read from an Excel workbook (default: the first visible sheet)")
+			importFlags(fs, o)
 		}},
 	{name: "checkin", store: existingStore, remote: true, args: "[--station NAME] [--operator NAME] ID...", summary: "check volunteers in by ID, without the screen",
 		example: "hadir checkin JRS-BLG-0001 JRS-BLG-0002", run: runCheckIn, setup: actorFlags},
@@ -67,9 +68,18 @@ func tuiFlags(fs *flag.FlagSet, o *options) {
 	fs.BoolVar(&o.noBell, "no-bell", false, "do not ring the terminal bell on warnings")
 }
 
-// openStore opens the store, creating it if needed (import, demo).
+// openStore opens the store, creating it if needed (import, demo). An
+// existing file is checked first where a damaged one cannot crash hadir
+// (checkStore).
 func openStore(env *runEnv) (*db.Store, error) {
-	return db.Open(env.opt.db)
+	if err := checkStore(env.opt.db); err != nil {
+		return nil, err
+	}
+	st, err := db.Open(env.opt.db)
+	if err == nil && st.StaleLock() != "" {
+		fmt.Fprintf(env.stderr, "note: %s was last opened by a hadir (pid %s) that did not close it (killed, or the power went); this hadir took it over, and every saved check-in is in it\n", env.opt.db, st.StaleLock())
+	}
+	return st, err
 }
 
 // openExisting opens a store that must already exist, so a mistyped --db
@@ -78,7 +88,7 @@ func openExisting(env *runEnv) (*db.Store, error) {
 	if _, err := os.Stat(env.opt.db); errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("%s does not exist: import a roster first (hadir import FILE), try `hadir demo`, or name the store with --db FILE", env.opt.db)
 	}
-	return db.Open(env.opt.db)
+	return openStore(env)
 }
 
 func noArgs(args []string) error {
@@ -86,85 +96,6 @@ func noArgs(args []string) error {
 		return usagef("unexpected argument %q", args[0])
 	}
 	return nil
-}
-
-func runImport(env *runEnv, _ *flag.FlagSet, args []string) error {
-	if len(args) != 1 {
-		return usagef("name one roster file to import")
-	}
-	path := args[0]
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("cannot read the roster: %w", err)
-	}
-	defer f.Close()
-	// The format is told by content, not by the name: web systems export
-	// CSV under an .xls name.
-	roster, err := model.ParseRosterFile(f, model.ParseOptions{Contingent: env.opt.contingent, SkipBad: env.opt.skipBad, Sheet: env.opt.sheet})
-	name := filepath.Base(path)
-	if err != nil {
-		var pe *model.ParseError
-		if errors.As(err, &pe) {
-			where := rosterWhere(name, pe.Sheet)
-			for _, p := range pe.Problems {
-				if p.Line <= 0 {
-					fmt.Fprintf(env.stderr, "%s: %s\n", where, p.Error())
-				} else {
-					fmt.Fprintf(env.stderr, "%s %s\n", where, p.Error())
-				}
-			}
-			if len(pe.Problems) == 1 && pe.Problems[0].Line <= 0 {
-				return fmt.Errorf("%s was not imported (see above); nothing was changed", name)
-			}
-			return fmt.Errorf("%s was not imported: %d problem(s) above; fix them and import again (or --skip-bad to import the good rows); nothing was changed", name, len(pe.Problems))
-		}
-		return fmt.Errorf("%s: %w; nothing was changed", name, err)
-	}
-	where := rosterWhere(name, roster.Sheet)
-	for _, w := range roster.Warnings {
-		fmt.Fprintf(env.stderr, "%s: note: %s\n", where, w)
-	}
-	for _, p := range roster.Problems {
-		fmt.Fprintf(env.stderr, "%s %s (row left out)\n", where, p.Error())
-	}
-	st := env.shared
-	if st == nil {
-		if _, err := os.Stat(env.opt.db); env.opt.dryRun && errors.Is(err, os.ErrNotExist) {
-			fmt.Fprintf(env.stdout, "%s would import (dry run, nothing saved) %d volunteers: %d added, 0 updated, 0 unchanged (into a new store %s).\n", name, len(roster.Volunteers), len(roster.Volunteers), env.opt.db)
-			return nil
-		}
-		var err error
-		if st, err = openStore(env); err != nil {
-			return err
-		}
-		defer st.Close()
-	}
-	rep, err := st.ImportRoster(roster.Volunteers, env.opt.dryRun)
-	if err != nil {
-		return err
-	}
-	verb := "imported"
-	if rep.DryRun {
-		verb = "would import (dry run, nothing saved)"
-	}
-	fmt.Fprintf(env.stdout, "%s %s %d volunteers: %d added, %d updated, %d unchanged", name, verb, len(roster.Volunteers), len(rep.Added), len(rep.Updated), rep.Unchanged)
-	if len(roster.Problems) > 0 {
-		fmt.Fprintf(env.stdout, ", %d bad rows left out", len(roster.Problems))
-	}
-	fmt.Fprintln(env.stdout, ".")
-	if n := len(rep.NotInFile); n > 0 {
-		fmt.Fprintf(env.stdout, "%d volunteers in the store are not in this file; they are kept: %s\n", n, preview(rep.NotInFile, 10))
-	}
-	return nil
-}
-
-// rosterWhere names the file, and the sheet for a workbook, in messages
-// about its lines.
-func rosterWhere(name, sheet string) string {
-	if sheet == "" {
-		return name
-	}
-	return fmt.Sprintf("%s sheet '%s'", name, sheet)
 }
 
 func preview(ids []string, n int) string {

@@ -49,6 +49,8 @@ type options struct {
 	backupKeep                                                     int
 	headless                                                       bool
 	dryRun, skipBad, json, noBell, departure                       bool
+	idPrefix                                                       string
+	allowRename, merge                                             bool
 	n                                                              int
 	seed                                                           int64
 }
@@ -79,12 +81,15 @@ func (e usageError) Error() string { return e.msg }
 func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
 
 func main() {
+	if path := os.Getenv(checkStoreEnv); path != "" {
+		os.Exit(checkStoreChild(path, os.Stdout))
+	}
 	env := &runEnv{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin}
 	os.Exit(run(env, os.Args[1:]))
 }
 
 // run executes the command line and returns the exit status:
-// 0 success, 1 failure, 2 bad usage.
+// 0 success, 1 failure, 2 bad usage, 3 imported with rows left out.
 func run(env *runEnv, args []string) int {
 	name := "gate"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -128,6 +133,9 @@ func run(env *runEnv, args []string) int {
 		fmt.Fprintf(env.stderr, "hadir %s: %v\n", c.name, err)
 		fmt.Fprintf(env.stderr, "usage: hadir %s %s\n(see: hadir %s -h)\n", c.name, c.args, c.name)
 		return 2
+	}
+	if errors.As(err, &rowsLeftOut{}) {
+		return 3
 	}
 	var partial partialError
 	if !errors.As(err, &partial) {

@@ -3,7 +3,6 @@ package db
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -11,47 +10,73 @@ import (
 	"hadir/model"
 )
 
-// ImportReport says what a roster import changed (or would change, in a dry run).
+// ImportReport says what a roster import changed (or would change, in a
+// dry run, or would have changed when refused).
 type ImportReport struct {
-	Added     []string // IDs new to the store
-	Updated   []string // IDs whose record changed
-	Unchanged int
-	NotInFile []string // IDs in the store but not in the file: kept, never deleted
-	DryRun    bool
+	*model.ImportPlan
+	DryRun bool
 }
 
-// ImportRoster adds and updates volunteers by ID in one transaction: either
-// every row is stored or none is. Nobody is deleted: a volunteer missing from
-// the new file is reported and kept, since they may already have arrived.
+// ImportRefused is an import that changed nothing because rows would have
+// made an ID someone else, or could not be told apart: Plan lists them.
+type ImportRefused struct {
+	Plan *model.ImportPlan
+}
+
+func (e *ImportRefused) Error() string {
+	return fmt.Sprintf("%d row(s) would change who an ID is and %d cannot be told apart from people already imported; nothing was imported",
+		len(e.Plan.Conflicts), len(e.Plan.Ambiguous))
+}
+
+// ImportRoster adds and updates volunteers by ID; it is ImportRows for
+// records that all carry their own ID.
 func (s *Store) ImportRoster(vs []model.Volunteer, dryRun bool) (ImportReport, error) {
-	if err := checkRoster(vs); err != nil {
+	rows := make([]model.ImportRow, len(vs))
+	for i, v := range vs {
+		rows[i] = model.ImportRow{Volunteer: v, Line: i + 1}
+	}
+	return s.ImportRows(rows, model.ImportOptions{}, dryRun)
+}
+
+// ImportRows adds and updates volunteers in one transaction: either every
+// row is stored or none is. Nobody is deleted: a volunteer missing from the
+// new file is reported and kept, since they may already have arrived. An
+// import that would make an ID another person, or cannot tell who a row
+// is, is refused with an *ImportRefused and changes nothing (see
+// model.PlanImport).
+func (s *Store) ImportRows(rows []model.ImportRow, opt model.ImportOptions, dryRun bool) (ImportReport, error) {
+	if err := checkRoster(rows); err != nil {
 		return ImportReport{}, err
 	}
-	rep := ImportReport{DryRun: dryRun}
-	var changed []model.Volunteer
+	if dryRun {
+		s.mu.RLock()
+		defer s.mu.RUnlock()
+	} else {
+		// Imports are rare and large: hold the state lock so no check-in sees
+		// a half-updated roster.
+		s.mu.Lock()
+		defer s.mu.Unlock()
+	}
+	plan := model.PlanImport(s.state.Volunteers(), s.state.HasEvents, rows, opt)
+	rep := ImportReport{ImportPlan: plan, DryRun: dryRun}
+	if plan.Refused() {
+		return rep, &ImportRefused{Plan: plan}
+	}
+	if dryRun || len(plan.Put)+len(plan.Delete) == 0 {
+		return rep, nil
+	}
 	// bbolt inserts in key order cheaply and in random order at a cost that
-	// grows with the bucket: write in ID order, report in file order.
-	byID := slices.Clone(vs)
+	// grows with the bucket: write in ID order.
+	byID := slices.Clone(plan.Put)
 	slices.SortFunc(byID, func(a, b model.Volunteer) int { return strings.Compare(a.ID, b.ID) })
-	diff := func(tx *bolt.Tx) error {
+	err := s.bolt.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketVolunteers)
-		inFile := make(map[string]bool, len(vs))
+		for _, id := range plan.Delete {
+			if err := b.Delete([]byte(id)); err != nil {
+				return err
+			}
+		}
 		for _, v := range byID {
-			inFile[v.ID] = true
-			if old := b.Get([]byte(v.ID)); old != nil {
-				var prev model.Volunteer
-				if err := decodeRecord(old, &prev); err == nil && prev.Equal(v) {
-					rep.Unchanged++
-					continue
-				}
-				rep.Updated = append(rep.Updated, v.ID)
-			} else {
-				rep.Added = append(rep.Added, v.ID)
-			}
-			changed = append(changed, v)
-			if dryRun {
-				continue
-			}
 			data, err := encodeRecord(v)
 			if err != nil {
 				return err
@@ -60,62 +85,46 @@ func (s *Store) ImportRoster(vs []model.Volunteer, dryRun bool) (ImportReport, e
 				return err
 			}
 		}
-		return b.ForEach(func(k, _ []byte) error {
-			if !inFile[string(k)] {
-				rep.NotInFile = append(rep.NotInFile, string(k))
-			}
-			return nil
-		})
-	}
-	var err error
-	if dryRun {
-		err = s.bolt.View(diff)
-	} else {
-		// Imports are rare and large: hold the state lock so no check-in sees
-		// a half-updated roster.
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		err = s.bolt.Update(diff)
-	}
+		return nil
+	})
 	if err != nil {
 		return ImportReport{}, writeError(s.path, err)
 	}
-	sort.Strings(rep.NotInFile)
-	if !dryRun {
-		for _, v := range changed {
-			s.state.Upsert(v)
-		}
-		if len(changed) > 1000 {
-			// Adding one by one keeps the index sorted at a cost per
-			// volunteer; for a whole roster, building it anew is cheaper.
-			s.index = model.NewIndex(s.state.Volunteers())
-		} else {
-			for _, v := range changed {
-				s.index.Add(v)
-			}
-		}
-		if len(changed) > 0 {
-			defer s.notify()
+	for _, id := range plan.Delete {
+		s.state.Remove(id)
+	}
+	for _, v := range plan.Put {
+		s.state.Upsert(v)
+	}
+	if len(plan.Put) > 1000 || len(plan.Delete) > 0 {
+		// Adding one by one keeps the index sorted at a cost per
+		// volunteer; for a whole roster, building it anew is cheaper.
+		s.index = model.NewIndex(s.state.Volunteers())
+	} else {
+		for _, v := range plan.Put {
+			s.index.Add(v)
 		}
 	}
+	defer s.notify()
 	return rep, nil
 }
 
 // checkRoster refuses records the parser should never have produced, so a
 // bad caller cannot store half a roster.
-func checkRoster(vs []model.Volunteer) error {
-	seen := make(map[string]int, len(vs))
-	for i, v := range vs {
+func checkRoster(rows []model.ImportRow) error {
+	seen := make(map[string]int, len(rows))
+	for i, v := range rows {
 		switch {
 		case strings.TrimSpace(v.ID) == "":
 			return fmt.Errorf("roster row %d (%s) has no ID; nothing was imported", i+1, v.Name)
 		case strings.TrimSpace(v.Name) == "":
 			return fmt.Errorf("roster row %d (ID %s) has no name; nothing was imported", i+1, v.ID)
 		}
-		if j, dup := seen[v.ID]; dup {
+		key := model.IDKey(v.ID)
+		if j, dup := seen[key]; dup {
 			return fmt.Errorf("roster rows %d and %d share the ID %s; nothing was imported", j+1, i+1, v.ID)
 		}
-		seen[v.ID] = i
+		seen[key] = i
 	}
 	return nil
 }

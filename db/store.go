@@ -66,7 +66,10 @@ type Store struct {
 	subsMu   sync.Mutex
 	subs     map[chan struct{}]struct{}
 	lockFile string
-	now      func() time.Time
+	// staleLock is the pid in a lock file left by a hadir that is gone,
+	// whose store this one took over ("" if none).
+	staleLock string
+	now       func() time.Time
 
 	backupMu   sync.Mutex
 	lastBackup BackupStatus
@@ -78,11 +81,18 @@ func Open(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("cannot create the folder for %s: %w", path, err)
 	}
+	// bbolt would make an empty file into a new store: an empty file where a
+	// store should be is a store that lost its contents, so it is kept as
+	// it is for whoever can recover it.
+	if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
+		return nil, Damaged(path, "it is empty (0 bytes), not a hadir store")
+	}
 	bdb, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, NoFreelistSync: true, FreelistType: bolt.FreelistMapType})
 	if err != nil {
 		return nil, openError(path, err)
 	}
 	s := &Store{bolt: bdb, path: path, pending: map[string]chan struct{}{}, subs: map[chan struct{}]struct{}{}, now: time.Now}
+	s.staleLock = staleLockHolder(path + ".lock")
 	s.group.state = &s.mu
 	if err := s.init(); err != nil {
 		bdb.Close()
@@ -107,11 +117,13 @@ func openError(path string, err error) error {
 		return fmt.Errorf("%s is in use by another hadir%s; close it first, or use `hadir serve` to share one store between gates", path, holder)
 	case errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS):
 		return fmt.Errorf("cannot open %s for writing (%v); choose a folder you can write to with --db PATH", path, err)
-	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
-		return fmt.Errorf("%s is not a hadir store or is damaged (%v); restore it from a backup (see README: Backups)", path, err)
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch):
+		return Damaged(path, "it is not a hadir store")
+	case errors.Is(err, berrors.ErrChecksum):
+		return Damaged(path, "its header is damaged")
 	}
 	if fi, serr := os.Stat(path); serr == nil && fi.Size() > 0 {
-		return fmt.Errorf("%s is not a hadir store or is damaged (%v); restore it from a backup (see README: Backups), or name another file with --db", path, err)
+		return Damaged(path, "it is not a hadir store, or is damaged ("+err.Error()+")")
 	}
 	return fmt.Errorf("cannot open %s: %w", path, err)
 }
@@ -160,7 +172,7 @@ func (s *Store) init() error {
 		meta := tx.Bucket(bucketMeta)
 		if v := meta.Get(keySchema); v != nil {
 			if n, _ := strconv.Atoi(string(v)); n > SchemaVersion {
-				return fmt.Errorf("%s was written by a newer hadir (store schema %d, this hadir reads up to %d); use the newer hadir", s.path, n, SchemaVersion)
+				return newerSchema(s.path, n)
 			}
 		} else if err := meta.Put(keySchema, []byte(strconv.Itoa(SchemaVersion))); err != nil {
 			return err
@@ -264,7 +276,7 @@ func (s *Store) load() error {
 	})
 	wg.Wait()
 	if err = errors.Join(rosterErr, err); err != nil {
-		return fmt.Errorf("%s: %w; restore the newest backup (see README: Backups)", s.path, err)
+		return Damaged(s.path, strings.ReplaceAll(err.Error(), "\n", "; "))
 	}
 	st, err := model.Fold(roster, events)
 	if err != nil {
@@ -315,6 +327,11 @@ func (s *Store) Close() error {
 	}
 	return s.bolt.Close()
 }
+
+// StaleLock is the pid named by a lock file that a hadir which is no
+// longer running left behind, when this Open took the store over from it;
+// "" otherwise.
+func (s *Store) StaleLock() string { return s.staleLock }
 
 // SetClock replaces the clock that stamps events (tests and demos use a
 // fixed one). Call it before any write.

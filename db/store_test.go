@@ -183,11 +183,11 @@ func TestReimport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Unchanged != 4 || len(rep.Added)+len(rep.Updated)+len(rep.NotInFile) != 0 {
+	if rep.Unchanged != 4 || len(rep.Added)+len(rep.Updated)+len(rep.Kept) != 0 {
 		t.Errorf("same file again: %+v, want 4 unchanged", rep)
 	}
 	next := testRoster(3) // V00003 dropped from the file
-	next[0].Name = "Hj. Siti Aisyah"
+	next[0].Name = "Hj. Relawan 0"
 	next = append(next, model.Volunteer{ID: "V09999", Name: "Baru", Contingent: "Kab. Tapin", Source: model.SourceRoster})
 	dry, _ := s.ImportRoster(next, true)
 	if s.Totals().Expected != 4 {
@@ -195,14 +195,14 @@ func TestReimport(t *testing.T) {
 	}
 	rep, _ = s.ImportRoster(next, false)
 	for _, r := range []ImportReport{dry, rep} {
-		if len(r.Added) != 1 || len(r.Updated) != 1 || r.Unchanged != 2 || len(r.NotInFile) != 1 || r.NotInFile[0] != "V00003" {
-			t.Errorf("report %+v, want 1 added, 1 updated, 2 unchanged, V00003 not in file", r)
+		if len(r.Added) != 1 || len(r.Updated) != 1 || r.Unchanged != 2 || len(r.Kept) != 1 || r.Kept[0].ID != "V00003" {
+			t.Errorf("report %+v, want 1 added, 1 updated, 2 unchanged, V00003 not in file", *r.ImportPlan)
 		}
 	}
 	if p, ok := s.Person("V00003"); !ok || p.Status != model.StatusArrived {
 		t.Error("a volunteer who arrived was lost by a re-import")
 	}
-	if p, _ := s.Person("V00000"); p.Name != "Hj. Siti Aisyah" {
+	if p, _ := s.Person("V00000"); p.Name != "Hj. Relawan 0" {
 		t.Errorf("updated name %q", p.Name)
 	}
 }

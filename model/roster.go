@@ -37,6 +37,7 @@ type ParseOptions struct {
 type Roster struct {
 	Volunteers []Volunteer // in file order, Source = SourceRoster
 	Lines      []int       // Lines[i] is the 1-based line (a workbook's row) of Volunteers[i]
+	Generated  []bool      // Generated[i]: the file gave Volunteers[i] no ID; one was made up
 	Encoding   string      // "UTF-8", or "Windows-1252" when the file was not UTF-8; "" for a workbook
 	Delimiter  rune        // 0 for a workbook
 	Sheet      string      // the sheet read from a workbook; "" for text
@@ -265,7 +266,7 @@ func (p *rosterParser) runCSV() (*Roster, error) {
 // reserve makes room for about n volunteers.
 func (p *rosterParser) reserve(n int) {
 	if n = min(n, 1<<17); n > 16 {
-		p.out.Volunteers, p.out.Lines = make([]Volunteer, 0, n), make([]int, 0, n)
+		p.out.Volunteers, p.out.Lines, p.out.Generated = make([]Volunteer, 0, n), make([]int, 0, n), make([]bool, 0, n)
 	}
 }
 

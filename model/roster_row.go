@@ -226,6 +226,7 @@ func (p *rosterParser) addVolunteer(v Volunteer, line int) {
 	}
 	p.out.Volunteers = append(p.out.Volunteers, v)
 	p.out.Lines = append(p.out.Lines, line)
+	p.out.Generated = append(p.out.Generated, generated)
 }
 
 // rosterExcelError reports a spreadsheet's error value, shown where a
@@ -247,6 +248,9 @@ func rosterPlaceholder(s string) bool {
 	return false
 }
 
+// generatedPrefix starts every made-up ID.
+const generatedPrefix = "G-"
+
 // generatedID gives a row without an ID one that is the same each time the
 // same file is imported, so check-ins stay attached to the person. It
 // hashes what tells people apart in a roster: the name, contingent and
@@ -258,7 +262,7 @@ func rosterPlaceholder(s string) bool {
 // base32 (no 0/1/8 to misread): collisions among 100,000 rows are ~1 in 200.
 func generatedID(key string) string {
 	sum := sha256.Sum256([]byte(key))
-	return "G-" + base32.StdEncoding.EncodeToString(sum[:5])
+	return generatedPrefix + base32.StdEncoding.EncodeToString(sum[:5])
 }
 
 // rosterIDKey is what generatedID hashes for a volunteer.

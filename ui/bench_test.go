@@ -7,10 +7,11 @@ import (
 	"hadir/model"
 )
 
-// BenchmarkGateView renders the gate with results listed at 1,000 and
+// BenchmarkGateView renders the gate, in 256 colours, with results listed at 1,000 and
 // 100,000 volunteers: only the rows that fit are drawn, so the cost should
 // not grow with the roster.
 func BenchmarkGateView(b *testing.B) {
+	withColour(b)
 	for _, n := range []int{1000, 100000} {
 		b.Run(fmt.Sprintf("volunteers=%d", n), func(b *testing.B) {
 			st := testStore(b, model.GenerateRoster(n, 1))
@@ -30,6 +31,7 @@ func BenchmarkGateView(b *testing.B) {
 
 // BenchmarkGateKeystroke is one typed letter: the search and the redraw.
 func BenchmarkGateKeystroke(b *testing.B) {
+	withColour(b)
 	for _, n := range []int{1000, 100000} {
 		b.Run(fmt.Sprintf("volunteers=%d", n), func(b *testing.B) {
 			st := testStore(b, model.GenerateRoster(n, 1))

@@ -239,6 +239,7 @@ func TestGoldenContingents(t *testing.T) {
 // 3,000 and 100,000 volunteers with 3,000 arrivals: the State keeps the
 // counts, so the cost should not grow with the roster.
 func BenchmarkContingents(b *testing.B) {
+	withColour(b)
 	for _, n := range []int{3000, 100000} {
 		b.Run(fmt.Sprintf("volunteers=%d", n), func(b *testing.B) {
 			roster := model.GenerateRoster(n, 1)

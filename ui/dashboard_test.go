@@ -415,6 +415,7 @@ func TestDashBigNumber(t *testing.T) {
 // arrivals in rosters of 3,000 and 100,000. The State keeps the counts, so
 // the two should cost the same.
 func BenchmarkDashboard(b *testing.B) {
+	withColour(b)
 	for _, n := range []int{3000, 100000} {
 		b.Run(fmt.Sprintf("volunteers=%d", n), func(b *testing.B) {
 			roster := model.GenerateRoster(n, 1)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"reflect"
 	"strings"
 	"time"
 
@@ -82,6 +83,8 @@ type Gate struct {
 	picker *picker
 
 	width, height int
+	rowsDrawn     uint64 // changes whenever rows do: the drawings of the list are kept until then
+	drawn         gateDrawn
 }
 
 // Messages of the gate: each carries what a store call returned.
@@ -427,6 +430,9 @@ func (g *Gate) setRows(rows []model.Person) {
 		keep = g.about.ID // the answer's person, when the list has them
 	case g.sel < len(g.rows):
 		keep = g.rows[g.sel].ID
+	}
+	if !reflect.DeepEqual(rows, g.rows) {
+		g.rowsDrawn++
 	}
 	g.rows, g.sel, g.top = rows, 0, 0
 	for i, p := range rows {

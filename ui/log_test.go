@@ -370,6 +370,7 @@ func TestGoldenLog(t *testing.T) {
 // from scratch (every event is scanned: "siti" looks up every name,
 // "gerbang" matches every event by its station).
 func BenchmarkLogView(b *testing.B) {
+	withColour(b)
 	for _, n := range []int{3000, 100000} {
 		st, _ := manyEvents(b, n)
 		for _, filter := range []string{"", "siti", "gerbang"} {
@@ -445,6 +446,7 @@ func TestLogSearchShortcutsFindWhatAScanFinds(t *testing.T) {
 // BenchmarkLogTyping is typing "siti" into the empty search, a keystroke
 // at a time, each a search and a redraw: the cost of a query as typed.
 func BenchmarkLogTyping(b *testing.B) {
+	withColour(b)
 	for _, n := range []int{3000, 100000} {
 		st, _ := manyEvents(b, n)
 		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
@@ -465,6 +467,7 @@ func BenchmarkLogTyping(b *testing.B) {
 // BenchmarkLogLiveUpdate is the log with a search open when a check-in is
 // written elsewhere: the reload and redraw that follow.
 func BenchmarkLogLiveUpdate(b *testing.B) {
+	withColour(b)
 	for _, n := range []int{3000, 100000} {
 		st, roster := manyEvents(b, n)
 		b.Run(fmt.Sprintf("events=%d/filter=siti", n), func(b *testing.B) {

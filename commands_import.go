@@ -1,0 +1,230 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"hadir/db"
+	"hadir/model"
+)
+
+func importFlags(fs *flag.FlagSet, o *options) {
+	fs.StringVar(&o.idPrefix, "id-prefix", "", "put `PREFIX` before every ID of this file (BLG makes 1 BLG-1): for lists numbered from 1 like another office's")
+	fs.BoolVar(&o.allowRename, "allow-rename", false, "let a row change the name or contingent of the person its ID belongs to (real corrections only)")
+}
+
+// rowsLeftOut is an import that stored the good rows and left bad ones out
+// (--skip-bad), already listed: exit status 3.
+type rowsLeftOut struct{}
+
+func (rowsLeftOut) Error() string { return "rows were left out" }
+
+func runImport(env *runEnv, _ *flag.FlagSet, args []string) error {
+	if len(args) != 1 {
+		return usagef("name one roster file to import")
+	}
+	path := args[0]
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("cannot read the roster: %w", err)
+	}
+	defer f.Close()
+	// The format is told by content, not by the name: web systems export
+	// CSV under an .xls name.
+	roster, err := model.ParseRosterFile(f, model.ParseOptions{Contingent: env.opt.contingent, SkipBad: env.opt.skipBad, Sheet: env.opt.sheet})
+	name := filepath.Base(path)
+	if err != nil {
+		return parseFailure(env, name, err)
+	}
+	where := rosterWhere(name, roster.Sheet)
+	for _, w := range roster.Warnings {
+		fmt.Fprintf(env.stderr, "%s: note: %s\n", where, w)
+	}
+	for _, p := range roster.Problems {
+		fmt.Fprintf(env.stderr, "%s %s (row left out)\n", where, p.Error())
+	}
+	opt := model.ImportOptions{IDPrefix: model.Clean(env.opt.idPrefix, model.MaxTextLen), AllowRename: env.opt.allowRename}
+	var rep db.ImportReport
+	st := env.shared
+	if st == nil {
+		if _, err := os.Stat(env.opt.db); env.opt.dryRun && errors.Is(err, os.ErrNotExist) {
+			// A dry run creates no store: plan against an empty one.
+			plan := model.PlanImport(nil, func(string) bool { return false }, roster.Rows(), opt)
+			rep = db.ImportReport{ImportPlan: plan, DryRun: true}
+			err = nil
+			if plan.Refused() {
+				err = &db.ImportRefused{Plan: plan}
+			}
+			return reportImport(env, name, roster, rep, err)
+		}
+		var err error
+		if st, err = openStore(env); err != nil {
+			return err
+		}
+		defer st.Close()
+	}
+	rep, err = st.ImportRows(roster.Rows(), opt, env.opt.dryRun)
+	return reportImport(env, name, roster, rep, err)
+}
+
+// parseFailure lists the problems of a file that could not be read.
+func parseFailure(env *runEnv, name string, err error) error {
+	var pe *model.ParseError
+	if !errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w; nothing was changed", name, err)
+	}
+	where := rosterWhere(name, pe.Sheet)
+	for _, p := range pe.Problems {
+		if p.Line <= 0 {
+			fmt.Fprintf(env.stderr, "%s: %s\n", where, p.Error())
+		} else {
+			fmt.Fprintf(env.stderr, "%s %s\n", where, p.Error())
+		}
+	}
+	if len(pe.Problems) == 1 && pe.Problems[0].Line <= 0 {
+		return fmt.Errorf("%s was not imported (see above); nothing was changed", name)
+	}
+	return fmt.Errorf("%s was not imported: %d problem(s) above; fix them and import again (or --skip-bad to import the good rows); nothing was changed", name, len(pe.Problems))
+}
+
+// reportImport tells what an import did, or why it was refused.
+func reportImport(env *runEnv, name string, roster *model.Roster, rep db.ImportReport, err error) error {
+	var refused *db.ImportRefused
+	if errors.As(err, &refused) {
+		printRefusal(env.stderr, name, refused.Plan, rep.DryRun)
+		return fmt.Errorf("%s was not imported; nothing was changed", name)
+	}
+	if err != nil {
+		return err
+	}
+	verb := "imported"
+	if rep.DryRun {
+		verb = "would import (dry run, nothing saved)"
+	}
+	out := env.stdout
+	fmt.Fprintf(out, "%s %s %d volunteers: %d added, %d updated, %d unchanged", name, verb, len(roster.Volunteers), len(rep.Added), len(rep.Updated), rep.Unchanged)
+	if len(roster.Problems) > 0 {
+		fmt.Fprintf(out, ", %d bad rows left out", len(roster.Problems))
+	}
+	fmt.Fprintln(out, ".")
+	if rep.Unified > 0 {
+		fmt.Fprintf(out, "%d %s the contingent written another way; unified to the name first imported (%s)\n",
+			rep.Unified, plural(rep.Unified, "row had", "rows had"), strings.Join(rep.UnifiedNames, ", "))
+	}
+	for _, c := range rep.Corrections {
+		fmt.Fprintf(out, "line %d: '%s' taken as a corrected spelling of '%s' (%s, ID %s)\n", c.Line, c.To.Name, c.From.Name, c.From.Contingent, c.From.ID)
+	}
+	for _, a := range rep.Adopted {
+		if a.Kept {
+			fmt.Fprintf(out, "line %d: %s keeps the ID %s made up for them before, since they already have check-ins; the file's ID %s is not used\n", a.Line, a.Name, a.From, a.To)
+		} else {
+			fmt.Fprintf(out, "line %d: %s now has the file's ID %s (was %s, made up when the file had no IDs)\n", a.Line, a.Name, a.To, a.From)
+		}
+	}
+	for _, c := range rep.Renamed {
+		fmt.Fprintf(out, "line %d: ID %s changed from %s (%s) to %s (%s) (--allow-rename)\n", c.Line, c.ID, c.Stored.Name, c.Stored.Contingent, c.Row.Name, c.Row.Contingent)
+	}
+	if n := len(rep.Kept); n > 0 {
+		fmt.Fprintf(out, "%d volunteers in the store are not in this file; they are kept: %s\n", n, previewPeople(rep.Kept, 10))
+	}
+	if len(roster.Problems) > 0 && !rep.DryRun {
+		return rowsLeftOut{}
+	}
+	return nil
+}
+
+// printRefusal lists what stops an import and the ways out.
+func printRefusal(w io.Writer, name string, plan *model.ImportPlan, dryRun bool) {
+	if n := len(plan.Conflicts); n > 0 {
+		fmt.Fprintf(w, "%s: %d %s already %s to another person in the store:\n", name, n, plural(n, "ID", "IDs"), plural(n, "belongs", "belong"))
+		for _, c := range plan.Conflicts {
+			events := "no check-ins yet"
+			if c.HasEvents {
+				events = "HAS CHECK-INS OR OTHER EVENTS"
+			}
+			fmt.Fprintf(w, "  line %d: ID %s is %s (%s, %s) in the store, but this row is %s (%s)\n",
+				c.Line, c.ID, c.Stored.Name, c.Stored.Contingent, events, c.Row.Name, c.Row.Contingent)
+		}
+		prefix := suggestPrefix(plan.Conflicts[0].Row.Contingent)
+		fmt.Fprintf(w, "If this file numbers its people on its own (from 1, like another office's list), give its IDs a prefix:\n"+
+			"  hadir import --id-prefix %s %s   (ID 1 becomes %s)\n", prefix, name, model.PrefixID(prefix, "1"))
+		fmt.Fprintf(w, "If these rows are corrections of the same people (a new name or contingent), import with --allow-rename.\n")
+	}
+	if n := len(plan.Ambiguous); n > 0 {
+		fmt.Fprintf(w, "%s: %d %s without an ID could be more than one person already imported:\n", name, n, plural(n, "row", "rows"))
+		for _, a := range plan.Ambiguous {
+			var cands []string
+			for _, c := range a.Candidates {
+				cands = append(cands, personLabel(c))
+			}
+			fmt.Fprintf(w, "  line %d: %s could be %s\n", a.Line, personLabel(a.Row), strings.Join(cands, " or "))
+		}
+		fmt.Fprintf(w, "hadir does not guess: add an ID column (the IDs of `hadir export roster`) or the phone numbers that tell them apart.\n")
+	}
+	if dryRun {
+		fmt.Fprintf(w, "(dry run: the import would be refused for the same reasons)\n")
+	}
+}
+
+// suggestPrefix makes an --id-prefix from a contingent: "Kab. Balangan"
+// gives "BAL".
+func suggestPrefix(contingent string) string {
+	key := model.ContingentKey(contingent)
+	base := key[strings.IndexByte(key, ':')+1:]
+	var b strings.Builder
+	for _, r := range strings.ToUpper(base) {
+		if r >= 'A' && r <= 'Z' && b.Len() < 3 {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "X"
+	}
+	return b.String()
+}
+
+// personLabel names a volunteer for a list: name, contingent, phone, ID.
+func personLabel(v model.Volunteer) string {
+	s := v.Name + " (" + v.Contingent
+	if v.Phone != "" {
+		s += ", " + v.Phone
+	}
+	if v.ID != "" {
+		s += ", ID " + v.ID
+	}
+	return s + ")"
+}
+
+// previewPeople lists up to n people by name and contingent.
+func previewPeople(vs []model.Volunteer, n int) string {
+	var parts []string
+	for i, v := range vs {
+		if i == n {
+			parts = append(parts, fmt.Sprintf("and %d more", len(vs)-n))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s, %s)", v.Name, v.Contingent, v.ID))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// rosterWhere names the file, and the sheet for a workbook, in messages
+// about its lines.
+func rosterWhere(name, sheet string) string {
+	if sheet == "" {
+		return name
+	}
+	return fmt.Sprintf("%s sheet '%s'", name, sheet)
+}

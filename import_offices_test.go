@@ -1,0 +1,77 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// Rosters as thirty social offices send them: each numbered from 1, each
+// spelling its own name its own way.
+
+const tapinCSV = "ID;Nama;Kabupaten;JK\n1;Ahmad Fauzi;Kab. Tapin;L\n2;Bahrul Ilmi;Kab. Tapin;L\n3;Cici Paramida;Kab. Tapin;P\n"
+
+const balanganCSV = "No Peserta;Nama;Kabupaten;JK\n1;Dedi Kurniawan;Kab. Balangan;L\n2;Euis Darliah;Kab. Balangan;P\n"
+
+func TestImportIDConflicts(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		out      []string // in stdout
+		errs     []string // in stderr
+		changed  bool
+		expected int
+	}{
+		{name: "refused", args: nil, code: 1, expected: 3, errs: []string{
+			"balangan.csv: 2 IDs already belong to another person in the store:",
+			"line 2: ID 1 is Ahmad Fauzi (Kab. Tapin, HAS CHECK-INS OR OTHER EVENTS) in the store, but this row is Dedi Kurniawan (Kab. Balangan)",
+			"line 3: ID 2 is Bahrul Ilmi (Kab. Tapin, no check-ins yet)",
+			"hadir import --id-prefix BAL balangan.csv", "--allow-rename", "nothing was changed"}},
+		{name: "dry run shows the same", args: []string{"--dry-run"}, code: 1, expected: 3, errs: []string{
+			"line 2: ID 1 is Ahmad Fauzi", "dry run"}},
+		{name: "prefix", args: []string{"--id-prefix", "BLG"}, code: 0, changed: true, expected: 5,
+			out: []string{"balangan.csv imported 2 volunteers: 2 added, 0 updated, 0 unchanged.",
+				"3 volunteers in the store are not in this file; they are kept: Ahmad Fauzi (Kab. Tapin, 1), Bahrul Ilmi (Kab. Tapin, 2), Cici Paramida (Kab. Tapin, 3)"}},
+		{name: "allow rename", args: []string{"--allow-rename"}, code: 0, changed: true, expected: 3,
+			out: []string{"2 updated", "line 2: ID 1 changed from Ahmad Fauzi (Kab. Tapin) to Dedi Kurniawan (Kab. Balangan)"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			c := newCLI(t)
+			c.ok("import", c.write("tapin.csv", []byte(tapinCSV)))
+			c.ok("checkin", "1")
+			before := c.read(c.db)
+			r := c.expect(tc.code, append(append([]string{"import"}, tc.args...), c.write("balangan.csv", []byte(balanganCSV)))...)
+			contains(t, "stdout", r.stdout, tc.out...)
+			contains(t, "stderr", r.stderr, tc.errs...)
+			if changed := !bytes.Equal(before, c.read(c.db)); changed != tc.changed {
+				t.Errorf("store changed: %v, want %v", changed, tc.changed)
+			}
+			s := c.stats()
+			if s.Expected != tc.expected {
+				t.Errorf("%d expected, want %d", s.Expected, tc.expected)
+			}
+			if s.Arrived != 1 {
+				t.Errorf("%d arrived, want 1", s.Arrived)
+			}
+		})
+	}
+}
+
+func TestImportUnifiesContingentSpellings(t *testing.T) {
+	t.Parallel()
+	c := newCLI(t)
+	c.ok("import", c.write("a.csv", []byte("No;Nama;Kabupaten\nB1;Dedi;Kab. Balangan\nB2;Euis;KAB. BALANGAN\nB3;Fitri;Kabupaten Balangan\n")))
+	r := c.ok("import", c.write("b.csv", []byte("No;Nama;Kabupaten\nB4;Gani;Kab.Balangan\nB5;Hana; kab. balangan \nB6;Iwan;Balangan\n")))
+	contains(t, "stdout", r.stdout, "3 rows had the contingent written another way; unified to the name first imported (Kab. Balangan)")
+	s := c.stats()
+	if len(s.Contingents) != 1 || s.Contingents[0].Name != "Kab. Balangan" || s.Contingents[0].Expected != 6 {
+		t.Errorf("contingents after two files: %+v, want Kab. Balangan with 6", s.Contingents)
+	}
+	if strings.Contains(c.ok("stats").stdout, "KAB. BALANGAN") {
+		t.Error("a second spelling is shown")
+	}
+}

@@ -1,0 +1,220 @@
+package model
+
+import (
+	"strings"
+)
+
+// Who a roster row is: the keys that tell one person, one contingent and
+// one ID from another however an office spelt them.
+
+// Words that say what kind of region a contingent is. Each spelling maps to
+// one word, so "Kab.", "Kabupaten" and "KAB" meet; the kind stays in the
+// key because "Kota Bogor" and "Kabupaten Bogor" are two places.
+var contingentKinds = map[string]string{
+	"kab": "kab", "kabupaten": "kab",
+	"kota": "kota", "kodya": "kota", "kotamadya": "kota", "kotamadia": "kota",
+	"prov": "prov", "provinsi": "prov", "propinsi": "prov", "province": "prov",
+}
+
+// ContingentKey is the form contingent names are compared in: "Kab.
+// Balangan", "KAB. BALANGAN", "Kabupaten Balangan", "Kab.Balangan" and
+// " kab. balangan " all give "kab:balangan". Case, spaces and punctuation
+// are ignored; a leading Kab./Kabupaten, Kota/Kodya or Prov./Provinsi is
+// kept as its kind, before the colon.
+func ContingentKey(s string) string {
+	kind, base := contingentParts(s)
+	return kind + ":" + base
+}
+
+// contingentParts splits a contingent name into its kind ("kab", "kota",
+// "prov" or "") and the rest with every space and mark taken out.
+func contingentParts(s string) (kind, base string) {
+	words := foldWords(s)
+	if len(words) > 1 {
+		if k, ok := contingentKinds[words[0]]; ok {
+			kind, words = k, words[1:]
+		}
+	}
+	return kind, strings.Join(words, "")
+}
+
+// ContingentNames resolves the spellings of contingents to the one kept
+// for display: the first one added.
+type ContingentNames struct {
+	byKey  map[string]string   // ContingentKey -> display name
+	byBase map[string][]string // base -> the keys that have it
+}
+
+// NewContingentNames starts a resolver with the given names known, first
+// spelling first.
+func NewContingentNames(names ...string) *ContingentNames {
+	c := &ContingentNames{byKey: map[string]string{}, byBase: map[string][]string{}}
+	for _, n := range names {
+		c.Add(n)
+	}
+	return c
+}
+
+// Add makes name known, unless a spelling of it already is. It returns the
+// name kept for display.
+func (c *ContingentNames) Add(name string) string {
+	if d, ok := c.Resolve(name); ok {
+		return d
+	}
+	kind, base := contingentParts(name)
+	if base == "" {
+		return name
+	}
+	key := kind + ":" + base
+	c.byKey[key] = name
+	c.byBase[base] = append(c.byBase[base], key)
+	return name
+}
+
+// Resolve returns the known display name of a spelling of name. A name
+// without its kind ("Balangan") meets "Kab. Balangan" when that is the only
+// contingent it could be; so does "Kab. Balangan" meet a known "Balangan".
+func (c *ContingentNames) Resolve(name string) (string, bool) {
+	kind, base := contingentParts(name)
+	if base == "" {
+		return "", false
+	}
+	if d, ok := c.byKey[kind+":"+base]; ok {
+		return d, true
+	}
+	var found string
+	n := 0
+	for _, k := range c.byBase[base] {
+		if kind == "" || strings.HasPrefix(k, ":") {
+			found = c.byKey[k]
+			n++
+		}
+	}
+	return found, n == 1
+}
+
+// Names lists the display names known.
+func (c *ContingentNames) Names() []string {
+	out := make([]string, 0, len(c.byKey))
+	for _, d := range c.byKey {
+		out = append(out, d)
+	}
+	return out
+}
+
+// NameKey is the form names are compared in to tell whether two rows are
+// one person: the search's normalisation (case, punctuation, old
+// spellings, the Muhammad family), without honorifics and degrees.
+func NameKey(name string) string {
+	ws := nameWords(name)
+	parts := make([]string, 0, len(ws))
+	for _, w := range ws {
+		if !w.title {
+			parts = append(parts, w.norm)
+		}
+	}
+	if len(parts) == 0 {
+		for _, w := range ws {
+			parts = append(parts, w.norm)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// SamePerson reports whether two names are one person's: the same once
+// normalised, apart by a typo (one letter in a short name, two in a long
+// one), or one the fuller form of the other, as the search would find it
+// ("Gusti Rahmat" and "Gusti Rahmatullah", "Siti Aisyah" and "Siti Nur
+// Aisyah").
+func SamePerson(a, b string) bool {
+	ka, kb := NameKey(a), NameKey(b)
+	return ka == kb || nameNear(ka, kb) || namePrefixes(ka, kb) || namePrefixes(kb, ka)
+}
+
+// namePrefixes reports whether every word of short begins a word of long,
+// in order, the first word beginning the first.
+func namePrefixes(short, long string) bool {
+	sw, lw := strings.Fields(short), strings.Fields(long)
+	if len(sw) == 0 || len(sw) > len(lw) || !strings.HasPrefix(lw[0], sw[0]) {
+		return false
+	}
+	j := 1
+	for _, w := range sw[1:] {
+		for j < len(lw) && !strings.HasPrefix(lw[j], w) {
+			j++
+		}
+		if j == len(lw) {
+			return false
+		}
+		j++
+	}
+	return true
+}
+
+// nameNear reports two different name keys close enough to be a corrected
+// typo of each other.
+func nameNear(a, b string) bool {
+	n := min(len([]rune(a)), len([]rune(b)))
+	limit := 0
+	switch {
+	case n >= 12:
+		limit = 2
+	case n >= 5:
+		limit = 1
+	}
+	return limit > 0 && editDistance(a, b, limit) <= limit
+}
+
+// editDistance is the Levenshtein distance of a and b, or limit+1 once it
+// is known to be more than limit.
+func editDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// IDKey is the form roster IDs are compared in: case is ignored, and an ID
+// of digits only is a number, so "1", "001" and "1.0" are one ID.
+func IDKey(id string) string {
+	id = strings.TrimSpace(id)
+	if n, ok := digitID(id); ok {
+		return n
+	}
+	return strings.ToLower(id)
+}
+
+// digitID returns an ID written as a whole number without its leading
+// zeros and without a ".0" a spreadsheet added.
+func digitID(id string) (string, bool) {
+	id = strings.TrimSuffix(strings.TrimSuffix(id, ".0"), ",0")
+	if id == "" || strings.Trim(id, "0123456789") != "" {
+		return "", false
+	}
+	if t := strings.TrimLeft(id, "0"); t != "" {
+		return t, true
+	}
+	return "0", true
+}

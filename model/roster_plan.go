@@ -1,0 +1,348 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// ImportRow is one roster row offered to the store.
+type ImportRow struct {
+	Volunteer
+	Line      int  // the spreadsheet row, for messages
+	Generated bool // the file gave no ID: the ID was made up from the name and contingent
+}
+
+// Rows returns the roster's volunteers as rows to import.
+func (r *Roster) Rows() []ImportRow {
+	out := make([]ImportRow, len(r.Volunteers))
+	for i, v := range r.Volunteers {
+		out[i] = ImportRow{Volunteer: v}
+		if i < len(r.Lines) {
+			out[i].Line = r.Lines[i]
+		}
+		if i < len(r.Generated) {
+			out[i].Generated = r.Generated[i]
+		}
+	}
+	return out
+}
+
+// ImportOptions are the ways out of an ID conflict the user chose.
+type ImportOptions struct {
+	// IDPrefix is put before every ID of the file ("BLG" makes 1 BLG-1):
+	// for offices that number their lists from 1.
+	IDPrefix string
+	// AllowRename lets an ID's row change the stored person's name or
+	// contingent: for real corrections.
+	AllowRename bool
+}
+
+// IDConflict is a row whose ID is already someone else's.
+type IDConflict struct {
+	Line      int
+	ID        string
+	Stored    Volunteer
+	Row       Volunteer
+	HasEvents bool // the stored person has check-ins or other events
+}
+
+// Ambiguity is a row without ID that could be more than one stored person.
+type Ambiguity struct {
+	Line       int
+	Row        Volunteer
+	Candidates []Volunteer
+}
+
+// Correction is a row taken as a corrected spelling of a stored person.
+type Correction struct {
+	Line int
+	From Volunteer // as stored
+	To   Volunteer // as the file has it now
+}
+
+// Adoption is a person imported before without an ID, now given the ID
+// of the file.
+type Adoption struct {
+	Line     int
+	From, To string // the made-up ID and the file's ID
+	Name     string
+	Kept     bool // they have events under the made-up ID, which stays theirs
+}
+
+// ImportPlan is what an import changes, decided before anything is written.
+type ImportPlan struct {
+	Put          []Volunteer // records to write, with their final IDs, in file order
+	Delete       []string    // made-up IDs replaced by the file's (no events)
+	Added        []Volunteer
+	Updated      []Volunteer
+	Renamed      []IDConflict // conflicts let through by AllowRename
+	Unchanged    int
+	Unified      int      // rows whose contingent was written another way than the name kept
+	UnifiedNames []string // the names kept for them
+	Corrections  []Correction
+	Adopted      []Adoption
+	Kept         []Volunteer // in the store, not in the file: kept, never deleted
+	Conflicts    []IDConflict
+	Ambiguous    []Ambiguity
+
+	adoptedRows map[int]bool
+}
+
+// Refused reports that the import must change nothing.
+func (p *ImportPlan) Refused() bool { return len(p.Conflicts)+len(p.Ambiguous) > 0 }
+
+// PrefixID joins an --id-prefix and an ID: "BLG" and "1" give "BLG-1".
+func PrefixID(prefix, id string) string {
+	if prefix == "" {
+		return id
+	}
+	if strings.ContainsAny(prefix[len(prefix)-1:], "-_/. ") {
+		return prefix + id
+	}
+	return prefix + "-" + id
+}
+
+// personKey is what tells people apart in a file without IDs.
+func personKey(name, contingent string) string {
+	return NameKey(name) + "|" + ContingentKey(contingent)
+}
+
+// PlanImport decides what importing rows into a store holding stored
+// (roster and walk-ins, in order) changes. hasEvents tells whether a stored
+// volunteer has events. Rows with an ID are matched by ID (digits compared
+// as numbers); rows without one by name and contingent where that is unique
+// on both sides, then by phone among namesakes. Nothing is guessed: what
+// cannot be told apart is listed in Conflicts or Ambiguous, and the import
+// is refused.
+func PlanImport(stored []Volunteer, hasEvents func(id string) bool, rows []ImportRow, opt ImportOptions) *ImportPlan {
+	plan := &ImportPlan{}
+	names := NewContingentNames()
+	byID := make(map[string]int, len(stored))
+	byPerson := map[string][]int{}
+	byContingent := map[string][]int{}
+	for i, v := range stored {
+		names.Add(v.Contingent)
+		byID[IDKey(v.ID)] = i
+		if v.Source != SourceWalkIn {
+			byPerson[personKey(v.Name, v.Contingent)] = append(byPerson[personKey(v.Name, v.Contingent)], i)
+			ck := ContingentKey(v.Contingent)
+			byContingent[ck] = append(byContingent[ck], i)
+		}
+	}
+	rows = append([]ImportRow(nil), rows...)
+	for i := range rows {
+		r := &rows[i]
+		if d := names.Add(r.Contingent); d != r.Contingent {
+			if !slices.Contains(plan.UnifiedNames, d) {
+				plan.UnifiedNames = append(plan.UnifiedNames, d)
+			}
+			r.Contingent = d
+			plan.Unified++
+		}
+		if !r.Generated {
+			r.ID = PrefixID(opt.IDPrefix, r.ID)
+		}
+	}
+
+	matched := map[int]int{} // stored index -> row index
+	target := make([]int, len(rows))
+	for i := range target {
+		target[i] = -1
+	}
+	take := func(row, st int) { target[row], matched[st] = st, row }
+
+	// Rows with an ID.
+	for i := range rows {
+		r := &rows[i]
+		if r.Generated {
+			continue
+		}
+		st, ok := byID[IDKey(r.ID)]
+		if !ok {
+			plan.adopt(stored, byPerson, matched, hasEvents, r, i, take)
+			continue
+		}
+		s := stored[st]
+		if _, dup := matched[st]; dup {
+			plan.Ambiguous = append(plan.Ambiguous, Ambiguity{Line: r.Line, Row: r.Volunteer, Candidates: []Volunteer{s}})
+			continue
+		}
+		if ContingentKey(s.Contingent) != ContingentKey(r.Contingent) || !SamePerson(s.Name, r.Name) {
+			c := IDConflict{Line: r.Line, ID: s.ID, Stored: s, Row: r.Volunteer, HasEvents: hasEvents(s.ID)}
+			if !opt.AllowRename {
+				plan.Conflicts = append(plan.Conflicts, c)
+				matched[st] = i // not kept: it is listed as the conflict
+				continue
+			}
+			plan.Renamed = append(plan.Renamed, c)
+		}
+		take(i, st)
+	}
+
+	// Rows without: first by phone among namesakes, then where name and
+	// contingent are unique on both sides.
+	free := func(key string) []int {
+		var out []int
+		for _, st := range byPerson[key] {
+			if _, ok := matched[st]; !ok {
+				out = append(out, st)
+			}
+		}
+		return out
+	}
+	for i := range rows {
+		r := &rows[i]
+		if !r.Generated || phoneKey(r.Phone) == "" {
+			continue
+		}
+		var hit []int
+		for _, st := range free(personKey(r.Name, r.Contingent)) {
+			if phoneKey(stored[st].Phone) == phoneKey(r.Phone) {
+				hit = append(hit, st)
+			}
+		}
+		if len(hit) == 1 {
+			take(i, hit[0])
+		}
+	}
+	left := map[string][]int{} // person key -> rows still without a match
+	for i := range rows {
+		if rows[i].Generated && target[i] < 0 {
+			k := personKey(rows[i].Name, rows[i].Contingent)
+			left[k] = append(left[k], i)
+		}
+	}
+	var unknown []int
+	for i := range rows {
+		r := &rows[i]
+		if !r.Generated || target[i] >= 0 {
+			continue
+		}
+		k := personKey(r.Name, r.Contingent)
+		cands := free(k)
+		switch {
+		case len(cands) == 0:
+			unknown = append(unknown, i)
+		case len(cands) == 1 && len(left[k]) == 1:
+			take(i, cands[0])
+		default:
+			a := Ambiguity{Line: r.Line, Row: r.Volunteer}
+			for _, st := range cands {
+				a.Candidates = append(a.Candidates, stored[st])
+			}
+			plan.Ambiguous = append(plan.Ambiguous, a)
+		}
+	}
+	// A name a letter or two away from one stored person of the contingent
+	// who is not in the file otherwise: a corrected spelling.
+	for _, i := range unknown {
+		r := &rows[i]
+		nk := NameKey(r.Name)
+		var hit []int
+		for _, st := range byContingent[ContingentKey(r.Contingent)] {
+			s := stored[st]
+			if _, ok := matched[st]; ok || !nameNear(nk, NameKey(s.Name)) {
+				continue
+			}
+			if a, b := phoneKey(s.Phone), phoneKey(r.Phone); a != "" && b != "" && a != b {
+				continue
+			}
+			hit = append(hit, st)
+		}
+		if len(hit) == 1 {
+			take(i, hit[0])
+			plan.Corrections = append(plan.Corrections, Correction{Line: r.Line, From: stored[hit[0]], To: r.Volunteer})
+		}
+	}
+
+	plan.settle(stored, byID, rows, target, matched)
+	return plan
+}
+
+// adopt gives a row whose ID is new the stored person imported before
+// without an ID, when name and contingent (then phone) say who it is.
+func (p *ImportPlan) adopt(stored []Volunteer, byPerson map[string][]int, matched map[int]int,
+	hasEvents func(string) bool, r *ImportRow, row int, take func(row, st int)) {
+	var cands []int
+	for _, st := range byPerson[personKey(r.Name, r.Contingent)] {
+		if _, ok := matched[st]; !ok && strings.HasPrefix(stored[st].ID, generatedPrefix) {
+			cands = append(cands, st)
+		}
+	}
+	if len(cands) > 1 {
+		var hit []int
+		for _, st := range cands {
+			if pk := phoneKey(r.Phone); pk != "" && phoneKey(stored[st].Phone) == pk {
+				hit = append(hit, st)
+			}
+		}
+		cands = hit
+	}
+	if len(cands) != 1 {
+		return
+	}
+	st := cands[0]
+	a := Adoption{Line: r.Line, From: stored[st].ID, To: r.ID, Name: r.Name, Kept: hasEvents(stored[st].ID)}
+	p.Adopted = append(p.Adopted, a)
+	if a.Kept {
+		r.ID = a.From
+		take(row, st)
+		return
+	}
+	// The made-up record goes; the row is added under the file's ID.
+	matched[st] = row
+	p.Delete = append(p.Delete, a.From)
+	if p.adoptedRows == nil {
+		p.adoptedRows = map[int]bool{}
+	}
+	p.adoptedRows[row] = true
+}
+
+// settle gives every row its final ID and sorts rows into added, updated
+// and unchanged; stored roster people no row took are kept.
+func (p *ImportPlan) settle(stored []Volunteer, byID map[string]int, rows []ImportRow, target []int, matched map[int]int) {
+	taken := map[string]bool{}
+	for k := range byID {
+		taken[k] = true
+	}
+	for i := range rows {
+		r := rows[i]
+		v := r.Volunteer
+		if v.Source == "" {
+			v.Source = SourceRoster
+		}
+		if st := target[i]; st >= 0 {
+			prev := stored[st]
+			v.ID = prev.ID
+			if prev.Equal(v) {
+				p.Unchanged++
+				continue
+			}
+			p.Updated = append(p.Updated, v)
+			p.Put = append(p.Put, v)
+			continue
+		}
+		if r.Generated {
+			// A made-up ID another person already has: make another.
+			base := v.ID
+			for n := 2; taken[IDKey(v.ID)]; n++ {
+				v.ID = generatedID(fmt.Sprintf("%s|%d", base, n))
+			}
+		} else if _, ok := byID[IDKey(v.ID)]; ok {
+			continue // a conflict or an ambiguity, already listed
+		}
+		taken[IDKey(v.ID)] = true
+		if p.adoptedRows[i] {
+			p.Updated = append(p.Updated, v)
+		} else {
+			p.Added = append(p.Added, v)
+		}
+		p.Put = append(p.Put, v)
+	}
+	for st, v := range stored {
+		if _, ok := matched[st]; !ok && v.Source != SourceWalkIn {
+			p.Kept = append(p.Kept, v)
+		}
+	}
+}
