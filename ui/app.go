@@ -35,6 +35,41 @@ type App struct {
 	stop     func()
 	idle     time.Duration // close the session after this long without input (0: never)
 	lastKey  time.Time
+	drawn    appDrawn
+}
+
+// appDrawn keeps the chrome and the frame last drawn (see drawn).
+type appDrawn struct {
+	header drawn[headerKey]
+	status drawn[statusKey]
+	help   drawn[helpKey]
+	body   drawn[bodyKey]
+	frame  joined
+}
+
+type headerKey struct {
+	titles string
+	active int
+	width  int
+}
+
+type statusKey struct {
+	arrived, expected int
+	backupAt          time.Time
+	backupErr         string
+	operator, station string
+	lang              Lang
+	width             int
+}
+
+type helpKey struct {
+	keys  string // every binding's keys and words, as the help shows them
+	width int
+}
+
+type bodyKey struct {
+	body   string
+	height int
 }
 
 // idleTickMsg checks whether the session has been idle too long.
@@ -193,6 +228,15 @@ func (a *App) switchLang() {
 
 // chrome is the header, status and help lines around the active screen.
 func (a *App) header() string {
+	var titles strings.Builder
+	for _, s := range a.screens {
+		titles.WriteString(s.Title())
+		titles.WriteByte(0)
+	}
+	return a.drawn.header.get(headerKey{titles.String(), a.active, a.c.Width}, a.drawHeader)
+}
+
+func (a *App) drawHeader() string {
 	st := a.c.Styles
 	var tabs []string
 	for i, s := range a.screens {
@@ -214,6 +258,15 @@ func (a *App) header() string {
 }
 
 func (a *App) statusLine() string {
+	k := statusKey{arrived: a.arrived, expected: a.expected, backupAt: a.backup.At,
+		operator: a.c.Actor.Operator, station: a.c.Actor.Station, lang: a.c.Lang, width: a.c.Width}
+	if a.backup.Err != nil {
+		k.backupErr = a.backup.Err.Error()
+	}
+	return a.drawn.status.get(k, a.drawStatusLine)
+}
+
+func (a *App) drawStatusLine() string {
 	st := a.c.Styles
 	count := st.Bold.Render(a.c.T("status.arrived", a.c.Number(a.arrived), a.c.Number(a.expected)))
 	if b := a.backup; b.Err != nil {
@@ -235,11 +288,19 @@ func orDash(s string) string {
 }
 
 func (a *App) helpLine() string {
-	var km help.KeyMap = shortHelp{a.screens[a.active], a.c}
-	a.help.Width = a.c.Width
-	// bubbles' help can run past its width when the last item does not
-	// fit; a line wider than the window would wrap and break the layout.
-	return truncate(a.help.View(km), a.c.Width)
+	km := shortHelp{a.screens[a.active], a.c}
+	var keys strings.Builder
+	for _, b := range km.ShortHelp() {
+		if b.Enabled() {
+			keys.WriteString(b.Help().Key + "\x00" + b.Help().Desc + "\x00")
+		}
+	}
+	return a.drawn.help.get(helpKey{keys.String(), a.c.Width}, func() string {
+		a.help.Width = a.c.Width
+		// bubbles' help can run past its width when the last item does not
+		// fit; a line wider than the window would wrap and break the layout.
+		return truncate(a.help.View(km), a.c.Width)
+	})
 }
 
 // shortHelp adds the global keys to the active screen's help.
@@ -296,6 +357,9 @@ func (a *App) View() string {
 		body = a.screens[a.active].View()
 	}
 	bodyHeight := a.c.Height - 3
-	body = a.c.Styles.App.Height(bodyHeight).MaxHeight(bodyHeight).Render(body)
-	return lipgloss.JoinVertical(lipgloss.Left, a.header(), body, a.statusLine(), a.helpLine())
+	body = a.drawn.body.get(bodyKey{body, bodyHeight}, func() string {
+		return a.c.Styles.App.Height(bodyHeight).MaxHeight(bodyHeight).Render(body)
+	})
+	parts := [4]string{a.header(), body, a.statusLine(), a.helpLine()}
+	return a.drawn.frame.get(parts, func() string { return lipgloss.JoinVertical(lipgloss.Left, parts[:]...) })
 }

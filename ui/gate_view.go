@@ -21,13 +21,64 @@ func (g *Gate) detailsWidth() int {
 	return max(28, min(44, g.width*2/5))
 }
 
+// gateDrawn keeps the parts of the gate last drawn (see drawn): a scan
+// changes the search box, the list or the banner, rarely all three.
+type gateDrawn struct {
+	search  drawn[searchKey]
+	list    drawn[listKey]
+	details drawn[detailsKey]
+	banner  drawn[bannerKey]
+	note    drawn[noteKey]
+	middle  drawn[bodyKey]
+	columns joined
+	frame   joined
+}
+
+type searchKey struct {
+	input   string // the text box as drawn
+	focused bool
+	width   int
+}
+
+// listKey is what the result list is drawn from; rowsDrawn stands for the
+// rows, and changes whenever they do.
+type listKey struct {
+	rowsDrawn             uint64
+	sel, top, width, rows int
+	queryEmpty            bool
+	contingent            string
+	lang                  Lang
+}
+
+type detailsKey struct {
+	rowsDrawn uint64
+	sel       int
+	width     int
+	lang      Lang
+}
+
+type bannerKey struct {
+	style         *lipgloss.Style
+	title, detail string
+	width         int
+}
+
+type noteKey struct {
+	note  string
+	width int
+}
+
 func (g *Gate) View() string {
 	st := g.c.Styles
-	box := st.InputFocused
-	if g.mode != modeSearch {
-		box = st.Input
-	}
-	search := box.Width(g.width - 2).Render(st.Bold.Render("⌕ ") + g.input.View())
+	focused := g.mode == modeSearch
+	input := g.input.View()
+	search := g.drawn.search.get(searchKey{input, focused, g.width}, func() string {
+		box := st.InputFocused
+		if !focused {
+			box = st.Input
+		}
+		return box.Width(g.width - 2).Render(st.Bold.Render("⌕ ") + input)
+	})
 
 	var middle string
 	bodyHeight := g.height - lipgloss.Height(search) - bannerHeight - 1
@@ -37,14 +88,26 @@ func (g *Gate) View() string {
 	case modeFilter:
 		middle = g.picker.View(g.width, bodyHeight)
 	default:
-		middle = lipgloss.JoinHorizontal(lipgloss.Top, g.listView(g.width-g.detailsWidth()-2), " ", g.detailsView())
+		list, details := g.listView(g.width-g.detailsWidth()-2), g.detailsView()
+		middle = g.drawn.columns.get([4]string{list, details}, func() string {
+			return lipgloss.JoinHorizontal(lipgloss.Top, list, " ", details)
+		})
 	}
-	middle = st.App.Height(bodyHeight).MaxHeight(bodyHeight).Render(middle)
-	note := st.Muted.Render(truncate(g.note, g.width))
-	return lipgloss.JoinVertical(lipgloss.Left, search, middle, g.bannerView(), note)
+	middle = g.drawn.middle.get(bodyKey{middle, bodyHeight}, func() string {
+		return st.App.Height(bodyHeight).MaxHeight(bodyHeight).Render(middle)
+	})
+	note := g.drawn.note.get(noteKey{g.note, g.width}, func() string { return st.Muted.Render(truncate(g.note, g.width)) })
+	parts := [4]string{search, middle, g.bannerView(), note}
+	return g.drawn.frame.get(parts, func() string { return lipgloss.JoinVertical(lipgloss.Left, parts[:]...) })
 }
 
 func (g *Gate) listView(width int) string {
+	k := listKey{rowsDrawn: g.rowsDrawn, sel: g.sel, top: g.top, width: width, rows: g.listHeight(),
+		queryEmpty: strings.TrimSpace(g.input.Value()) == "", contingent: g.contingent, lang: g.c.Lang}
+	return g.drawn.list.get(k, func() string { return g.drawList(width) })
+}
+
+func (g *Gate) drawList(width int) string {
 	st := g.c.Styles
 	h := g.listHeight()
 	var header string
@@ -76,7 +139,8 @@ func (g *Gate) listView(width int) string {
 	for i := g.top; i < len(g.rows) && i < g.top+h; i++ {
 		p := &g.rows[i]
 		mark := " " + statusMark(p.Status)
-		if i == g.sel {
+		selected := i == g.sel && (!g.answered || (g.about != nil && g.about.ID == p.ID))
+		if selected {
 			mark = "▸" + statusMark(p.Status) // the selection is shown without colour too
 		}
 		text := mark + " " + pad(truncate(p.Name, nameW), nameW) + " " + pad(truncate(p.Contingent, contW), contW)
@@ -84,7 +148,7 @@ func (g *Gate) listView(width int) string {
 			text += " " + truncate(p.ID, idW-1)
 		}
 		switch {
-		case i == g.sel:
+		case selected:
 			lines = append(lines, st.RowSelected.Render(pad(text, width)))
 		case p.Status == model.StatusArrived || p.Status == model.StatusDeparted:
 			lines = append(lines, st.Muted.Render(text))
@@ -130,12 +194,22 @@ func (g *Gate) statusText(p model.Person) string {
 }
 
 func (g *Gate) detailsView() string {
+	k := detailsKey{rowsDrawn: g.rowsDrawn, sel: g.sel, width: g.detailsWidth(), lang: g.c.Lang}
+	return g.drawn.details.get(k, g.drawDetails)
+}
+
+func (g *Gate) drawDetails() string {
 	st := g.c.Styles
 	w := g.detailsWidth()
-	if g.sel >= len(g.rows) {
+	var p model.Person
+	switch {
+	case g.answered && g.about != nil:
+		p = *g.about // the answer's person, never the row selected before it
+	case g.answered, g.sel >= len(g.rows):
 		return st.Details.Width(w).Render(st.Muted.Render(g.c.T("gate.no_selection")))
+	default:
+		p = g.rows[g.sel]
 	}
-	p := g.rows[g.sel]
 	row := func(label, value string) string {
 		return st.Label.Render(pad(g.c.T(label), 11)) + truncate(value, w-13)
 	}
@@ -172,11 +246,11 @@ func (g *Gate) detailsView() string {
 func (g *Gate) bannerView() string {
 	st := g.c.Styles
 	w := g.width - 2
-	var style = st.BannerNote
+	style := &st.BannerNote
 	var title, detail string
 	switch {
 	case g.mode == modeConfirm:
-		style = st.BannerAsk
+		style = &st.BannerAsk
 		p := g.confirming
 		title = g.c.T("gate.confirm", strings.ToUpper(p.Name))
 		detail = g.c.T("gate.confirm_detail", p.Contingent, p.ID)
@@ -184,7 +258,7 @@ func (g *Gate) bannerView() string {
 			detail = st.WarnText.Render("! " + g.c.T("gate.confirm_already", g.c.Clock(p.Arrival.At), p.Arrival.Station))
 		}
 	case g.mode == modeReason:
-		style = st.BannerAsk
+		style = &st.BannerAsk
 		title = g.c.T("gate.annul_ask", g.annulName, g.annulling.Station, g.c.Clock(g.annulling.At))
 		detail = g.c.T("gate.reason_label") + " " + g.reason.View()
 		if g.note != "" {
@@ -197,15 +271,17 @@ func (g *Gate) bannerView() string {
 		title, detail = g.banner.title, g.banner.detail
 		switch g.banner.kind {
 		case bannerOK:
-			style, title = st.BannerOK, "✓ "+title
+			style, title = &st.BannerOK, "✓ "+title
 		case bannerWarn:
-			style, title = st.BannerWarn, "! "+title
+			style, title = &st.BannerWarn, "! "+title
 		case bannerErr:
-			style, title = st.BannerErr, "✗ "+title
+			style, title = &st.BannerErr, "✗ "+title
 		case bannerNote:
 			title = "i " + title
 		}
 	}
-	body := st.BannerTitle.Render(truncate(title, w-4)) + "\n" + truncate(detail, w-4) + "\n"
-	return style.Width(w).Render(body)
+	return g.drawn.banner.get(bannerKey{style, title, detail, w}, func() string {
+		body := st.BannerTitle.Render(truncate(title, w-4)) + "\n" + truncate(detail, w-4) + "\n"
+		return style.Width(w).Render(body)
+	})
 }

@@ -1,0 +1,25 @@
+package ui
+
+// drawn keeps the last drawing of one part of a screen with what it was
+// drawn from. lipgloss spends far more drawing a part (widths, colours,
+// borders) than it takes to see that the part's inputs did not change, and
+// most frames change one part or none: a gate redraws after every message,
+// and on a busy day most messages change nothing it shows.
+type drawn[K comparable] struct {
+	key K
+	out string
+	ok  bool
+}
+
+// get returns the drawing for key, drawing it only when key changed.
+func (d *drawn[K]) get(key K, draw func() string) string {
+	if !d.ok || d.key != key {
+		d.key, d.out, d.ok = key, draw(), true
+	}
+	return d.out
+}
+
+// joined is a drawing made from other drawings (joined, framed): the parts
+// themselves are the key. Equal parts are most often the same string, which
+// compares at once.
+type joined = drawn[[4]string]
