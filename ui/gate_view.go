@@ -139,7 +139,8 @@ func (g *Gate) drawList(width int) string {
 	for i := g.top; i < len(g.rows) && i < g.top+h; i++ {
 		p := &g.rows[i]
 		mark := " " + statusMark(p.Status)
-		if i == g.sel {
+		selected := i == g.sel && (!g.answered || (g.about != nil && g.about.ID == p.ID))
+		if selected {
 			mark = "▸" + statusMark(p.Status) // the selection is shown without colour too
 		}
 		text := mark + " " + pad(truncate(p.Name, nameW), nameW) + " " + pad(truncate(p.Contingent, contW), contW)
@@ -147,7 +148,7 @@ func (g *Gate) drawList(width int) string {
 			text += " " + truncate(p.ID, idW-1)
 		}
 		switch {
-		case i == g.sel:
+		case selected:
 			lines = append(lines, st.RowSelected.Render(pad(text, width)))
 		case p.Status == model.StatusArrived || p.Status == model.StatusDeparted:
 			lines = append(lines, st.Muted.Render(text))
@@ -200,10 +201,15 @@ func (g *Gate) detailsView() string {
 func (g *Gate) drawDetails() string {
 	st := g.c.Styles
 	w := g.detailsWidth()
-	if g.sel >= len(g.rows) {
+	var p model.Person
+	switch {
+	case g.answered && g.about != nil:
+		p = *g.about // the answer's person, never the row selected before it
+	case g.answered, g.sel >= len(g.rows):
 		return st.Details.Width(w).Render(st.Muted.Render(g.c.T("gate.no_selection")))
+	default:
+		p = g.rows[g.sel]
 	}
-	p := g.rows[g.sel]
 	row := func(label, value string) string {
 		return st.Label.Render(pad(g.c.T(label), 11)) + truncate(value, w-13)
 	}
