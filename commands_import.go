@@ -112,6 +112,20 @@ func reportImport(env *runEnv, name string, roster *model.Roster, rep db.ImportR
 		fmt.Fprintf(out, ", %d bad rows left out", len(roster.Problems))
 	}
 	fmt.Fprintln(out, ".")
+	for _, n := range roster.Namesakes {
+		var who []string
+		for _, ph := range n.Phones {
+			who = append(who, strings.TrimSpace(n.Name+" "+ph))
+		}
+		fmt.Fprintf(out, "%d namesakes in %s: %s (lines %s); kept as %d people, told apart by their phones\n",
+			len(n.Phones), n.Contingent, strings.Join(who, ", "), joinInts(n.Lines), len(n.Phones))
+	}
+	if n := len(roster.Repeats); n > 0 {
+		fmt.Fprintf(out, "%d repeated form %s counted once, the latest kept:\n", n, plural(n, "response", "responses"))
+		for _, r := range roster.Repeats {
+			fmt.Fprintf(out, "  line %d (%s, sent %s) left out; line %d kept\n", r.Line, r.Name, orDash(r.Stamp), r.KeptLine)
+		}
+	}
 	if rep.Unified > 0 {
 		fmt.Fprintf(out, "%d %s the contingent written another way; unified to the name first imported (%s)\n",
 			rep.Unified, plural(rep.Unified, "row had", "rows had"), strings.Join(rep.UnifiedNames, ", "))
@@ -162,7 +176,9 @@ func printRefusal(w io.Writer, name string, plan *model.ImportPlan, dryRun bool)
 			for _, c := range a.Candidates {
 				cands = append(cands, personLabel(c))
 			}
-			fmt.Fprintf(w, "  line %d: %s could be %s\n", a.Line, personLabel(a.Row), strings.Join(cands, " or "))
+			row := a.Row
+			row.ID = "" // made up, not the file's
+			fmt.Fprintf(w, "  line %d: %s could be %s\n", a.Line, personLabel(row), strings.Join(cands, " or "))
 		}
 		fmt.Fprintf(w, "hadir does not guess: add an ID column (the IDs of `hadir export roster`) or the phone numbers that tell them apart.\n")
 	}
@@ -227,4 +243,12 @@ func rosterWhere(name, sheet string) string {
 		return name
 	}
 	return fmt.Sprintf("%s sheet '%s'", name, sheet)
+}
+
+func joinInts(ns []int) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = fmt.Sprint(n)
+	}
+	return strings.Join(parts, ", ")
 }

@@ -53,6 +53,7 @@ type options struct {
 	allowRename, merge                                             bool
 	n                                                              int
 	seed                                                           int64
+	badge                                                          badgeFlags
 }
 
 // runEnv is what a command writes to, so tests can capture it.

@@ -39,7 +39,7 @@ func TestServeClampsTheWindow(t *testing.T) {
 	out.waitFor(t, "Arrived 0 / 5")
 	sess.WindowChange(50000, 50000)
 	io.WriteString(in, "R0001\r")
-	out.waitFor(t, "Checked in: Relawan 1")
+	out.waitFor(t, "Checked in: R0001 Relawan 1")
 	out.mu.Lock()
 	screen := ansi.Strip(out.buf.String())
 	out.mu.Unlock()

@@ -297,7 +297,7 @@ func TestServeScreensAreLive(t *testing.T) {
 	rina.waitFor(t, "Arrived 0 / 5")
 	budi.waitFor(t, "Arrived 0 / 5")
 	io.WriteString(rinaIn, "R0003\r")
-	rina.waitFor(t, "Checked in: Relawan 3")
+	rina.waitFor(t, "Checked in: R0003 Relawan 3")
 	budi.waitFor(t, "Arrived 1 / 5")
 }
 

@@ -100,14 +100,14 @@ func TestTerminalGate(t *testing.T) {
 	s.waitFor("Arrived 0 / 3,000")
 
 	s.typeLiteral("JRS-BLG-0002\r") // the scanner: ID and Enter, no other key
-	s.waitFor("Checked in: Siti Aisyah, Kab. Balangan")
+	s.waitFor("Checked in: JRS-BLG-0002 Siti Aisyah, Kab. Balangan")
 
 	s.typeLiteral("sudjatmoko")
 	s.waitFor("Soedjatmoko")
 	s.keys("Enter")
 	s.waitFor("Check in SOEDJATMOKO ?")
 	s.keys("Enter")
-	s.waitFor("Checked in: Soedjatmoko")
+	s.waitFor("Checked in: JRS-BJR-0003 Soedjatmoko")
 	s.waitFor("Arrived 2 / 3,000")
 
 	s.keys("C-c")
@@ -265,5 +265,23 @@ func TestTerminalKilledNewestBackupVerifies(t *testing.T) {
 	// The store itself also survived the kill.
 	if out, err := exec.Command(bin, "verify", "--db", filepath.Join(dir, "hadir-demo.db")).CombinedOutput(); err != nil {
 		t.Errorf("the store after the kill: %v\n%s", err, out)
+	}
+}
+
+// A scanner that stores badges sends them all at once: 40 IDs, each with its
+// Enter, in one burst. Every one is checked in, none lost.
+func TestTerminalScanBurst(t *testing.T) {
+	s, bin, dir := startDemo(t, 100, 30, "--station 'gerbang 1'")
+	var burst strings.Builder
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&burst, "JRS-BLG-%04d\r", i)
+	}
+	s.typeLiteral(burst.String()) // one send-keys call: no pause between badges
+	s.waitFor("Checked in: JRS-BLG-0040")
+	s.waitFor("Arrived 40 / 3,000")
+	s.keys("C-c")
+	s.waitFor("EXITED")
+	if got := readStats(t, bin, filepath.Join(dir, "hadir-demo.db")); got.Arrived != 40 {
+		t.Fatalf("stats says %d arrived after a burst of 40 badges", got.Arrived)
 	}
 }

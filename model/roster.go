@@ -44,7 +44,9 @@ type Roster struct {
 	HeaderLine int
 	Columns    []string  // the header, as written
 	Problems   []Problem // with SkipBad: the rows left out
-	Warnings   []string  // notes for the user: encoding, rows skipped
+	Namesakes  []Namesakes
+	Repeats    []Repeat // Google Forms submissions sent again: only the latest is kept
+	Warnings   []string // notes for the user: encoding, rows skipped
 }
 
 // Problem is one thing wrong in a roster file. Line is 1-based, or 0 for
@@ -142,7 +144,6 @@ func newRosterParser(opt ParseOptions, out *Roster) *rosterParser {
 		contingent:  rosterCollapse(rosterTrim(opt.Contingent)),
 		out:         out,
 		seen:        map[string]int{},
-		genKeys:     map[string]string{},
 		contingents: map[string]bool{},
 		lineCursor:  1,
 	}
@@ -181,10 +182,10 @@ type rosterParser struct {
 	text        string // the CSV text; "" for a workbook
 	out         *Roster
 	layout      rosterLayout
-	header      bool              // the header has been found
-	seen        map[string]int    // ID folded to lower case -> line
-	genKeys     map[string]string // generated ID -> what it was made from
-	contingents map[string]bool   // contingents of the rows so far, lower case
+	header      bool            // the header has been found
+	seen        map[string]int  // ID folded to lower case -> line
+	stamps      []string        // the Google Forms timestamp of each volunteer, when the file has one
+	contingents map[string]bool // contingents of the rows so far, lower case
 	problems    []Problem
 	vals        []string // the current row, trimmed
 	rows        int      // rows below the header
@@ -308,6 +309,7 @@ func (p *rosterParser) finish(early []Problem) (*Roster, error) {
 	if !p.header {
 		return nil, &ParseError{Problems: append(early, p.noNameColumn())}
 	}
+	p.makeIDs()
 	if len(out.Volunteers) == 0 && len(p.problems) == 0 {
 		p.add(Problem{Line: out.HeaderLine, Msg: fmt.Sprintf(
 			"no volunteers: the header is on line %d but no row below it has a name", out.HeaderLine)})

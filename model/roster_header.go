@@ -87,7 +87,11 @@ type rosterLayout struct {
 	cols  []rosterCol
 	index [numRoles]int // column of each role (first one wins), -1 when absent
 	score int           // how many roles the header names
+	stamp int           // the Google Forms timestamp column (kept as an extra), -1 when none
 }
+
+// Headers of the column in which Google Forms writes when a response was sent.
+var rosterStampHeaders = map[string]bool{"timestamp": true, "cap waktu": true, "stempel waktu": true}
 
 // layoutOf reads rec as a header. ok is false when no column is a name.
 func layoutOf(rec []string) (l rosterLayout, ok bool) {
@@ -97,6 +101,7 @@ func layoutOf(rec []string) (l rosterLayout, ok bool) {
 	for i := range l.index {
 		l.index[i] = -1
 	}
+	l.stamp = -1
 	l.cols = make([]rosterCol, len(rec))
 	for i, cell := range rec {
 		c := rosterCol{name: rosterTrim(cell)}
@@ -114,6 +119,9 @@ func layoutOf(rec []string) (l rosterLayout, ok bool) {
 			// A second phone or name column ("No HP", "No WA") stays as data.
 			c.role = roleExtra
 			c.roleHint = rosterRoleHeaders[norm]
+			if rosterStampHeaders[norm] && l.stamp < 0 {
+				l.stamp = i
+			}
 		}
 		l.cols[i] = c
 	}

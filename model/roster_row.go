@@ -192,41 +192,31 @@ func (p *rosterParser) phone(s string, line int) string {
 	return s
 }
 
-// addVolunteer gives v its ID (read or generated), checks that the ID is
-// new in this file, and keeps v.
+// addVolunteer checks that v's ID is new in this file and keeps v. A row
+// without an ID gets one in finish, once every row is in (namesakes).
 func (p *rosterParser) addVolunteer(v Volunteer, line int) {
-	l := &p.layout
-	col := ""
-	if i := l.index[roleID]; i >= 0 {
-		col = l.cols[i].name
-	}
-	generated, made := v.ID == "", ""
-	if generated {
-		made = rosterIDKey(&v)
-		v.ID = generatedID(made)
-		col = l.cols[l.index[roleName]].name
-	}
-	key := strings.ToLower(v.ID)
-	if first, dup := p.seen[key]; dup {
-		msg := fmt.Sprintf("ID '%s' is also on line %d; give each volunteer their own ID, or delete the repeated row", v.ID, first)
-		switch {
-		case generated && p.genKeys[v.ID] == made:
-			msg = fmt.Sprintf("the same volunteer as on line %d ('%s', %s) and no ID to tell them apart; "+
-				"delete the repeated row, or if they are two people give both an ID", first, rosterShort(v.Name), v.Contingent)
-		case generated:
-			msg = fmt.Sprintf("the ID made up for this row, '%s', is also on line %d; give both rows an ID", v.ID, first)
+	generated := v.ID == ""
+	if !generated {
+		if n, ok := digitID(v.ID); ok && n != strings.TrimLeft(v.ID, "0") {
+			v.ID = strings.TrimSuffix(strings.TrimSuffix(v.ID, ".0"), ",0") // "12.0": a number cell
 		}
-		p.add(Problem{Line: line, Column: col, Msg: msg})
-		p.badRows++
-		return
-	}
-	p.seen[key] = line
-	if generated {
-		p.genKeys[v.ID] = made
+		key := IDKey(v.ID)
+		if first, dup := p.seen[key]; dup {
+			col := p.layout.cols[p.layout.index[roleID]].name
+			p.add(Problem{Line: line, Column: col, Msg: fmt.Sprintf(
+				"ID '%s' is also on line %d (IDs of digits are numbers: 1, 001 and 1.0 are one ID); give each volunteer their own ID, or delete the repeated row",
+				v.ID, first)})
+			p.badRows++
+			return
+		}
+		p.seen[key] = line
 	}
 	p.out.Volunteers = append(p.out.Volunteers, v)
 	p.out.Lines = append(p.out.Lines, line)
 	p.out.Generated = append(p.out.Generated, generated)
+	if i := p.layout.stamp; i >= 0 {
+		p.stamps = append(p.stamps, p.vals[i])
+	}
 }
 
 // rosterExcelError reports a spreadsheet's error value, shown where a
@@ -252,22 +242,14 @@ func rosterPlaceholder(s string) bool {
 const generatedPrefix = "G-"
 
 // generatedID gives a row without an ID one that is the same each time the
-// same file is imported, so check-ins stay attached to the person. It
-// hashes what tells people apart in a roster: the name, contingent and
-// phone, folded (case, spacing, 0/62 phone prefix) so a re-export by
-// another spreadsheet gives the same ID. The phone is in it because two
-// namesakes in one contingent ("Muhammad Rizki") are common; the price is
-// that correcting a phone changes the ID, so a roster that will be edited
-// and imported again should carry an ID column. 40 bits of SHA-256 in
-// base32 (no 0/1/8 to misread): collisions among 100,000 rows are ~1 in 200.
+// same person is imported: it hashes the normalised name and contingent
+// (see personKey), so a corrected phone keeps the ID and the person. Two
+// namesakes of one contingent add their phone and gender to tell them
+// apart. 40 bits of SHA-256 in base32 (no 0/1/8 to misread): collisions
+// among 100,000 rows are ~1 in 200, and the import makes another on one.
 func generatedID(key string) string {
 	sum := sha256.Sum256([]byte(key))
 	return generatedPrefix + base32.StdEncoding.EncodeToString(sum[:5])
-}
-
-// rosterIDKey is what generatedID hashes for a volunteer.
-func rosterIDKey(v *Volunteer) string {
-	return strings.ToLower(v.Name) + "|" + strings.ToLower(v.Contingent) + "|" + phoneKey(v.Phone)
 }
 
 // phoneKey folds a phone number to its digits with a national 0 prefix.

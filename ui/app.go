@@ -82,8 +82,6 @@ type helpKey struct {
 	width int
 }
 
-
-
 // idleTickMsg checks whether the session has been idle too long.
 type idleTickMsg struct{}
 

@@ -119,7 +119,7 @@ func TestAppAsksForTheOperator(t *testing.T) {
 	d.mustShow("Operator: Rina", "Type a name or scan a badge")
 	d.typeText("JRS-BLG-0002")
 	d.key(tea.KeyEnter)
-	d.mustShow("Checked in: Siti Aisyah", "Arrived 1 / 3,000")
+	d.mustShow("Checked in: JRS-BLG-0002 Siti Aisyah", "Arrived 1 / 3,000")
 	p, _ := st.Person("JRS-BLG-0002")
 	if p.Arrival.Operator != "Rina" || p.Arrival.Station != "gerbang 1" {
 		t.Errorf("the event was recorded by %q at %q", p.Arrival.Operator, p.Arrival.Station)

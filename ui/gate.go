@@ -73,6 +73,12 @@ type Gate struct {
 	lastScanAt time.Time
 	contingent string // search only this contingent ("" = all)
 
+	busy     bool          // a check-in (or annul) is being written
+	pending  []tea.KeyMsg  // keys that arrived while busy, handled after it
+	scanNote string        // said with the next answer (text dropped before a scan)
+	answered bool          // the details pane shows about, not the selected row
+	about    *model.Person // whom the latest answer is about (nil: nobody)
+
 	walkin *walkInForm
 	picker *picker
 
@@ -84,8 +90,9 @@ type Gate struct {
 // Messages of the gate: each carries what a store call returned.
 type (
 	resultsMsg struct {
-		seq  uint64
-		rows []model.Person
+		seq   uint64
+		rows  []model.Person
+		about *model.Person // the latest answer's person, read again
 	}
 	// enterMsg is what Enter resolved to: a scanned ID, the selected
 	// volunteer to confirm, or an unknown ID.
@@ -94,6 +101,7 @@ type (
 		confirm *model.Person
 		unknown string // looked like an ID, and no volunteer has it
 		nomatch string // a name that found nobody
+		dropped string // text typed before the scanned ID, not part of it
 	}
 	checkInMsg struct {
 		res db.CheckInResult
@@ -105,8 +113,9 @@ type (
 		found bool
 	}
 	annulledMsg struct {
-		name string
-		err  error
+		name   string
+		person model.Person // as they stand after the annul
+		err    error
 	}
 )
 
@@ -168,9 +177,17 @@ func (g *Gate) search() tea.Cmd {
 	g.seq++
 	seq, st := g.seq, g.c.Store
 	q := model.Query{Text: g.input.Value(), Contingent: g.contingent, Limit: resultLimit}
+	aboutID := ""
+	if g.about != nil {
+		aboutID = g.about.ID
+	}
 	return func() tea.Msg {
 		var rows []model.Person
+		var about *model.Person
 		st.Read(func(s *model.State, ix *model.Index) {
+			if p, ok := s.Person(aboutID); ok && aboutID != "" {
+				about = &p
+			}
 			if strings.TrimSpace(q.Text) == "" {
 				// Nothing typed: the contingent chosen, missing first, or
 				// the latest arrivals, so staff see what was just done.
@@ -187,7 +204,7 @@ func (g *Gate) search() tea.Cmd {
 				}
 			}
 		})
-		return resultsMsg{seq: seq, rows: rows}
+		return resultsMsg{seq: seq, rows: rows, about: about}
 	}
 }
 
@@ -210,64 +227,26 @@ func isMissing(p model.Person) bool { return p.Status == model.StatusMissing }
 
 func isOnSite(p model.Person) bool { return p.Status == model.StatusArrived }
 
-// resolveEnter decides what Enter means: an exact ID checks in at once (a
-// badge scan); otherwise the selected volunteer is offered for confirmation.
-func (g *Gate) resolveEnter() tea.Cmd {
-	text := strings.TrimSpace(g.input.Value())
-	if text == "" {
-		return nil
-	}
-	var selected *model.Person
-	if g.sel < len(g.rows) {
-		p := g.rows[g.sel]
-		selected = &p
-	}
-	st := g.c.Store
-	return func() tea.Msg {
-		if p, ok := st.Person(text); ok {
-			return enterMsg{scanned: &p}
-		}
-		if p, ok := st.Person(strings.ToUpper(text)); ok {
-			return enterMsg{scanned: &p}
-		}
-		if looksLikeID(text) {
-			// A badge that is on no roster: never offer a near match instead.
-			return enterMsg{unknown: text}
-		}
-		if selected != nil {
-			return enterMsg{confirm: selected}
-		}
-		return enterMsg{nomatch: text}
-	}
-}
-
-func (g *Gate) checkIn(id string) tea.Cmd {
-	st, by := g.c.Store, g.c.Actor
-	return func() tea.Msg {
-		res, err := st.CheckIn(id, by)
-		return checkInMsg{res: res, err: err}
-	}
-}
-
 // findLastArrival looks up the newest standing arrival recorded at this gate.
 func (g *Gate) findLastArrival() tea.Cmd {
 	st, by := g.c.Store, g.c.Actor
-	return func() tea.Msg {
+	return g.startAction(func() tea.Msg {
 		e, ok := st.LastArrival(by)
 		if !ok {
 			return annulTargetMsg{}
 		}
 		p, _ := st.Person(e.Volunteer)
 		return annulTargetMsg{event: e, name: p.Name, found: true}
-	}
+	})
 }
 
 func (g *Gate) annul(e model.Event, reason, name string) tea.Cmd {
 	st, by := g.c.Store, g.c.Actor
-	return func() tea.Msg {
+	return g.startAction(func() tea.Msg {
 		_, err := st.Annul(e.ID, reason, by)
-		return annulledMsg{name: name, err: err}
-	}
+		p, _ := st.Person(e.Volunteer)
+		return annulledMsg{name: name, person: p, err: err}
+	})
 }
 
 // Update handles the gate's keys and the replies of its store calls.
@@ -281,6 +260,9 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case resultsMsg:
 		if msg.seq == g.seq {
+			if msg.about != nil && g.about != nil && msg.about.ID == g.about.ID {
+				g.about = msg.about // its status may have changed since the answer
+			}
 			g.setRows(msg.rows)
 		}
 		return nil
@@ -291,22 +273,24 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 	case annulTargetMsg:
 		if !msg.found {
 			g.setBanner(bannerNote, g.c.T("gate.annul_none", g.c.Actor.Station), "")
-			return nil
+			return g.finishAction(nil)
 		}
 		g.mode, g.annulling, g.annulName = modeReason, msg.event, msg.name
 		g.reason.Reset()
-		return nil
+		return g.finishAction(nil)
 	case annulledMsg:
 		if msg.err != nil {
 			g.setBanner(bannerErr, g.c.T("gate.annul_failed"), g.c.errorText(msg.err))
-			return g.c.bell()
+			return g.finishAction(g.c.bell())
 		}
 		g.setBanner(bannerNote, g.c.T("gate.annulled", msg.name), g.c.T("gate.annulled_detail"))
-		return g.search()
+		g.lastScanID = "" // the same badge next is a new check-in, not a repeat
+		g.showAbout(&msg.person)
+		return g.finishAction(g.search())
 	case walkInDoneMsg:
 		if msg.err != nil && g.walkin != nil {
 			g.walkin.failure, g.walkin.saving = g.c.errorText(msg.err), false // keep what was typed
-			return g.c.bell()
+			return g.finishAction(g.c.bell())
 		}
 		g.mode, g.walkin = modeSearch, nil
 		return g.onCheckIn(checkInMsg(msg))
@@ -331,13 +315,18 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 		if g.mode == modeSearch && msg.Action == tea.MouseActionPress {
 			switch msg.Button {
 			case tea.MouseButtonWheelUp:
+				g.forgetAbout()
 				g.move(-1)
 			case tea.MouseButtonWheelDown:
+				g.forgetAbout()
 				g.move(1)
 			}
 		}
 		return nil
 	case tea.KeyMsg:
+		if g.busy {
+			return g.keep(msg)
+		}
 		return g.onKey(msg)
 	}
 	return nil
@@ -347,7 +336,11 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 	k := g.c.Keys
 	switch g.mode {
 	case modeWalkIn:
-		return g.walkin.Update(msg)
+		cmd := g.walkin.Update(msg)
+		if g.walkin != nil && g.walkin.saving {
+			return g.startAction(cmd) // keys that come while it is saved wait for its answer
+		}
+		return cmd
 	case modeFilter:
 		return g.picker.Update(msg)
 	case modeConfirm:
@@ -397,8 +390,10 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Cancel):
 		g.input.Reset()
 		g.banner, g.note = banner{}, ""
+		g.forgetAbout()
 		return g.search()
 	case g.navigate(msg, k, len(g.rows), g.listHeight()):
+		g.forgetAbout()
 		return nil
 	case key.Matches(msg, k.Annul):
 		return g.findLastArrival()
@@ -423,72 +418,17 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 		g.shelved = g.banner
 	}
 	g.banner, g.note = banner{}, ""
+	g.forgetAbout()
 	return tea.Batch(cmd, g.search())
-}
-
-func (g *Gate) onEnter(msg enterMsg) tea.Cmd {
-	switch {
-	case msg.scanned != nil:
-		id, now := msg.scanned.ID, g.c.Now()
-		g.input.Reset()
-		if id == g.lastScanID && now.Sub(g.lastScanAt) < scanRepeatWindow {
-			g.banner = g.shelved // the repeat's keystrokes cleared the answer: bring it back
-			g.note = g.c.T("gate.repeat_scan", id)
-			return g.search()
-		}
-		g.lastScanID, g.lastScanAt = id, now
-		return tea.Batch(g.checkIn(id), g.search())
-	case msg.confirm != nil:
-		g.mode, g.confirming = modeConfirm, *msg.confirm
-		g.banner, g.note = banner{}, ""
-		return nil
-	case msg.unknown != "":
-		g.input.Reset()
-		g.setBanner(bannerErr, g.c.T("gate.unknown", msg.unknown), g.c.T("gate.unknown_detail"))
-		return tea.Batch(g.search(), g.c.bell())
-	default:
-		g.note = g.c.T("gate.no_results")
-		return nil
-	}
-}
-
-// looksLikeID tells a badge code from a name: codes have a digit and no
-// spaces, names have no digits.
-func looksLikeID(s string) bool {
-	return !strings.ContainsAny(s, " \t") && strings.ContainsAny(s, "0123456789")
-}
-
-func (g *Gate) onCheckIn(msg checkInMsg) tea.Cmd {
-	if msg.err != nil {
-		g.setBanner(bannerErr, g.c.T("gate.failed"), g.c.errorText(msg.err))
-		return g.c.bell()
-	}
-	r := msg.res
-	p := r.Person
-	g.input.Reset()
-	switch r.Outcome {
-	case db.CheckedIn:
-		g.setBanner(bannerOK, g.c.T("gate.checked_in", p.Name, p.Contingent),
-			g.c.T("gate.checked_in_detail", p.Contingent, g.c.Number(r.Contingent.Arrived), g.c.Number(r.Contingent.Expected)))
-		return g.search()
-	case db.AlreadyArrived:
-		g.setBanner(bannerWarn, g.c.T("gate.already", p.Name),
-			g.c.T("gate.already_detail", g.c.Clock(r.First.At), r.First.Station, orDash(r.First.Operator)))
-		return tea.Batch(g.search(), g.c.bell())
-	default:
-		g.setBanner(bannerErr, g.c.T("gate.unknown", p.ID), g.c.T("gate.unknown_detail"))
-		return tea.Batch(g.search(), g.c.bell())
-	}
-}
-
-func (g *Gate) setBanner(kind bannerKind, title, detail string) {
-	g.banner, g.note = banner{kind: kind, title: title, detail: detail}, ""
 }
 
 func (g *Gate) setRows(rows []model.Person) {
 	// Keep the same volunteer selected when the list is refreshed.
 	var keep string
-	if g.sel < len(g.rows) {
+	switch {
+	case g.about != nil:
+		keep = g.about.ID // the answer's person, when the list has them
+	case g.sel < len(g.rows):
 		keep = g.rows[g.sel].ID
 	}
 	if !reflect.DeepEqual(rows, g.rows) {

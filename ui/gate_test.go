@@ -22,7 +22,7 @@ func TestGateNameSearchConfirmCheckIn(t *testing.T) {
 		t.Fatal("the first Enter checked in; it must only ask")
 	}
 	d.key(tea.KeyEnter)
-	d.mustShow("✓ Checked in: Siti Aisyah, Kab. Balangan", "1 of 100 arrived")
+	d.mustShow("✓ Checked in: JRS-BLG-0002 Siti Aisyah, Kab. Balangan", "1 of 100 arrived")
 	if st.Totals().Arrived != 1 {
 		t.Fatalf("arrived %d after confirming, want 1", st.Totals().Arrived)
 	}
@@ -35,9 +35,9 @@ func TestGateNameSearchConfirmCheckIn(t *testing.T) {
 	d.key(tea.KeyEnter)
 	d.mustShow("Already arrived 09:14")
 	d.key(tea.KeyEnter)
-	d.mustShow("! Already checked in: Siti Aisyah", "at 09:14, gerbang 1, by Rina")
-	if d.bell.String() != "\a" {
-		t.Errorf("bell rang %q on the amber answer, want once", d.bell.String())
+	d.mustShow("! Already checked in: JRS-BLG-0002 Siti Aisyah", "at 09:14, gerbang 1, by Rina")
+	if d.bell.String() != "\a\a" {
+		t.Errorf("bell rang %q after a check-in and an amber answer, want once each", d.bell.String())
 	}
 	if st.Totals().Arrived != 1 {
 		t.Fatalf("arrived %d after a duplicate, want 1", st.Totals().Arrived)
@@ -64,14 +64,18 @@ func TestGateScanChecksInAtOnce(t *testing.T) {
 	d, _ := newGateDriver(t, st, English, 100, 30)
 	d.typeText("JRS-BLG-0002")
 	d.key(tea.KeyEnter)
-	d.mustShow("✓ Checked in: Siti Aisyah, Kab. Balangan")
+	d.mustShow("✓ Checked in: JRS-BLG-0002 Siti Aisyah, Kab. Balangan")
 	if st.Totals().Arrived != 1 {
 		t.Fatal("a scanned ID did not check in with one Enter")
 	}
+	if d.bell.String() != "\a" {
+		t.Errorf("bell rang %q on a check-in, want one beep", d.bell.String())
+	}
+	d.bell.Reset()
 	// The scanner fires twice: the repeat is ignored quietly.
 	d.typeText("JRS-BLG-0002")
 	d.key(tea.KeyEnter)
-	d.mustShow("Repeated scan of JRS-BLG-0002 ignored", "✓ Checked in: Siti Aisyah")
+	d.mustShow("Repeated scan of JRS-BLG-0002 Siti Aisyah ignored", "✓ Checked in: JRS-BLG-0002 Siti Aisyah")
 	if d.bell.Len() != 0 {
 		t.Error("an ignored repeat scan rang the bell")
 	}
@@ -94,7 +98,7 @@ func TestGateScanRepeatAfterWindowWarns(t *testing.T) {
 	now = now.Add(4 * time.Second)
 	d.typeText("JRS-BLG-0002")
 	d.key(tea.KeyEnter)
-	d.mustShow("! Already checked in: Siti Aisyah")
+	d.mustShow("! Already checked in: JRS-BLG-0002 Siti Aisyah")
 }
 
 func TestGateUnknownID(t *testing.T) {
@@ -157,7 +161,7 @@ func TestGateWalkIn(t *testing.T) {
 		t.Error("a second Enter while saving sends the walk-in again")
 	}
 	d.run(first)
-	d.mustShow("✓ Checked in: Udin Saprudin, Kab. Balangan", "1 of 101 arrived")
+	d.mustShow("Udin Saprudin, Kab. Balangan", "1 of 101 arrived")
 	d.typeText("udin saprudin")
 	d.mustShow("Source     Walk-in")
 	var found bool
@@ -258,7 +262,7 @@ func TestGateScanDuringConfirmation(t *testing.T) {
 	d.mustShow("Check in SOEDJATMOKO ?")
 	d.typeText("JRS-BLG-0002")
 	d.key(tea.KeyEnter)
-	d.mustShow("✓ Checked in: Siti Aisyah")
+	d.mustShow("✓ Checked in: JRS-BLG-0002 Siti Aisyah")
 	if p, _ := st.Person("JRS-BJR-0003"); p.Status != model.StatusMissing {
 		t.Error("the volunteer waiting for confirmation was checked in by the scan's Enter")
 	}

@@ -52,6 +52,8 @@ type listKey struct {
 	queryEmpty            bool
 	contingent            string
 	lang                  Lang
+	answered              bool
+	about                 *model.Person // replaced, never changed in place, when read again
 }
 
 // rowKey is what one row of the list shows.
@@ -67,6 +69,8 @@ type detailsKey struct {
 	sel       int
 	width     int
 	lang      Lang
+	answered  bool
+	about     *model.Person
 }
 
 type bannerKey struct {
@@ -124,7 +128,8 @@ func (g *Gate) viewBlock() block {
 
 func (g *Gate) listView(width int) block {
 	k := listKey{rowsDrawn: g.rowsDrawn, sel: g.sel, top: g.top, width: width, rows: g.listHeight(),
-		queryEmpty: strings.TrimSpace(g.input.Value()) == "", contingent: g.contingent, lang: g.c.Lang}
+		queryEmpty: strings.TrimSpace(g.input.Value()) == "", contingent: g.contingent, lang: g.c.Lang,
+		answered: g.answered, about: g.about}
 	return g.drawn.list.get(k, func() block { return g.drawList(width) })
 }
 
@@ -160,7 +165,8 @@ func (g *Gate) drawList(width int) block {
 	g.drawn.rows = make(map[rowKey]block, h)
 	for i := g.top; i < len(g.rows) && i < g.top+h; i++ {
 		p := &g.rows[i]
-		k := rowKey{id: p.ID, name: p.Name, contingent: p.Contingent, status: p.Status, selected: i == g.sel, width: width}
+		selected := i == g.sel && (!g.answered || (g.about != nil && g.about.ID == p.ID))
+		k := rowKey{id: p.ID, name: p.Name, contingent: p.Contingent, status: p.Status, selected: selected, width: width}
 		row, ok := kept[k]
 		if !ok {
 			row = measure(st.App.Width(width).Render(g.rowText(p, k.selected, width)))
@@ -232,17 +238,22 @@ func (g *Gate) statusText(p model.Person) string {
 }
 
 func (g *Gate) detailsView() block {
-	k := detailsKey{rowsDrawn: g.rowsDrawn, sel: g.sel, width: g.detailsWidth(), lang: g.c.Lang}
+	k := detailsKey{rowsDrawn: g.rowsDrawn, sel: g.sel, width: g.detailsWidth(), lang: g.c.Lang, answered: g.answered, about: g.about}
 	return g.drawn.details.text(k, g.drawDetails)
 }
 
 func (g *Gate) drawDetails() string {
 	st := g.c.Styles
 	w := g.detailsWidth()
-	if g.sel >= len(g.rows) {
+	var p model.Person
+	switch {
+	case g.answered && g.about != nil:
+		p = *g.about // the answer's person, never the row selected before it
+	case g.answered, g.sel >= len(g.rows):
 		return st.Details.Width(w).Render(st.Muted.Render(g.c.T("gate.no_selection")))
+	default:
+		p = g.rows[g.sel]
 	}
-	p := g.rows[g.sel]
 	row := func(label, value string) string {
 		return st.Label.Render(pad(g.c.T(label), 11)) + truncate(value, w-13)
 	}

@@ -1,0 +1,207 @@
+package ui
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"hadir/db"
+	"hadir/model"
+)
+
+// maxPendingKeys bounds the keys kept while a check-in is being written. A
+// scanner's burst of badges is far below it; a key held down for minutes is
+// not something to replay.
+const maxPendingKeys = 4096
+
+// minScannedSuffix is the shortest tail of the search box taken as a scan
+// that landed on half-typed text: shorter tails match IDs by accident.
+const minScannedSuffix = 4
+
+// startAction marks the gate busy until the answer to cmd is handled: keys
+// that arrive meanwhile (a scanner sending the next badge) are kept and
+// handled after it, in order, instead of being typed into a box the answer
+// is about to clear.
+func (g *Gate) startAction(cmd tea.Cmd) tea.Cmd {
+	if cmd != nil {
+		g.busy = true
+	}
+	return cmd
+}
+
+// finishAction ends the action in flight and handles the keys kept
+// meanwhile, until one of them starts the next action.
+func (g *Gate) finishAction(cmd tea.Cmd) tea.Cmd {
+	g.busy = false
+	cmds := []tea.Cmd{cmd}
+	for len(g.pending) > 0 && !g.busy {
+		next := g.pending[0]
+		g.pending = g.pending[1:]
+		cmds = append(cmds, g.onKey(next))
+	}
+	return tea.Batch(cmds...)
+}
+
+// keep holds a key that arrived during an action.
+func (g *Gate) keep(msg tea.KeyMsg) tea.Cmd {
+	if len(g.pending) >= maxPendingKeys {
+		g.note = g.c.T("gate.too_many_keys")
+		return g.c.bell()
+	}
+	g.pending = append(g.pending, msg)
+	return nil
+}
+
+// resolveEnter decides what Enter means: an exact ID checks in at once (a
+// badge scan); otherwise the selected volunteer is offered for confirmation.
+func (g *Gate) resolveEnter() tea.Cmd {
+	text := strings.TrimSpace(g.input.Value())
+	if text == "" {
+		return nil
+	}
+	var selected *model.Person
+	if g.sel < len(g.rows) {
+		p := g.rows[g.sel]
+		selected = &p
+	}
+	st := g.c.Store
+	return g.startAction(func() tea.Msg {
+		if p, ok := lookupID(st, text); ok {
+			return enterMsg{scanned: &p}
+		}
+		// A scan that landed on half-typed text ("siti" then a badge): the
+		// longest tail that is a known ID is the scan.
+		for i := 1; i < len(text); i++ {
+			tail := text[i:]
+			if utf8.RuneCountInString(tail) < minScannedSuffix {
+				break
+			}
+			if !utf8.RuneStart(text[i]) || !looksLikeID(tail) {
+				continue
+			}
+			if p, ok := lookupID(st, tail); ok {
+				return enterMsg{scanned: &p, dropped: strings.TrimSpace(text[:i])}
+			}
+		}
+		if looksLikeID(text) {
+			// A badge that is on no roster: never offer a near match instead.
+			return enterMsg{unknown: text}
+		}
+		if selected != nil {
+			return enterMsg{confirm: selected}
+		}
+		return enterMsg{nomatch: text}
+	})
+}
+
+// lookupID finds a volunteer by an ID as typed or as a scanner set to lower
+// case sends it.
+func lookupID(st *db.Store, text string) (model.Person, bool) {
+	if p, ok := st.Person(text); ok {
+		return p, true
+	}
+	return st.Person(strings.ToUpper(text))
+}
+
+func (g *Gate) checkIn(id string) tea.Cmd {
+	st, by := g.c.Store, g.c.Actor
+	return g.startAction(func() tea.Msg {
+		res, err := st.CheckIn(id, by)
+		return checkInMsg{res: res, err: err}
+	})
+}
+
+func (g *Gate) onEnter(msg enterMsg) tea.Cmd {
+	switch {
+	case msg.scanned != nil:
+		p, now := *msg.scanned, g.c.Now()
+		g.input.Reset()
+		g.scanNote = ""
+		if msg.dropped != "" {
+			g.scanNote = g.c.T("gate.dropped_text", msg.dropped, p.ID)
+		}
+		// A scanner that fires twice sends the same badge again at once. It
+		// is a repeat only while the first check-in stands: a badge scanned
+		// again after its check-in was annulled is checked in.
+		onSite := p.Status == model.StatusArrived || p.Status == model.StatusDeparted
+		if p.ID == g.lastScanID && now.Sub(g.lastScanAt) < scanRepeatWindow && onSite {
+			g.banner = g.shelved // the repeat's keystrokes cleared the answer: bring it back
+			g.note = g.c.T("gate.repeat_scan", p.ID, p.Name)
+			g.showAbout(&p)
+			return g.finishAction(g.search())
+		}
+		g.lastScanID, g.lastScanAt = p.ID, now
+		return tea.Batch(g.checkIn(p.ID), g.search())
+	case msg.confirm != nil:
+		g.mode, g.confirming = modeConfirm, *msg.confirm
+		g.banner, g.note = banner{}, ""
+		g.showAbout(msg.confirm)
+		return g.finishAction(nil)
+	case msg.unknown != "":
+		g.input.Reset()
+		g.setBanner(bannerErr, g.c.T("gate.unknown", msg.unknown), g.c.T("gate.unknown_detail"))
+		g.showAbout(nil)
+		return g.finishAction(tea.Batch(g.search(), g.c.bell()))
+	default:
+		g.note = g.c.T("gate.no_results")
+		return g.finishAction(nil)
+	}
+}
+
+// looksLikeID tells a badge code from a name: codes have a digit and no
+// spaces, names have no digits.
+func looksLikeID(s string) bool {
+	return !strings.ContainsAny(s, " \t") && strings.ContainsAny(s, "0123456789")
+}
+
+func (g *Gate) onCheckIn(msg checkInMsg) tea.Cmd {
+	return g.finishAction(g.answerCheckIn(msg))
+}
+
+func (g *Gate) answerCheckIn(msg checkInMsg) tea.Cmd {
+	note := g.scanNote
+	g.scanNote = ""
+	if msg.err != nil {
+		g.setBanner(bannerErr, g.c.T("gate.failed"), g.c.errorText(msg.err))
+		g.lastScanID = "" // nothing was saved: the same badge again must be tried again
+		return g.c.bell()
+	}
+	r := msg.res
+	p := r.Person
+	g.input.Reset()
+	defer func() { g.note = note }()
+	switch r.Outcome {
+	case db.CheckedIn:
+		g.setBanner(bannerOK, g.c.T("gate.checked_in", p.ID, p.Name, p.Contingent),
+			g.c.T("gate.checked_in_detail", p.Contingent, g.c.Number(r.Contingent.Arrived), g.c.Number(r.Contingent.Expected)))
+		g.showAbout(&p)
+		return tea.Batch(g.search(), g.c.bell())
+	case db.AlreadyArrived:
+		g.setBanner(bannerWarn, g.c.T("gate.already", p.ID, p.Name),
+			g.c.T("gate.already_detail", g.c.Clock(r.First.At), r.First.Station, orDash(r.First.Operator)))
+		g.showAbout(&p)
+		return tea.Batch(g.search(), g.c.bell())
+	default:
+		g.setBanner(bannerErr, g.c.T("gate.unknown", p.ID), g.c.T("gate.unknown_detail"))
+		g.showAbout(nil)
+		return tea.Batch(g.search(), g.c.bell())
+	}
+}
+
+func (g *Gate) setBanner(kind bannerKind, title, detail string) {
+	g.banner, g.note = banner{kind: kind, title: title, detail: detail}, ""
+}
+
+// showAbout makes the details pane show the person an answer is about (nil:
+// nobody, for an unknown ID) until the next action, whatever row was selected.
+func (g *Gate) showAbout(p *model.Person) {
+	g.answered, g.about = true, nil
+	if p != nil {
+		cp := *p
+		g.about = &cp
+	}
+}
+
+// forgetAbout gives the details pane back to the selected row.
+func (g *Gate) forgetAbout() { g.answered, g.about = false, nil }

@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"hadir/model"
+)
+
+// A scanner that stores badges sends them in one burst: the next IDs arrive
+// while the first check-in is still being written. None is lost, and they
+// are checked in in the order scanned.
+func TestGateScanBurstKeepsKeysTypedDuringCheckIn(t *testing.T) {
+	st := testStore(t, nil)
+	d, _ := newGateDriver(t, st, English, 100, 30)
+	g := d.s.(*Gate)
+	ids := []string{"JRS-BLG-0002", "JRS-BLG-0003", "JRS-BLG-0004", "JRS-BJR-0003"}
+	d.typeText(ids[0])
+	inFlight := g.Update(tea.KeyMsg{Type: tea.KeyEnter}) // the store has not answered yet
+	for _, id := range ids[1:] {
+		d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(id)}, tea.KeyMsg{Type: tea.KeyEnter})
+	}
+	if st.Totals().Arrived != 0 {
+		t.Fatal("a check-in was written before the one in flight answered")
+	}
+	d.run(inFlight)
+	if got := st.Totals().Arrived; got != len(ids) {
+		t.Fatalf("%d arrivals after a burst of %d badges", got, len(ids))
+	}
+	var order []string
+	st.Read(func(s *model.State, _ *model.Index) {
+		for _, p := range s.LatestArrivals(len(ids)) {
+			order = append([]string{p.ID}, order...)
+		}
+	})
+	if strings.Join(order, " ") != strings.Join(ids, " ") {
+		t.Errorf("arrivals in the order %v, scanned %v", order, ids)
+	}
+	d.mustShow("✓ Checked in: JRS-BJR-0003 Soedjatmoko")
+	if g.input.Value() != "" {
+		t.Errorf("the search box holds %q after the burst", g.input.Value())
+	}
+}
+
+// An annulled check-in is undone: the same badge scanned again at once is a
+// new check-in, not a repeated scan to ignore.
+func TestGateRescanAfterAnnulChecksIn(t *testing.T) {
+	st := testStore(t, nil)
+	d, _ := newGateDriver(t, st, English, 100, 30)
+	d.typeText("JRS-BLG-0002")
+	d.key(tea.KeyEnter)
+	d.key(tea.KeyCtrlX)
+	d.typeText("wrong day")
+	d.key(tea.KeyEnter)
+	d.mustShow("Annulled: Siti Aisyah")
+	d.typeText("JRS-BLG-0002")
+	d.key(tea.KeyEnter)
+	d.mustNotShow("Repeated scan")
+	d.mustShow("✓ Checked in: JRS-BLG-0002 Siti Aisyah")
+	if p, _ := st.Person("JRS-BLG-0002"); p.Status != model.StatusArrived {
+		t.Fatalf("rescanned after the annul, the volunteer is %v", p.Status)
+	}
+}
+
+// A scan that lands on half-typed text checks in the scanned badge and says
+// what was dropped, instead of "Unknown ID: sitiJRS-…".
+func TestGateScanOnHalfTypedText(t *testing.T) {
+	st := testStore(t, nil)
+	d, _ := newGateDriver(t, st, English, 100, 30)
+	d.typeText("siti")
+	d.typeText("JRS-BJR-0003")
+	d.key(tea.KeyEnter)
+	d.mustNotShow("Unknown ID")
+	d.mustShow("✓ Checked in: JRS-BJR-0003 Soedjatmoko", `The text "siti" typed before the scan was dropped`)
+	if p, _ := st.Person("JRS-BJR-0003"); p.Status != model.StatusArrived {
+		t.Fatal("the scanned badge was not checked in")
+	}
+	// Text that ends in no known ID is still an unknown ID.
+	d.typeText("sitiJRS-BJR-9999")
+	d.key(tea.KeyEnter)
+	d.mustShow("Unknown ID: sitiJRS-BJR-9999")
+}
+
+// After an answer the details pane shows whom it is about, not the row that
+// was selected before.
+func TestGateDetailsShowTheAnswersPerson(t *testing.T) {
+	st := testStore(t, nil)
+	d, c := newGateDriver(t, st, English, 100, 30)
+	now := testClock
+	c.Now = func() time.Time { now = now.Add(5 * time.Second); return now } // no scan is a scanner's repeat
+	for _, id := range []string{"JRS-BLG-0002", "JRS-BLG-0003"} {
+		d.typeText(id)
+		d.key(tea.KeyEnter)
+	}
+	d.key(tea.KeyDown) // the latest arrivals: JRS-BLG-0003, then Siti Aisyah selected
+	d.mustShow("ID         JRS-BLG-0002")
+	d.typeText("soedjatmoko")
+	d.key(tea.KeyDown)
+	d.typeText("JRS-BLG-0003") // a repeated badge lands on the half-typed name
+	d.key(tea.KeyEnter)
+	d.mustShow("! Already checked in: JRS-BLG-0003", "ID         JRS-BLG-0003")
+	d.mustNotShow("ID         JRS-BLG-0002")
+	// An unknown badge is about nobody: no one's details stay up.
+	d.typeText("JRS-XXX-0001")
+	d.key(tea.KeyEnter)
+	d.mustShow("Unknown ID: JRS-XXX-0001")
+	d.mustNotShow("ID         JRS-")
+}
