@@ -198,6 +198,7 @@ func (s *Store) apply(events ...model.Event) {
 			// disk still holds the truth, which the next open refolds.
 			panic(fmt.Sprintf("applying committed event %s: %v", e.ID, err))
 		}
+		s.reindexAfter(e)
 		if e.Kind == model.KindWalkIn {
 			if p, ok := s.state.Person(e.Volunteer); ok {
 				s.index.Add(p.Volunteer)
