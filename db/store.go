@@ -40,6 +40,7 @@ var (
 	keyEventName   = []byte("event_name")
 	keyStationSeq  = []byte("station_seq")  // highest sequence used in this station's event IDs
 	keyStationHome = []byte("station_home") // the computer and path the station ID belongs to
+	keyCreated     = []byte("created")      // when the store was made (RFC 3339); stores before it have none
 )
 
 // DefaultEventName is the gathering's name until one is set.
@@ -69,6 +70,7 @@ type Store struct {
 	// staleLock is the pid in a lock file left by a hadir that is gone,
 	// whose store this one took over ("" if none).
 	staleLock string
+	created   time.Time // when the store was made: merged events are dated after it, less a year
 	now       func() time.Time
 
 	backupMu   sync.Mutex
@@ -188,6 +190,9 @@ func (s *Store) init() error {
 			if err := meta.Put(keyStationHome, []byte(stationHome(s.path))); err != nil {
 				return err
 			}
+			if err := meta.Put(keyCreated, []byte(s.now().UTC().Format(time.RFC3339))); err != nil {
+				return err
+			}
 		}
 		if meta.Get(keyEventName) == nil {
 			return meta.Put(keyEventName, []byte(DefaultEventName))
@@ -235,6 +240,7 @@ func (s *Store) load() error {
 		if v := meta.Get(keyStationSeq); len(v) == 8 {
 			s.seq.Store(binary.BigEndian.Uint64(v))
 		}
+		s.created, _ = time.Parse(time.RFC3339, string(meta.Get(keyCreated)))
 		if home := string(meta.Get(keyStationHome)); home != stationHome(s.path) {
 			// A copy of the file (a restored backup, a store carried to a
 			// second laptop) must not write event IDs the original also
@@ -289,8 +295,21 @@ func (s *Store) load() error {
 			}
 		}
 	}
+	if s.created.IsZero() { // a store made before it was recorded: its first event, else now
+		s.created = s.now()
+		for _, e := range events {
+			s.created = minTime(s.created, e.At)
+		}
+	}
 	s.state, s.index = st, index
 	return nil
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
 }
 
 func readRoster(tx *bolt.Tx) ([]model.Volunteer, error) {
