@@ -163,7 +163,7 @@ func (g *Gate) ShortHelp() []key.Binding {
 
 func (g *Gate) FullHelp() [][]key.Binding {
 	k := g.c.Keys
-	return [][]key.Binding{{k.Enter, k.Cancel, k.Up, k.PageUp}, {k.Annul, k.WalkIn, k.Filter}}
+	return [][]key.Binding{{k.Enter, k.Cancel, k.Up, k.PageUp}, {k.Annul, k.WalkIn, k.Filter, k.Badge}}
 }
 
 func withHelp(b key.Binding, keys, desc string) key.Binding {
@@ -308,6 +308,8 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 			g.contingent = msg.value
 		}
 		return g.search()
+	case badgeWrittenMsg:
+		return g.onBadgeWritten(msg)
 	case walkInCancelMsg:
 		g.mode, g.walkin = modeSearch, nil
 		return nil
@@ -411,6 +413,8 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 		g.walkin = newWalkInForm(g.c, g.input.Value())
 		g.walkin.SetSize(g.width, g.height)
 		return loadContingents(g.c.Store)
+	case key.Matches(msg, k.Badge):
+		return g.printBadge()
 	case key.Matches(msg, k.Filter):
 		g.mode = modeFilter
 		g.picker = newPicker(g.c, g.c.T("gate.filter_title"), g.c.T("gate.filter_all"))

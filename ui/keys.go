@@ -10,7 +10,7 @@ type KeyMap struct {
 
 	// The gate. Its search box takes every printable key, so its commands
 	// are Enter, Esc, arrows and control keys.
-	Enter, Cancel, Up, Down, PageUp, PageDown, Annul, WalkIn, Filter key.Binding
+	Enter, Cancel, Up, Down, PageUp, PageDown, Annul, WalkIn, Filter, Badge key.Binding
 
 	// Contingents and a contingent's members.
 	Sort, Toggle, SelectAll, Excuse, Replace, SignOff, Withdraw, Departures, Back key.Binding
@@ -45,6 +45,7 @@ func newKeyMap(c *Common) KeyMap {
 		Annul:    b([]string{"ctrl+x"}, "ctrl+x", "key.annul"),
 		WalkIn:   b([]string{"ctrl+n"}, "ctrl+n", "key.walkin"),
 		Filter:   b([]string{"ctrl+f"}, "ctrl+f", "key.filter"),
+		Badge:    b([]string{"ctrl+p"}, "ctrl+p", "key.badge"),
 
 		Sort:       b([]string{"ctrl+o"}, "ctrl+o", "key.sort"),
 		Toggle:     b([]string{" "}, "space", "key.toggle"),
