@@ -100,4 +100,8 @@ func TestStatsContingentsAddUpAfterEveryEvent(t *testing.T) {
 	check("an annulled arrival and a withdrawn sign-off", 7)
 	c.ok("depart", "JRS-BLG-0001")
 	check("a departure", 7)
+	c.ok("contingent", "rename", "Kota Banjarmasin", "Kota Banjarmasin Baru")
+	check("a contingent renamed", 7)
+	c.ok("contingent", "rename", "Kota Banjarmasin Baru", "Kabupaten Balangan", "--merge")
+	check("two contingents merged", 7)
 }

@@ -146,6 +146,10 @@ func (f *walkInForm) setFocus(i int) {
 // matchContingent resolves what was typed to a known contingent: the exact
 // name (any case), else the only one containing the text.
 func (f *walkInForm) matchContingent(typed string) (string, []string) {
+	// Any spelling of a contingent's name: "kab balangan", "Kabupaten Balangan".
+	if n, ok := model.NewContingentNames(f.contingents...).Resolve(typed); ok {
+		return n, []string{n}
+	}
 	return matchName(f.contingents, typed)
 }
 
@@ -155,10 +159,6 @@ func matchName(names []string, typed string) (string, []string) {
 	q := strings.ToLower(strings.TrimSpace(typed))
 	if q == "" {
 		return "", nil
-	}
-	// Any spelling of a contingent's name: "kab balangan", "Kabupaten Balangan".
-	if n, ok := model.NewContingentNames(f.contingents...).Resolve(typed); ok {
-		return n, []string{n}
 	}
 	var hits []string
 	for _, n := range names {
