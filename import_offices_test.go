@@ -108,3 +108,37 @@ func TestImportWithoutIDsCorrectionsNeverDouble(t *testing.T) {
 		t.Errorf("the adopted ID does not check in: %v", r)
 	}
 }
+
+func TestContingentAnySpellingAndRename(t *testing.T) {
+	t.Parallel()
+	c := newCLI(t)
+	c.ok("import", c.write("a.csv", []byte("ID;Nama;Kabupaten\nB1;Dedi;Kab. Balangan\nB2;Euis;Kab. Balangan\nT1;Fitri;Kab. Tapin\nX1;Gani;Tagana Balangan\n")))
+	c.ok("checkin", "B1", "B2")
+	r := c.ok("confirm", "kab balangan", "--leader", "H. Rifani")
+	contains(t, "stdout", r.stdout, "Kab. Balangan")
+
+	r = c.expect(1, "contingent", "rename", "Tagana Balangan", "KAB. TAPIN")
+	contains(t, "stderr", r.stderr, `a contingent "Kab. Tapin" already exists`, "--merge", "nothing was changed")
+	r = c.ok("contingent", "rename", "balangan", "Kabupaten Balangan")
+	contains(t, "stdout", r.stdout, "Kab. Balangan is now Kabupaten Balangan: 2 volunteers, 2 arrived")
+	c.ok("contingent", "rename", "Tagana Balangan", "kabupaten balangan", "--merge")
+	s := c.stats()
+	names := map[string]int{}
+	for _, k := range s.Contingents {
+		names[k.Name] = k.Expected
+	}
+	if len(names) != 2 || names["Kabupaten Balangan"] != 3 || names["Kab. Tapin"] != 1 {
+		t.Errorf("contingents after rename and merge: %v", names)
+	}
+	// The file from before the renames changes nobody.
+	r = c.ok("import", c.write("a.csv", []byte("ID;Nama;Kabupaten\nB1;Dedi;Kab. Balangan\nB2;Euis;Kab. Balangan\nT1;Fitri;Kab. Tapin\nX1;Gani;Tagana Balangan\n")))
+	contains(t, "stdout", r.stdout, "0 added, 0 updated, 4 unchanged")
+	// The renames are events: another station merging this log agrees.
+	events := c.ok("export", "events", "--format", "json").stdout
+	other := newCLI(t)
+	other.ok("import", other.write("a.csv", []byte("ID;Nama;Kabupaten\nB1;Dedi;Kab. Balangan\nB2;Euis;Kab. Balangan\nT1;Fitri;Kab. Tapin\nX1;Gani;Tagana Balangan\n")))
+	other.ok("merge", other.write("events.jsonl", []byte(events)))
+	if got := other.ok("stats").stdout; !strings.Contains(got, "Kabupaten Balangan") || strings.Contains(got, "Tagana") {
+		t.Errorf("the other station after merging:\n%s", got)
+	}
+}

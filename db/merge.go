@@ -91,6 +91,7 @@ func (s *Store) Merge(events []model.Event, by Actor) (MergeReport, error) {
 			s.mu.Unlock()
 			return MergeReport{}, fmt.Errorf("event %s: %w", e.ID, err)
 		}
+		s.reindexAfter(e)
 		if e.Kind == model.KindWalkIn {
 			if p, ok := s.state.Person(e.Volunteer); ok {
 				s.index.Add(p.Volunteer)

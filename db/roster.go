@@ -57,6 +57,13 @@ func (s *Store) ImportRows(rows []model.ImportRow, opt model.ImportOptions, dryR
 		s.mu.Lock()
 		defer s.mu.Unlock()
 	}
+	if len(s.state.Renames()) > 0 {
+		// A file written before a rename still names the old contingent.
+		rows = slices.Clone(rows)
+		for i := range rows {
+			rows[i].Contingent = s.state.Renamed(rows[i].Contingent)
+		}
+	}
 	plan := model.PlanImport(s.state.Volunteers(), s.state.HasEvents, rows, opt)
 	rep := ImportReport{ImportPlan: plan, DryRun: dryRun}
 	if plan.Refused() {

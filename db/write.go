@@ -198,6 +198,7 @@ func (s *Store) apply(events ...model.Event) {
 			// disk still holds the truth, which the next open refolds.
 			panic(fmt.Sprintf("applying committed event %s: %v", e.ID, err))
 		}
+		s.reindexAfter(e)
 		if e.Kind == model.KindWalkIn {
 			if p, ok := s.state.Person(e.Volunteer); ok {
 				s.index.Add(p.Volunteer)
@@ -220,6 +221,11 @@ func (s *Store) CheckIn(id string, by Actor) (CheckInResult, error) {
 // CheckInMany checks several volunteers in with one transaction: a bus
 // arrives and the leader vouches for them. Each gets its own answer.
 func (s *Store) CheckInMany(ids []string, by Actor) ([]CheckInResult, error) {
+	if len(ids) > 1 {
+		if err := by.mayLead("check several people in at once"); err != nil {
+			return nil, err
+		}
+	}
 	return s.moveMany(ids, model.KindArrive, by)
 }
 

@@ -21,6 +21,7 @@ const (
 	KindReplace  Kind = "replace"  // Volunteer takes the place of Ref
 	KindConfirm  Kind = "confirm"  // a leader signs a contingent off
 	KindWithdraw Kind = "withdraw" // a sign-off taken back
+	KindRename   Kind = "rename"   // a contingent renamed, or merged into another: Contingent becomes Note
 )
 
 // Excuse reasons.
@@ -120,6 +121,10 @@ func (e Event) Validate() error {
 	case KindWithdraw:
 		if e.Contingent == "" {
 			return fmt.Errorf("withdraw %s names no contingent", e.ID)
+		}
+	case KindRename:
+		if strings.TrimSpace(e.Contingent) == "" || strings.TrimSpace(e.Note) == "" {
+			return fmt.Errorf("rename %s must name the contingent and its new name", e.ID)
 		}
 	default:
 		return fmt.Errorf("event %s has unknown kind %q", e.ID, e.Kind)

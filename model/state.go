@@ -120,6 +120,9 @@ type State struct {
 	doubled     map[string]bool   // volunteers with more than one standing arrival
 	walkins     map[string]*Event // walk-in registrations by volunteer
 	version     uint64
+
+	renames       []*Event          // contingent renames, in fold order (state_contingent.go)
+	rawContingent map[string]string // volunteer -> the contingent their record came with
 }
 
 type group struct {
@@ -164,6 +167,7 @@ func (s *State) Version() uint64 { return s.version }
 // Upsert adds a volunteer or replaces their record (a roster re-import).
 func (s *State) Upsert(v Volunteer) {
 	s.version++
+	v.Contingent = s.keepRaw(v.ID, v.Contingent)
 	if p, ok := s.people[v.ID]; ok {
 		s.count(p, -1)
 		if p.Contingent != v.Contingent {
@@ -254,6 +258,10 @@ func (s *State) Apply(e Event) error {
 		s.applyAnnul(ev)
 		return nil
 	}
+	if e.Kind == KindRename {
+		s.applyRename(ev)
+		return nil
+	}
 	s.index(ev)
 	s.touch(ev)
 	return nil
@@ -263,7 +271,8 @@ func (s *State) Apply(e Event) error {
 func (s *State) index(e *Event) {
 	switch e.Kind {
 	case KindConfirm, KindWithdraw:
-		s.byGroup[e.Contingent] = insertSorted(s.byGroup[e.Contingent], e)
+		k := s.ContingentOf(e.Contingent)
+		s.byGroup[k] = insertSorted(s.byGroup[k], e)
 	case KindReplace:
 		s.byVolunteer[e.Volunteer] = insertSorted(s.byVolunteer[e.Volunteer], e)
 		s.byVolunteer[e.Ref] = insertSorted(s.byVolunteer[e.Ref], e)
@@ -321,6 +330,8 @@ func (s *State) touch(e *Event) {
 	switch e.Kind {
 	case KindConfirm, KindWithdraw:
 		return // sign-offs are resolved when read
+	case KindRename:
+		s.regroup() // annulled
 	case KindReplace:
 		s.refresh(e.Volunteer)
 		s.refresh(e.Ref)

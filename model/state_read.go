@@ -43,6 +43,7 @@ func (s *State) ContingentNames() []string {
 
 // Contingent returns one contingent's tally and standing sign-offs.
 func (s *State) Contingent(name string) (Contingent, bool) {
+	name, _ = s.ResolveContingent(name)
 	g, ok := s.groups[name]
 	if !ok || len(g.members) == 0 {
 		return Contingent{}, false
@@ -85,6 +86,7 @@ func (s *State) Contingents() []Contingent {
 
 // Members returns the IDs of a contingent's volunteers in roster order.
 func (s *State) Members(contingent string) []string {
+	contingent, _ = s.ResolveContingent(contingent)
 	g := s.groups[contingent]
 	if g == nil {
 		return nil

@@ -242,7 +242,7 @@ func (l *Log) kindWord(k model.Kind) string {
 // who is whom an event concerns: the volunteer, or the contingent signed off.
 func (l *Log) who(r *logRow) string {
 	switch {
-	case r.ev.Kind == model.KindConfirm || r.ev.Kind == model.KindWithdraw:
+	case r.ev.Kind == model.KindConfirm || r.ev.Kind == model.KindWithdraw || r.ev.Kind == model.KindRename:
 		return r.ev.Contingent
 	case r.name != "":
 		return r.name
@@ -283,6 +283,8 @@ func (l *Log) note(r *logRow) string {
 		note = joinNonEmpty(" · ", note, e.Note)
 	case model.KindWalkIn:
 		note = r.contingent
+	case model.KindRename:
+		note = l.c.T("log.renamed_to", e.Note)
 	}
 	if r.annul != nil {
 		note = joinNonEmpty(" · ", l.c.T("log.annulled", r.annul.Reason), note)

@@ -30,6 +30,8 @@ var logTexts = map[string][2]string{
 	"log.kind_replace":  {"pengganti", "replaced"},
 	"log.kind_confirm":  {"disahkan", "signed off"},
 	"log.kind_withdraw": {"pengesahan dicabut", "sign-off withdrawn"},
+	"log.kind_rename":   {"ganti nama kontingen", "contingent renamed"},
+	"log.renamed_to":    {"menjadi %s", "now %s"},
 
 	"log.annulled":        {"✗ dibatalkan: %s", "✗ annulled: %s"},
 	"log.annul_note":      {"%s (↶ %s %s)", "%s (↶ %s %s)"},
@@ -75,4 +77,5 @@ var logKindText = map[model.Kind]string{
 	model.KindReplace:  "log.kind_replace",
 	model.KindConfirm:  "log.kind_confirm",
 	model.KindWithdraw: "log.kind_withdraw",
+	model.KindRename:   "log.kind_rename",
 }

@@ -122,6 +122,10 @@ func (f *walkInForm) matchContingent(typed string) (string, []string) {
 	if q == "" {
 		return "", nil
 	}
+	// Any spelling of a contingent's name: "kab balangan", "Kabupaten Balangan".
+	if n, ok := model.NewContingentNames(f.contingents...).Resolve(typed); ok {
+		return n, []string{n}
+	}
 	var hits []string
 	for _, n := range f.contingents {
 		if strings.ToLower(n) == q {
