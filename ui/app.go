@@ -35,16 +35,31 @@ type App struct {
 	stop     func()
 	idle     time.Duration // close the session after this long without input (0: never)
 	lastKey  time.Time
+	shown    time.Time // when changes made elsewhere were last shown
 	drawn    appDrawn
 }
+
+// refreshEvery is the least time between two refreshes for changes made
+// elsewhere: with five gates scanning flat out the store changes every few
+// milliseconds, and a gate redraws once for all the changes of that time.
+const refreshEvery = 50 * time.Millisecond
 
 // appDrawn keeps the chrome and the frame last drawn (see drawn).
 type appDrawn struct {
 	header drawn[headerKey]
 	status drawn[statusKey]
 	help   drawn[helpKey]
-	body   drawn[bodyKey]
+	screen drawn[string] // a screen that draws itself as one string
+	body   joined
 	frame  joined
+	paint  *painter // the body in the app's colours
+	text   string   // the frame as sent
+	textID uint64   // the frame text is of
+}
+
+// blockViewer is a screen that gives its view already measured (see block).
+type blockViewer interface {
+	viewBlock() block
 }
 
 type headerKey struct {
@@ -67,11 +82,6 @@ type helpKey struct {
 	width int
 }
 
-type bodyKey struct {
-	body   string
-	height int
-}
-
 // idleTickMsg checks whether the session has been idle too long.
 type idleTickMsg struct{}
 
@@ -83,6 +93,7 @@ func New(st *db.Store, o Options) *App {
 	a.help.Styles.ShortDesc = c.Styles.Muted
 	a.help.Styles.FullKey = c.Styles.Bold
 	a.help.Styles.FullDesc = c.Styles.Muted
+	a.drawn.paint = newPainter(c.Styles.App)
 	a.screens = []Screen{newGate(c), newContingents(c), newDashboard(c), newLog(c)}
 	if c.Actor.Operator == "" {
 		a.login = newLogin(c)
@@ -113,12 +124,21 @@ func (a *App) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// waitForChange turns the store's change signal into a message.
+// waitForChange turns the store's change signal into a message, at most
+// one per refreshEvery: a change soon after the last refresh waits for the
+// rest of that time, and the changes made meanwhile come with it.
 func (a *App) waitForChange() tea.Cmd {
-	ch := a.changes
+	ch, shown := a.changes, a.shown
 	return func() tea.Msg {
 		if _, ok := <-ch; !ok {
 			return nil
+		}
+		if wait := refreshEvery - time.Since(shown); wait > 0 {
+			time.Sleep(wait)
+			select {
+			case <-ch: // shown by this refresh, which reads the store after it
+			default:
+			}
 		}
 		return storeChangedMsg{}
 	}
@@ -140,11 +160,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.arrived, a.expected, a.backup = msg.arrived, msg.expected, msg.backup
 		return a, nil
 	case storeChangedMsg:
-		var cmds []tea.Cmd
-		for _, s := range a.screens {
-			cmds = append(cmds, s.Update(msg))
-		}
-		return a, tea.Batch(append(cmds, a.c.loadTotals(), a.waitForChange())...)
+		// Only the screen on view reloads: the others reload when they are
+		// switched to (switchTo runs their Init), not at every check-in.
+		a.shown = time.Now()
+		return a, tea.Batch(a.screens[a.active].Update(msg), a.c.loadTotals(), a.waitForChange())
 	case loggedInMsg:
 		a.c.Actor.Operator = msg.operator
 		a.login = nil
@@ -227,13 +246,13 @@ func (a *App) switchLang() {
 }
 
 // chrome is the header, status and help lines around the active screen.
-func (a *App) header() string {
+func (a *App) header() block {
 	var titles strings.Builder
 	for _, s := range a.screens {
 		titles.WriteString(s.Title())
 		titles.WriteByte(0)
 	}
-	return a.drawn.header.get(headerKey{titles.String(), a.active, a.c.Width}, a.drawHeader)
+	return a.drawn.header.text(headerKey{titles.String(), a.active, a.c.Width}, a.drawHeader)
 }
 
 func (a *App) drawHeader() string {
@@ -257,13 +276,13 @@ func (a *App) drawHeader() string {
 	return left + strings.Repeat(" ", gap) + right
 }
 
-func (a *App) statusLine() string {
+func (a *App) statusLine() block {
 	k := statusKey{arrived: a.arrived, expected: a.expected, backupAt: a.backup.At,
 		operator: a.c.Actor.Operator, station: a.c.Actor.Station, lang: a.c.Lang, width: a.c.Width}
 	if a.backup.Err != nil {
 		k.backupErr = a.backup.Err.Error()
 	}
-	return a.drawn.status.get(k, a.drawStatusLine)
+	return a.drawn.status.text(k, a.drawStatusLine)
 }
 
 func (a *App) drawStatusLine() string {
@@ -287,7 +306,7 @@ func orDash(s string) string {
 	return s
 }
 
-func (a *App) helpLine() string {
+func (a *App) helpLine() block {
 	km := shortHelp{a.screens[a.active], a.c}
 	var keys strings.Builder
 	for _, b := range km.ShortHelp() {
@@ -295,7 +314,7 @@ func (a *App) helpLine() string {
 			keys.WriteString(b.Help().Key + "\x00" + b.Help().Desc + "\x00")
 		}
 	}
-	return a.drawn.help.get(helpKey{keys.String(), a.c.Width}, func() string {
+	return a.drawn.help.text(helpKey{keys.String(), a.c.Width}, func() string {
 		a.help.Width = a.c.Width
 		// bubbles' help can run past its width when the last item does not
 		// fit; a line wider than the window would wrap and break the layout.
@@ -324,7 +343,7 @@ func (a *App) layout() {
 	if a.c.Width == 0 {
 		return
 	}
-	chrome := lipgloss.Height(a.header()) + lipgloss.Height(a.statusLine()) + lipgloss.Height(a.helpLine())
+	chrome := len(a.header().lines) + len(a.statusLine().lines) + len(a.helpLine().lines)
 	h := a.c.Height - chrome
 	if a.login != nil {
 		a.login.SetSize(a.c.Width, h)
@@ -342,7 +361,7 @@ func (a *App) View() string {
 		return lipgloss.Place(a.c.Width, a.c.Height, lipgloss.Center, lipgloss.Center,
 			a.c.Styles.WarnText.Width(max(10, a.c.Width-2)).Render(msg))
 	}
-	var body string
+	var body block
 	switch {
 	case a.showHelp:
 		var km help.KeyMap = shortHelp{a.screens[a.active], a.c}
@@ -350,16 +369,26 @@ func (a *App) View() string {
 		full.Styles = a.help.Styles
 		full.ShowAll = true
 		full.Width = a.c.Width
-		body = a.c.Styles.Frame.Render(a.c.Styles.Title.Render(a.c.T("help.title")) + "\n\n" + full.View(km) + "\n\n" + a.c.Styles.Muted.Render(a.c.T("help.close")))
+		body = measure(a.c.Styles.Frame.Render(a.c.Styles.Title.Render(a.c.T("help.title")) + "\n\n" + full.View(km) + "\n\n" + a.c.Styles.Muted.Render(a.c.T("help.close"))))
 	case a.login != nil:
-		body = a.login.View()
+		view := a.login.View()
+		body = a.drawn.screen.text(view, func() string { return view })
 	default:
-		body = a.screens[a.active].View()
+		if bv, ok := a.screens[a.active].(blockViewer); ok {
+			body = bv.viewBlock()
+		} else {
+			view := a.screens[a.active].View()
+			body = a.drawn.screen.text(view, func() string { return view })
+		}
 	}
 	bodyHeight := a.c.Height - 3
-	body = a.drawn.body.get(bodyKey{body, bodyHeight}, func() string {
-		return a.c.Styles.App.Height(bodyHeight).MaxHeight(bodyHeight).Render(body)
+	body = a.drawn.body.get([4]uint64{body.id, uint64(bodyHeight)}, func() block { return a.drawn.paint.fill(body, bodyHeight) })
+	header, status, helpLine := a.header(), a.statusLine(), a.helpLine()
+	frame := a.drawn.frame.get([4]uint64{header.id, body.id, status.id, helpLine.id}, func() block {
+		return stack(header, body, status, helpLine)
 	})
-	parts := [4]string{a.header(), body, a.statusLine(), a.helpLine()}
-	return a.drawn.frame.get(parts, func() string { return lipgloss.JoinVertical(lipgloss.Left, parts[:]...) })
+	if frame.id != a.drawn.textID {
+		a.drawn.text, a.drawn.textID = frame.String(), frame.id
+	}
+	return a.drawn.text
 }

@@ -7,19 +7,22 @@ package ui
 // and on a busy day most messages change nothing it shows.
 type drawn[K comparable] struct {
 	key K
-	out string
+	out block
 	ok  bool
 }
 
 // get returns the drawing for key, drawing it only when key changed.
-func (d *drawn[K]) get(key K, draw func() string) string {
+func (d *drawn[K]) get(key K, draw func() block) block {
 	if !d.ok || d.key != key {
 		d.key, d.out, d.ok = key, draw(), true
 	}
 	return d.out
 }
 
-// joined is a drawing made from other drawings (joined, framed): the parts
-// themselves are the key. Equal parts are most often the same string, which
-// compares at once.
-type joined = drawn[[4]string]
+// text is get for a part drawn as a string: it is measured once, when drawn.
+func (d *drawn[K]) text(key K, draw func() string) block {
+	return d.get(key, func() block { return measure(draw()) })
+}
+
+// joined is a drawing made from other drawings: their ids are the key.
+type joined = drawn[[4]uint64]

@@ -26,12 +26,16 @@ func (g *Gate) detailsWidth() int {
 type gateDrawn struct {
 	search  drawn[searchKey]
 	list    drawn[listKey]
+	header  drawn[noteKey]
+	rows    map[rowKey]block // the rows of the list last drawn
 	details drawn[detailsKey]
 	banner  drawn[bannerKey]
 	note    drawn[noteKey]
-	middle  drawn[bodyKey]
+	mode    drawn[string] // the walk-in form or the contingent picker
 	columns joined
+	middle  joined
 	frame   joined
+	paint   *painter // the middle in the app's colours
 }
 
 type searchKey struct {
@@ -48,6 +52,16 @@ type listKey struct {
 	queryEmpty            bool
 	contingent            string
 	lang                  Lang
+	answered              bool
+	about                 *model.Person // replaced, never changed in place, when read again
+}
+
+// rowKey is what one row of the list shows.
+type rowKey struct {
+	id, name, contingent string
+	status               model.Status
+	selected             bool
+	width                int
 }
 
 type detailsKey struct {
@@ -55,6 +69,8 @@ type detailsKey struct {
 	sel       int
 	width     int
 	lang      Lang
+	answered  bool
+	about     *model.Person
 }
 
 type bannerKey struct {
@@ -68,11 +84,16 @@ type noteKey struct {
 	width int
 }
 
-func (g *Gate) View() string {
+func (g *Gate) View() string { return g.viewBlock().String() }
+
+func (g *Gate) viewBlock() block {
 	st := g.c.Styles
+	if g.drawn.paint == nil {
+		g.drawn.paint = newPainter(st.App)
+	}
 	focused := g.mode == modeSearch
 	input := g.input.View()
-	search := g.drawn.search.get(searchKey{input, focused, g.width}, func() string {
+	search := g.drawn.search.text(searchKey{input, focused, g.width}, func() string {
 		box := st.InputFocused
 		if !focused {
 			box = st.Input
@@ -80,34 +101,42 @@ func (g *Gate) View() string {
 		return box.Width(g.width - 2).Render(st.Bold.Render("⌕ ") + input)
 	})
 
-	var middle string
-	bodyHeight := g.height - lipgloss.Height(search) - bannerHeight - 1
+	var middle block
+	bodyHeight := g.height - len(search.lines) - bannerHeight - 1
 	switch g.mode {
 	case modeWalkIn:
-		middle = g.walkin.View()
+		view := g.walkin.View()
+		middle = g.drawn.mode.text(view, func() string { return view })
 	case modeFilter:
-		middle = g.picker.View(g.width, bodyHeight)
+		view := g.picker.View(g.width, bodyHeight)
+		middle = g.drawn.mode.text(view, func() string { return view })
 	default:
 		list, details := g.listView(g.width-g.detailsWidth()-2), g.detailsView()
-		middle = g.drawn.columns.get([4]string{list, details}, func() string {
-			return lipgloss.JoinHorizontal(lipgloss.Top, list, " ", details)
+		middle = g.drawn.columns.get([4]uint64{list.id, details.id}, func() block {
+			return beside(list, measure(" "), details)
 		})
 	}
-	middle = g.drawn.middle.get(bodyKey{middle, bodyHeight}, func() string {
-		return st.App.Height(bodyHeight).MaxHeight(bodyHeight).Render(middle)
+	middle = g.drawn.middle.get([4]uint64{middle.id, uint64(bodyHeight)}, func() block {
+		return g.drawn.paint.fill(middle, bodyHeight)
 	})
-	note := g.drawn.note.get(noteKey{g.note, g.width}, func() string { return st.Muted.Render(truncate(g.note, g.width)) })
-	parts := [4]string{search, middle, g.bannerView(), note}
-	return g.drawn.frame.get(parts, func() string { return lipgloss.JoinVertical(lipgloss.Left, parts[:]...) })
+	note := g.drawn.note.text(noteKey{g.note, g.width}, func() string { return st.Muted.Render(truncate(g.note, g.width)) })
+	banner := g.bannerView()
+	return g.drawn.frame.get([4]uint64{search.id, middle.id, banner.id, note.id}, func() block {
+		return stack(search, middle, banner, note)
+	})
 }
 
-func (g *Gate) listView(width int) string {
+func (g *Gate) listView(width int) block {
 	k := listKey{rowsDrawn: g.rowsDrawn, sel: g.sel, top: g.top, width: width, rows: g.listHeight(),
-		queryEmpty: strings.TrimSpace(g.input.Value()) == "", contingent: g.contingent, lang: g.c.Lang}
-	return g.drawn.list.get(k, func() string { return g.drawList(width) })
+		queryEmpty: strings.TrimSpace(g.input.Value()) == "", contingent: g.contingent, lang: g.c.Lang,
+		answered: g.answered, about: g.about}
+	return g.drawn.list.get(k, func() block { return g.drawList(width) })
 }
 
-func (g *Gate) drawList(width int) string {
+// drawList draws the list a row at a time, each row in the app's colours
+// and as wide as the list: a row still listed keeps its drawing (after a
+// check-in elsewhere the latest arrivals move down one row).
+func (g *Gate) drawList(width int) block {
 	st := g.c.Styles
 	h := g.listHeight()
 	var header string
@@ -128,35 +157,50 @@ func (g *Gate) drawList(width int) string {
 	if g.contingent != "" {
 		header += st.Muted.Render("  ·  " + g.c.T("gate.search_in", g.contingent))
 	}
-	lines := make([]string, 0, h+1)
-	lines = append(lines, truncate(header, width))
+	lines := make([]block, 0, h+1)
+	lines = append(lines, g.drawn.header.text(noteKey{header, width}, func() string {
+		return st.App.Width(width).Render(truncate(header, width))
+	}))
+	kept := g.drawn.rows
+	g.drawn.rows = make(map[rowKey]block, h)
+	for i := g.top; i < len(g.rows) && i < g.top+h; i++ {
+		p := &g.rows[i]
+		selected := i == g.sel && (!g.answered || (g.about != nil && g.about.ID == p.ID))
+		k := rowKey{id: p.ID, name: p.Name, contingent: p.Contingent, status: p.Status, selected: selected, width: width}
+		row, ok := kept[k]
+		if !ok {
+			row = measure(st.App.Width(width).Render(g.rowText(p, k.selected, width)))
+		}
+		g.drawn.rows[k] = row
+		lines = append(lines, row)
+	}
+	return stack(lines...)
+}
+
+// rowText is one row of the list, in its style.
+func (g *Gate) rowText(p *model.Person, selected bool, width int) string {
+	st := g.c.Styles
 	contW := min(20, width/3)
 	idW := 0
 	if width >= 66 { // wide enough to show the ID a badge carries
 		idW = 14
 	}
 	nameW := width - 3 - 1 - contW - idW
-	for i := g.top; i < len(g.rows) && i < g.top+h; i++ {
-		p := &g.rows[i]
-		mark := " " + statusMark(p.Status)
-		selected := i == g.sel && (!g.answered || (g.about != nil && g.about.ID == p.ID))
-		if selected {
-			mark = "▸" + statusMark(p.Status) // the selection is shown without colour too
-		}
-		text := mark + " " + pad(truncate(p.Name, nameW), nameW) + " " + pad(truncate(p.Contingent, contW), contW)
-		if idW > 0 {
-			text += " " + truncate(p.ID, idW-1)
-		}
-		switch {
-		case selected:
-			lines = append(lines, st.RowSelected.Render(pad(text, width)))
-		case p.Status == model.StatusArrived || p.Status == model.StatusDeparted:
-			lines = append(lines, st.Muted.Render(text))
-		default:
-			lines = append(lines, text)
-		}
+	mark := " " + statusMark(p.Status)
+	if selected {
+		mark = "▸" + statusMark(p.Status) // the selection is shown without colour too
 	}
-	return st.App.Width(width).Render(strings.Join(lines, "\n"))
+	text := mark + " " + pad(truncate(p.Name, nameW), nameW) + " " + pad(truncate(p.Contingent, contW), contW)
+	if idW > 0 {
+		text += " " + truncate(p.ID, idW-1)
+	}
+	switch {
+	case selected:
+		return st.RowSelected.Render(pad(text, width))
+	case p.Status == model.StatusArrived || p.Status == model.StatusDeparted:
+		return st.Muted.Render(text)
+	}
+	return text
 }
 
 // statusMark is a status as a symbol, so it is not said by colour alone.
@@ -193,9 +237,9 @@ func (g *Gate) statusText(p model.Person) string {
 	return "· " + g.c.T("status.missing")
 }
 
-func (g *Gate) detailsView() string {
-	k := detailsKey{rowsDrawn: g.rowsDrawn, sel: g.sel, width: g.detailsWidth(), lang: g.c.Lang}
-	return g.drawn.details.get(k, g.drawDetails)
+func (g *Gate) detailsView() block {
+	k := detailsKey{rowsDrawn: g.rowsDrawn, sel: g.sel, width: g.detailsWidth(), lang: g.c.Lang, answered: g.answered, about: g.about}
+	return g.drawn.details.text(k, g.drawDetails)
 }
 
 func (g *Gate) drawDetails() string {
@@ -243,7 +287,7 @@ func (g *Gate) drawDetails() string {
 	return st.Details.Width(w).Render(strings.Join(lines, "\n"))
 }
 
-func (g *Gate) bannerView() string {
+func (g *Gate) bannerView() block {
 	st := g.c.Styles
 	w := g.width - 2
 	style := &st.BannerNote
@@ -280,7 +324,7 @@ func (g *Gate) bannerView() string {
 			title = "i " + title
 		}
 	}
-	return g.drawn.banner.get(bannerKey{style, title, detail, w}, func() string {
+	return g.drawn.banner.text(bannerKey{style, title, detail, w}, func() string {
 		body := st.BannerTitle.Render(truncate(title, w-4)) + "\n" + truncate(detail, w-4) + "\n"
 		return style.Width(w).Render(body)
 	})
