@@ -112,7 +112,7 @@ func (m *members) ShortHelp() []key.Binding {
 		if m.departure {
 			enter = withHelp(k.Enter, "enter", m.c.T("key.depart"))
 		}
-		return []key.Binding{enter, k.Toggle, k.SelectAll, k.Excuse, k.Replace, k.SignOff, k.Departures, k.Back}
+		return []key.Binding{enter, m.c.leadersOnly(k.Toggle), m.c.leadersOnly(k.SelectAll), k.Excuse, k.Replace, k.SignOff, k.Departures, k.Back}
 	case membersExcuse:
 		return []key.Binding{k.Sick, k.Leave, withHelp(k.Enter, "enter", m.c.T("key.submit")), withHelp(k.Cancel, "esc", m.c.T("key.cancel"))}
 	case membersReplaceNew:
@@ -125,7 +125,7 @@ func (m *members) ShortHelp() []key.Binding {
 
 func (m *members) FullHelp() [][]key.Binding {
 	k := m.c.Keys
-	return [][]key.Binding{{k.Enter, k.Toggle, k.SelectAll, k.Up, k.PageUp}, {k.Excuse, k.Replace, k.SignOff, k.Withdraw, k.Departures, k.Back}}
+	return [][]key.Binding{{k.Enter, m.c.leadersOnly(k.Toggle), m.c.leadersOnly(k.SelectAll), k.Up, k.PageUp}, {k.Excuse, k.Replace, k.SignOff, k.Withdraw, k.Departures, k.Back}}
 }
 
 // load reads the members: missing first (in departure mode, those still on
@@ -214,6 +214,8 @@ func (m *members) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Back):
 		return func() tea.Msg { return closeMembersMsg{} }
 	case m.navigate(msg, k, len(m.rows), m.listHeight()):
+	case m.c.gateLogin() && (key.Matches(msg, k.Toggle) || key.Matches(msg, k.SelectAll)):
+		m.note, m.noteBad = m.c.T("role.no_bulk_checkin"), true
 	case key.Matches(msg, k.Toggle):
 		if p, ok := m.current(); ok {
 			m.picked[p.ID] = !m.picked[p.ID]

@@ -121,7 +121,7 @@ func TestGateAnnulLastCheckIn(t *testing.T) {
 	d.typeText("JRS-BLG-0002")
 	d.key(tea.KeyEnter)
 	d.key(tea.KeyCtrlX)
-	d.mustShow("Annul the check-in of Siti Aisyah (at 09:14)?")
+	d.mustShow("Annul the check-in of Siti Aisyah at station gerbang 1 at 09:14?")
 	d.key(tea.KeyEnter) // no reason yet
 	d.mustShow("Write a short reason.")
 	d.typeText("wrong person")

@@ -303,7 +303,7 @@ func (g *Gate) bannerView() block {
 		}
 	case g.mode == modeReason:
 		style = &st.BannerAsk
-		title = g.c.T("gate.annul_ask", g.annulName, g.c.Clock(g.annulling.At))
+		title = g.c.T("gate.annul_ask", g.annulName, g.annulling.Station, g.c.Clock(g.annulling.At))
 		detail = g.c.T("gate.reason_label") + " " + g.reason.View()
 		if g.note != "" {
 			detail += "  " + st.ErrText.Render(g.note)

@@ -74,7 +74,7 @@ var coreTexts = map[string][2]string{
 	"gate.too_many_keys":      {"Terlalu banyak tombol saat menyimpan; sebagian tidak dipakai. Periksa hasil terakhir.", "Too many keys while saving; some were not used. Check the latest answers."},
 	"gate.duplicates":         {"! tercatat tiba %d kali lagi (pos lain)", "! %d more arrival(s) recorded (other stations)"},
 	"gate.annul_none":         {"Belum ada kedatangan yang dicatat di pos %s untuk dibatalkan.", "No check-in at station %s to annul."},
-	"gate.annul_ask":          {"Batalkan kedatangan %s (pukul %s)?", "Annul the check-in of %s (at %s)?"},
+	"gate.annul_ask":          {"Batalkan kedatangan %s di pos %s pukul %s?", "Annul the check-in of %s at station %s at %s?"},
 	"gate.reason_label":       {"Alasan:", "Reason:"},
 	"gate.reason_placeholder": {"mis. salah orang", "e.g. wrong person"},
 	"gate.reason_needed":      {"Tulis alasan singkat.", "Write a short reason."},
