@@ -5,7 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+
+	"hadir/db"
 )
 
 // The measured blocks join and frame exactly as lipgloss does, in colour:
@@ -38,4 +41,64 @@ func TestBlocksDrawAsLipgloss(t *testing.T) {
 			}
 		}
 	}
+}
+
+// Every frame drawn from kept drawings is the frame a fresh drawing gives,
+// through a gate's day: scans, a repeat, typing, moving, confirming, a
+// check-in at another gate, an annul, the walk-in form, the contingent
+// filter, the other language and a resize.
+func TestKeptDrawingsAreNeverStale(t *testing.T) {
+	st := testStore(t, nil)
+	d := newAppDriver(t, st, Options{Operator: "Rina", Station: "gerbang 1", Lang: English, Renderer: colourRenderer()}, 120, 40)
+	g := d.app.screens[0].(*Gate)
+	check := func(step string) {
+		t.Helper()
+		kept := d.app.View()
+		app, gate := d.app.drawn, g.drawn
+		d.app.drawn, g.drawn = appDrawn{}, gateDrawn{}
+		fresh := d.app.View()
+		d.app.drawn, g.drawn = app, gate
+		if kept != fresh {
+			t.Fatalf("after %s the frame kept differs from a fresh one:\n%s\nfresh:\n%s", step, kept, fresh)
+		}
+	}
+	check("the start")
+	d.typeText("JRS-BLG-0002")
+	check("typing an ID")
+	d.key(tea.KeyEnter)
+	check("a scan")
+	d.typeText("JRS-BLG-0002")
+	d.key(tea.KeyEnter)
+	check("a repeated scan")
+	d.typeText("siti a")
+	check("typing a name")
+	d.key(tea.KeyDown)
+	d.key(tea.KeyDown)
+	check("moving down")
+	d.key(tea.KeyEnter)
+	check("asking to confirm")
+	d.key(tea.KeyEsc)
+	check("not confirming")
+	if _, err := st.CheckIn("JRS-BLG-0003", db.Actor{Station: "gerbang 2", Operator: "Budi"}); err != nil {
+		t.Fatal(err)
+	}
+	d.settle()
+	check("a check-in at another gate")
+	d.key(tea.KeyEsc)
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlX})
+	check("asking why to annul")
+	d.typeText("salah orang")
+	d.key(tea.KeyEnter)
+	check("an annul")
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlN})
+	check("the walk-in form")
+	d.key(tea.KeyEsc)
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlF})
+	check("the contingent filter")
+	d.key(tea.KeyEnter)
+	check("a contingent chosen")
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlL})
+	check("the other language")
+	d.send(tea.WindowSizeMsg{Width: 90, Height: 30})
+	check("a smaller window")
 }
