@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"hadir/db"
 )
@@ -15,7 +17,7 @@ import (
 // the screens must not change by a byte for being drawn faster.
 func TestBlocksDrawAsLipgloss(t *testing.T) {
 	st := NewStyles(colourRenderer())
-	words := []string{"", " ", "Siti", "Kab. Balangan", "✓ tiba", "世界", "é", st.Muted.Render("muted"), st.RowSelected.Render("▸· sel"), st.Bold.Render("⌕ ")}
+	words := []string{"", " ", "\t", "Siti", "Kab. Balangan", "✓ tiba", "世界", "é", st.Muted.Render("muted"), st.RowSelected.Render("▸· sel"), st.Bold.Render("⌕ ")}
 	r := rand.New(rand.NewPCG(1, 2))
 	text := func() string {
 		lines := make([]string, 1+r.IntN(6))
@@ -101,4 +103,22 @@ func TestKeptDrawingsAreNeverStale(t *testing.T) {
 	check("the other language")
 	d.send(tea.WindowSizeMsg{Width: 90, Height: 30})
 	check("a smaller window")
+}
+
+// Colours worked out once per session draw as lipgloss draws the adaptive
+// colours, on every kind of terminal and background.
+func TestTerminalColourDrawsAsAdaptive(t *testing.T) {
+	for _, profile := range []termenv.Profile{termenv.Ascii, termenv.ANSI, termenv.ANSI256, termenv.TrueColor} {
+		for _, dark := range []bool{false, true} {
+			r := lipgloss.NewRenderer(io.Discard)
+			r.SetColorProfile(profile)
+			r.SetHasDarkBackground(dark)
+			for _, c := range []lipgloss.AdaptiveColor{colText, colMuted, colAccent, colOK, colWarn, colErr, colOnBadge, colSelBg} {
+				want := r.NewStyle().Foreground(c).Background(c).Render("x")
+				if got := r.NewStyle().Foreground(terminalColour(r, c)).Background(terminalColour(r, c)).Render("x"); got != want {
+					t.Errorf("profile %d, dark %v, %v: %q, lipgloss %q", profile, dark, c, got, want)
+				}
+			}
+		}
+	}
 }
