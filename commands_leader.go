@@ -42,6 +42,9 @@ func init() {
 
 func actorOf(env *runEnv) db.Actor {
 	by := db.Actor{Station: env.opt.station, Operator: env.opt.operator, Role: env.role, Login: env.login}
+	if env.login != "" {
+		by.Station, by.Operator = env.sshStation, env.sshOperator
+	}
 	if by.Operator == "" {
 		by.Operator = "cli"
 	}

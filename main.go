@@ -54,6 +54,7 @@ type options struct {
 	n                                                              int
 	seed                                                           int64
 	badge                                                          badgeFlags
+	sign                                                           signFlags
 }
 
 // runEnv is what a command writes to, so tests can capture it.
@@ -67,7 +68,10 @@ type runEnv struct {
 	shared         *db.Store                 // set inside `hadir serve`: the store every session shares
 	role           db.Role                   // who asks: the owner locally, an SSH login's role remotely
 	login          string                    // which SSH key or passcode asks ("" locally)
-	serving        bool                      // inside `hadir serve`, which runs its own backups
+	// Over SSH, the operator (the user name) and station (HADIR_STATION or
+	// the address) are the connection's, whatever flags the client sent.
+	sshOperator, sshStation string
+	serving                 bool // inside `hadir serve`, which runs its own backups
 	// Tests run `hadir serve` in the process: serveStarted is told its
 	// server and address once it listens, and done stops it like Ctrl+C.
 	serveStarted func(*server, net.Addr)

@@ -82,7 +82,8 @@ func runServe(env *runEnv, _ *flag.FlagSet, args []string) error {
   --authorized-keys gate.keys   a file with one line per gate laptop: its public key (the
                                 line in ~/.ssh/id_ed25519.pub; make one with ssh-keygen),
                                 optionally after a role: gate, leader or admin
-  --passcodes passcodes.txt     a file with lines "ROLE PASSCODE", e.g. "gate jambore-gerbang-2026"`)
+  --passcodes passcodes.txt     a file with lines "ROLE PASSCODE"; make each line with
+                                hadir passcode gate >> passcodes.txt`)
 	}
 	st, err := env.useStore()
 	if err != nil {
@@ -304,9 +305,10 @@ func (srv *server) commandMiddleware(next ssh.Handler) ssh.Handler {
 			return
 		}
 		role, login := srv.logins.sessionLogin(sess)
-		env := &runEnv{stdout: sess, stderr: sess.Stderr(), stdin: sess, shared: srv.store, role: role, login: login}
-		// The operator and station are the connection's, whatever flags were sent.
-		args = append(args, "--operator", operatorOf(sess), "--station", stationOf(sess))
+		// The operator and station are the connection's, whatever flags were
+		// sent (see actorOf); commands that record nothing take neither.
+		env := &runEnv{stdout: sess, stderr: sess.Stderr(), stdin: sess, shared: srv.store, role: role, login: login,
+			sshOperator: operatorOf(sess), sshStation: stationOf(sess)}
 		code := run(env, args)
 		srv.log.Printf("%s ran %s: exit %d", logText(operatorOf(sess)), logText(strings.Join(sess.Command(), " ")), code)
 		sess.Exit(code)

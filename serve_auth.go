@@ -15,7 +15,7 @@ import (
 
 // minPasscode is the shortest passcode serve accepts: it is typed at a gate
 // and guarded by nothing else.
-const minPasscode = 8
+const minPasscode = 12
 
 // logins holds who may connect to `hadir serve` and in which role. The role
 // comes from the key or passcode that authenticated, never from the user
@@ -73,9 +73,9 @@ func (l *logins) loadPasscodes(path string) error {
 		secret = strings.TrimSpace(secret)
 		switch {
 		case !ok:
-			return fmt.Errorf("%s line %d: write the role first, then the passcode: \"gate jambore-gerbang-2026\"", path, n)
+			return fmt.Errorf("%s line %d: write the role first, then the passcode, as `hadir passcode gate` makes it: \"gate batu-napas-jamur-elok-mandiri\"", path, n)
 		case len(secret) < minPasscode:
-			return fmt.Errorf("%s line %d: the passcode is shorter than %d characters; choose a longer one", path, n, minPasscode)
+			return fmt.Errorf("%s line %d: the passcode is shorter than %d characters; make a new one with `hadir passcode %s`", path, n, minPasscode, role)
 		}
 		l.passcodes = append(l.passcodes, passcode{secret: secret, role: role})
 		return nil
@@ -110,8 +110,9 @@ func (l *logins) roleOfKey(key ssh.PublicKey) (db.Role, bool) {
 	return role, ok
 }
 
-// passcodeLogin is who a passcode logged in: its role and which line of the
-// passcode file it is.
+// passcodeLogin is what a passcode logged in: its role and which line of
+// the passcode file it is. The login itself is also the station and the
+// connection (see sessionLogin).
 type passcodeLogin struct {
 	role db.Role
 	line int
@@ -139,9 +140,18 @@ func (l *logins) sessionLogin(sess ssh.Session) (db.Role, string) {
 		return role, "key:" + fingerprint(sess.PublicKey())
 	}
 	if p, ok := sess.Context().Value(ctxPasscodeLogin{}).(passcodeLogin); ok {
-		return p.role, fmt.Sprintf("passcode:%s:%d", p.role, p.line)
+		// Laptops that share a passcode are separate logins: one gate's
+		// Ctrl+X or annul must not reach another gate's check-ins.
+		return p.role, fmt.Sprintf("passcode:%s:%d@%s#%s", p.role, p.line, stationOf(sess), connectionID(sess.Context()))
 	}
 	return db.RoleGate, "unknown" // unreachable: unauthenticated sessions do not start
 }
 
 func fingerprint(key ssh.PublicKey) string { return gossh.FingerprintSHA256(key) }
+
+// connectionID names one SSH connection: the start of its session hash,
+// which no two connections share.
+func connectionID(ctx ssh.Context) string {
+	id := ctx.SessionID()
+	return id[:min(len(id), 8)]
+}

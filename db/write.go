@@ -221,6 +221,11 @@ func (s *Store) CheckIn(id string, by Actor) (CheckInResult, error) {
 // CheckInMany checks several volunteers in with one transaction: a bus
 // arrives and the leader vouches for them. Each gets its own answer.
 func (s *Store) CheckInMany(ids []string, by Actor) ([]CheckInResult, error) {
+	if len(ids) > 1 {
+		if err := by.mayLead("check several people in at once"); err != nil {
+			return nil, err
+		}
+	}
 	return s.moveMany(ids, model.KindArrive, by)
 }
 

@@ -34,7 +34,8 @@ type members struct {
 	departure bool // departure mode: counting people out
 	rows      []model.Person
 	info      model.Contingent
-	leader    string // the roster's leader of this contingent, offered at sign-off
+	leader    string            // the roster's leader of this contingent, offered at sign-off
+	names     map[string]string // names of replacements and those replaced, by ID
 	picked    map[string]bool
 	listCursor
 	mode    membersMode
@@ -59,6 +60,7 @@ type (
 		rows   []model.Person
 		info   model.Contingent
 		leader string
+		names  map[string]string // replacements and those replaced, by ID
 	}
 	closeMembersMsg struct{}
 	// actionDoneMsg is the answer to a leader's action.
@@ -112,7 +114,7 @@ func (m *members) ShortHelp() []key.Binding {
 		if m.departure {
 			enter = withHelp(k.Enter, "enter", m.c.T("key.depart"))
 		}
-		return []key.Binding{enter, k.Toggle, k.SelectAll, k.Excuse, k.Replace, k.SignOff, k.Departures, k.Back}
+		return []key.Binding{enter, m.c.leadersOnly(k.Toggle), m.c.leadersOnly(k.SelectAll), k.Excuse, k.Replace, k.SignOff, k.Departures, k.Back}
 	case membersExcuse:
 		return []key.Binding{k.Sick, k.Leave, withHelp(k.Enter, "enter", m.c.T("key.submit")), withHelp(k.Cancel, "esc", m.c.T("key.cancel"))}
 	case membersReplaceNew:
@@ -125,7 +127,7 @@ func (m *members) ShortHelp() []key.Binding {
 
 func (m *members) FullHelp() [][]key.Binding {
 	k := m.c.Keys
-	return [][]key.Binding{{k.Enter, k.Toggle, k.SelectAll, k.Up, k.PageUp}, {k.Excuse, k.Replace, k.SignOff, k.Withdraw, k.Departures, k.Back}}
+	return [][]key.Binding{{k.Enter, m.c.leadersOnly(k.Toggle), m.c.leadersOnly(k.SelectAll), k.Up, k.PageUp}, {k.Excuse, k.Replace, k.SignOff, k.Withdraw, k.Departures, k.Back}}
 }
 
 // load reads the members: missing first (in departure mode, those still on
@@ -141,10 +143,15 @@ func (m *members) load() tea.Cmd {
 		st.Read(func(s *model.State, _ *model.Index) {
 			msg.info, _ = s.Contingent(name)
 			msg.rows = membersFirst(s, name, first)
+			msg.names = map[string]string{}
 			for _, p := range msg.rows {
-				if p.Leader {
+				if p.Leader && msg.leader == "" {
 					msg.leader = p.Name
-					break
+				}
+				for _, id := range []string{p.ReplacedBy, p.Replaces} {
+					if other, ok := s.Person(id); ok {
+						msg.names[id] = other.Name
+					}
 				}
 			}
 		})
@@ -156,7 +163,7 @@ func (m *members) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case membersLoadedMsg:
 		if msg.name == m.name {
-			m.rows, m.info, m.leader = msg.rows, msg.info, msg.leader
+			m.rows, m.info, m.leader, m.names = msg.rows, msg.info, msg.leader, msg.names
 			m.clampList()
 		}
 		return nil
@@ -198,6 +205,11 @@ func (m *members) Update(msg tea.Msg) tea.Cmd {
 	case walkInCancelMsg:
 		m.mode, m.walkin = membersList, nil
 		return nil
+	case similarMsg:
+		if m.walkin != nil {
+			return m.walkin.Update(msg)
+		}
+		return nil
 	case tea.KeyMsg:
 		return m.onKey(msg)
 	}
@@ -214,6 +226,8 @@ func (m *members) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Back):
 		return func() tea.Msg { return closeMembersMsg{} }
 	case m.navigate(msg, k, len(m.rows), m.listHeight()):
+	case m.c.gateLogin() && (key.Matches(msg, k.Toggle) || key.Matches(msg, k.SelectAll)):
+		m.note, m.noteBad = m.c.T("role.no_bulk_checkin"), true
 	case key.Matches(msg, k.Toggle):
 		if p, ok := m.current(); ok {
 			m.picked[p.ID] = !m.picked[p.ID]
@@ -372,6 +386,12 @@ func (m *members) onDialogKey(msg tea.KeyMsg) tea.Cmd {
 					return err
 				})
 			}
+			m.walkin.pickFn = func(p model.Person) tea.Cmd {
+				return m.act(m.c.T("contingent.replaced", target.Name, p.Name), func(st *db.Store, by db.Actor) error {
+					_, err := st.Replace(target.ID, p.ID, by)
+					return err
+				})
+			}
 			m.walkin.SetSize(m.width, m.height)
 			return loadContingents(m.c.Store)
 		case key.Matches(msg, k.Up):
@@ -409,7 +429,8 @@ func (m *members) updateInput(msg tea.Msg) tea.Cmd {
 // searchCandidates looks for a replacement among everyone on the roster.
 func (m *members) searchCandidates() tea.Cmd {
 	m.searchSeq++
-	seq, st, q := m.searchSeq, m.c.Store, model.Query{Text: m.input.Value(), Limit: 8}
+	// Only this contingent: a replacement of another would leave a gap there.
+	seq, st, q := m.searchSeq, m.c.Store, model.Query{Text: m.input.Value(), Contingent: m.name, Limit: 8}
 	return func() tea.Msg {
 		var rows []model.Person
 		st.Read(func(s *model.State, ix *model.Index) {

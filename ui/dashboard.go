@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -120,7 +121,7 @@ func (d *Dashboard) SetSize(w, h int) {
 
 func (d *Dashboard) ShortHelp() []key.Binding {
 	k := d.c.Keys
-	report := withHelp(dashReportKey, "p", d.c.T("dashboard.key_report"))
+	report := d.c.leadersOnly(withHelp(dashReportKey, "p", d.c.T("dashboard.key_report")))
 	if !d.scrollable() {
 		return []key.Binding{report, k.NextScreen}
 	}
@@ -137,7 +138,7 @@ func (d *Dashboard) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{
 		withHelp(k.Up, "↑/↓", d.c.T("dashboard.key_scroll")),
 		withHelp(k.PageUp, "pgup/pgdn", d.c.T("key.page")),
-		withHelp(dashReportKey, "p", d.c.T("dashboard.key_report")),
+		d.c.leadersOnly(withHelp(dashReportKey, "p", d.c.T("dashboard.key_report"))),
 	}}
 }
 
@@ -249,6 +250,11 @@ func (d *Dashboard) Update(msg tea.Msg) tea.Cmd {
 		switch {
 		case key.Matches(msg, dashReportKey):
 			if d.report.writing {
+				return nil
+			}
+			if d.c.gateLogin() { // files on the serving laptop are its owner's
+				d.report = dashReport{err: errors.New(d.c.T("role.no_report_writes"))}
+				d.clampTop()
 				return nil
 			}
 			d.report = dashReport{writing: true}

@@ -1,0 +1,139 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"hadir/db"
+	"hadir/model"
+)
+
+// roleRoster gives each role its own contingents, so the roles' commands do
+// not meet: "K gate" with five members, and "S gate" with one.
+func roleRoster() []model.Volunteer {
+	var vs []model.Volunteer
+	for _, role := range []db.Role{db.RoleGate, db.RoleLeader, db.RoleAdmin} {
+		for i := range 5 {
+			vs = append(vs, model.Volunteer{ID: fmt.Sprintf("%s-%d", role, i), Name: fmt.Sprintf("Relawan %s %d", role, i), Contingent: "K " + string(role), Source: model.SourceRoster})
+		}
+		vs = append(vs, model.Volunteer{ID: fmt.Sprintf("%s-s", role), Name: "Satu " + string(role), Contingent: "S " + string(role), Source: model.SourceRoster})
+	}
+	return vs
+}
+
+// Every command the README lists for SSH works over SSH for each role that
+// may run it, through the real server; the others are refused in words.
+func TestServeREADMECommandsForEachRole(t *testing.T) {
+	ts := startServer(t, roleRoster())
+	for _, role := range []db.Role{db.RoleGate, db.RoleLeader, db.RoleAdmin} {
+		c := ts.dialRole(t, "op-"+string(role), role)
+		id := func(i any) string { return fmt.Sprintf("%s-%v", role, i) }
+		leads := role != db.RoleGate
+		steps := []struct {
+			cmd     string
+			allowed bool
+			want    string
+		}{
+			{"checkin " + id(0) + " " + id("s"), true, id(0) + ": checked in"},
+			{"stats", true, "arrived 2 of 18 expected"},
+			{"stats --json", true, `"expected": 18`},
+			{"depart " + id(0), leads, "departed"},
+			{"excuse " + id(1) + " --reason sakit --note demam", leads, "excused (sakit)"},
+			{"replace " + id(2) + " --by " + id(3), leads, "is replaced by"},
+			{`confirm "S ` + string(role) + `" --leader "H. Ahmad"`, leads, "signed off by H. Ahmad"},
+		}
+		if role != db.RoleGate {
+			steps[1].want, steps[2].want = "arrived", `"expected": ` // replacements done by the roles before change the totals
+		}
+		for _, s := range steps {
+			out, code := sshCommand(t, c, s.cmd)
+			switch {
+			case s.allowed && (code != 0 || !strings.Contains(out, s.want)):
+				t.Errorf("%s: %s: exit %d, want %q:\n%s", role, s.cmd, code, s.want, out)
+			case !s.allowed && (code != 1 || !strings.Contains(out, "a gate login may not")):
+				t.Errorf("%s: %s should be refused in words: exit %d\n%s", role, s.cmd, code, out)
+			}
+		}
+		p, _ := ts.store.Person(id("s"))
+		if out, code := sshCommand(t, c, "annul "+p.Arrival.ID+" --reason salah"); code != 0 || !strings.Contains(out, "annulled") {
+			t.Errorf("%s: annul of its own check-in: exit %d\n%s", role, code, out)
+		}
+		if p.Arrival.Operator != "op-"+string(role) || p.Arrival.Station != "ssh 127.0.0.1" {
+			t.Errorf("%s: recorded by %q at %q, want the connection's user and address", role, p.Arrival.Operator, p.Arrival.Station)
+		}
+	}
+}
+
+// sshCommandAt runs cmd in a session that says which station it is.
+func sshCommandAt(t *testing.T, c *gossh.Client, station, cmd string) (string, int) {
+	t.Helper()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	if err := sess.Setenv("HADIR_STATION", station); err != nil {
+		t.Fatal(err)
+	}
+	var out syncBuffer
+	sess.Stdout, sess.Stderr = &out, &out
+	err = sess.Run(cmd)
+	code := 0
+	if exit, ok := err.(*gossh.ExitError); ok {
+		code = exit.ExitStatus()
+	} else if err != nil {
+		t.Fatalf("%s: %v", cmd, err)
+	}
+	return out.buf.String(), code
+}
+
+// Two laptops that share a passcode are two logins: neither can annul what
+// the other checked in, and each gate's Ctrl+X offers its own last check-in,
+// naming the volunteer, the station and the time.
+func TestServeSharedPasscodeIsTwoLogins(t *testing.T) {
+	ts := startServer(t, numberedRoster(5))
+	gate := func(user string) *gossh.Client {
+		c, err := ts.dial(user, gossh.Password(testPasscode))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Close() })
+		return c
+	}
+	one, two := gate("rina"), gate("budi")
+	sshCommandAt(t, one, "gerbang 1", "checkin R0001")
+	sshCommandAt(t, two, "gerbang 2", "checkin R0002")
+	first, _ := ts.store.Person("R0001")
+	if out, code := sshCommandAt(t, two, "gerbang 2", "annul "+first.Arrival.ID+" --reason salah"); code == 0 || !strings.Contains(out, "recorded by another login") {
+		t.Errorf("gate 2 annulled gate 1's check-in with the same passcode: %d %q", code, out)
+	}
+
+	sess, err := two.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	sess.Setenv("HADIR_LANG", "en")
+	sess.Setenv("HADIR_STATION", "gerbang 2")
+	if err := sess.RequestPty("xterm-256color", 30, 120, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	out := &syncBuffer{}
+	sess.Stdout = out
+	in, _ := sess.StdinPipe()
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	in.Write([]byte("\x1b[?62;c"))
+	out.waitFor(t, "Arrived 2 / 5")
+	in.Write([]byte{0x18}) // Ctrl+X
+	out.waitFor(t, "Annul the check-in of Relawan 2 at station gerbang 2 at ")
+	out.mu.Lock()
+	defer out.mu.Unlock()
+	if strings.Contains(out.buf.String(), "Relawan 1 at station") {
+		t.Error("gate 2's Ctrl+X offered gate 1's check-in")
+	}
+}
