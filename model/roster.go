@@ -309,6 +309,9 @@ func (p *rosterParser) finish(early []Problem) (*Roster, error) {
 	if !p.header {
 		return nil, &ParseError{Problems: append(early, p.noNameColumn())}
 	}
+	if pr, found := p.regionColumn(); found {
+		return nil, &ParseError{Problems: []Problem{pr}}
+	}
 	p.makeIDs()
 	if len(out.Volunteers) == 0 && len(p.problems) == 0 {
 		p.add(Problem{Line: out.HeaderLine, Msg: fmt.Sprintf(

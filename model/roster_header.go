@@ -34,16 +34,23 @@ var rosterHeaders = func() map[string]colRole {
 		}
 	}
 	add(roleName, "nama", "nama lengkap", "name", "full name", "nama peserta",
-		"nama lengkap peserta", "nama relawan", "nama anggota", "participant name")
+		"nama lengkap peserta", "nama relawan", "nama anggota", "participant name",
+		"nama lengkap dan gelar", "nama lengkap & gelar", "nama dan gelar", "nama lengkap beserta gelar")
 	add(roleContingent, "kontingen", "kabupaten/kota", "kab/kota", "kota/kabupaten",
 		"kota/kab", "kabupaten", "asal", "asal kontingen", "asal kabupaten/kota",
-		"asal kab/kota", "asal daerah", "nama kontingen", "contingent")
+		"asal kab/kota", "asal daerah", "nama kontingen", "contingent",
+		"regency", "regency/city", "city/regency", "city", "district", "kota", "utusan", "asal utusan",
+		"delegasi", "asal delegasi", "kabupaten/kota asal", "kab/kota asal", "nama kab/kota",
+		"nama kabupaten/kota", "daerah asal", "wilayah", "asal wilayah", "region")
 	add(rolePillar, "pilar", "pilar psks", "unsur", "unsur psks", "jenis psks", "psks", "pillar")
 	add(roleGender, "jk", "l/p", "jenis kelamin", "kelamin", "gender", "sex")
 	add(rolePhone, "hp", "no hp", "nomor hp", "no handphone", "nomor handphone", "handphone",
 		"whatsapp", "no whatsapp", "nomor whatsapp", "no wa", "nomor wa", "wa",
 		"hp/wa", "no hp/wa", "nomor hp/wa", "no wa/hp", "telepon", "telp", "no telp",
-		"no telepon", "nomor telepon", "phone", "phone number", "mobile")
+		"no telepon", "nomor telepon", "phone", "phone number", "mobile",
+		"no telp/hp", "nomor telp/hp", "no telepon/hp", "nomor telepon/hp", "no hp aktif",
+		"nomor hp aktif", "no hp/telp", "kontak", "no kontak", "nomor kontak", "contact",
+		"no tlp", "telp/hp", "telepon/hp", "hp/telp")
 	add(roleID, "id", "id peserta", "no peserta", "nomor peserta", "no registrasi",
 		"nomor registrasi", "no reg", "kode", "kode peserta", "kode registrasi",
 		"registration", "registration number", "registration id", "participant id")

@@ -221,21 +221,7 @@ func statusMark(s model.Status) string {
 }
 
 // statusText says a volunteer's status in words.
-func (g *Gate) statusText(p model.Person) string {
-	switch p.Status {
-	case model.StatusArrived:
-		return "✓ " + g.c.T("status.arrived_at", g.c.Clock(p.Arrival.At), p.Arrival.Station, orDash(p.Arrival.Operator))
-	case model.StatusDeparted:
-		return "⇥ " + g.c.T("status.departed_at", g.c.Clock(p.Departure.At))
-	case model.StatusExcused:
-		return "~ " + g.c.T("status.excused", p.Excuse.Reason)
-	case model.StatusReplaced:
-		return "⇄ " + g.c.T("status.replaced", p.ReplacedBy)
-	case model.StatusVoid:
-		return "✗ " + g.c.T("status.void")
-	}
-	return "· " + g.c.T("status.missing")
-}
+func (g *Gate) statusText(p model.Person) string { return statusWords(g.c, p) }
 
 func (g *Gate) detailsView() block {
 	k := detailsKey{rowsDrawn: g.rowsDrawn, sel: g.sel, width: g.detailsWidth(), lang: g.c.Lang, answered: g.answered, about: g.about}
@@ -299,11 +285,11 @@ func (g *Gate) bannerView() block {
 		title = g.c.T("gate.confirm", strings.ToUpper(p.Name))
 		detail = g.c.T("gate.confirm_detail", p.Contingent, p.ID)
 		if p.Status == model.StatusArrived {
-			detail = st.WarnText.Render("! " + g.c.T("gate.confirm_already", g.c.Clock(p.Arrival.At), p.Arrival.Station))
+			detail = st.WarnText.Render("! " + g.c.T("gate.confirm_already", g.c.When(p.Arrival.At), p.Arrival.Station))
 		}
 	case g.mode == modeReason:
 		style = &st.BannerAsk
-		title = g.c.T("gate.annul_ask", g.annulName, g.annulling.Station, g.c.Clock(g.annulling.At))
+		title = g.c.T("gate.annul_ask", g.annulName, g.annulling.Station, g.c.When(g.annulling.At))
 		detail = g.c.T("gate.reason_label") + " " + g.reason.View()
 		if g.note != "" {
 			detail += "  " + st.ErrText.Render(g.note)
