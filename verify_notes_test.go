@@ -12,11 +12,11 @@ import (
 // so and exits 0.
 func TestVerifyNotesAreNotDamage(t *testing.T) {
 	a, b := newCLI(t), newCLI(t)
-	a.ok("import", a.write("peserta.csv", []byte(smallRoster+"JRS-TBL-0009;Siti Hajar;Kabupaten Tabalong;PSM;P;081251110009\n")))
+	a.ok("import", a.write("peserta.csv", []byte(smallRoster+"JRS-BLG-0009;Siti Hajar;Kabupaten Balangan;PSM;P;081251110009\n")))
 	b.importGood()
 	a.ok("station", "gerbang 1")
 	a.ok("checkin", "JRS-BLG-0001")
-	a.ok("replace", "JRS-TBL-0009", "--by", "JRS-BLG-0002") // the one replaced is not on b's roster
+	a.ok("replace", "JRS-BLG-0009", "--by", "JRS-BLG-0002") // the one replaced is not on b's roster
 	a.ok("annul", strings.TrimSpace(firstEventID(t, a)), "--reason", "salah orang")
 	events := filepath.Join(a.dir, "gerbang1.jsonl")
 	a.ok("export", "events", "-o", events)
@@ -24,7 +24,7 @@ func TestVerifyNotesAreNotDamage(t *testing.T) {
 	lines := strings.SplitAfter(string(a.read(events)), "\n")
 	b.ok("merge", b.write("tanpa-kedatangan.jsonl", []byte(strings.Join(lines[1:], ""))))
 	r := b.ok("verify")
-	contains(t, "verify", r.stdout, "note: event ", "is kept for volunteer JRS-TBL-0009, who is on no roster here",
+	contains(t, "verify", r.stdout, "note: event ", "is kept for volunteer JRS-BLG-0009, who is on no roster here",
 		"note: annul ", "waits for event", "is sound")
 	if strings.Contains(r.stdout, "problem:") {
 		t.Errorf("notes reported as problems:\n%s", r.stdout)
