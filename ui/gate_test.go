@@ -167,7 +167,7 @@ func TestGateWalkIn(t *testing.T) {
 	var found bool
 	st.Read(func(s *model.State, _ *model.Index) {
 		for _, v := range s.Volunteers() {
-			if v.Name == "Udin Saprudin" && v.Source == model.SourceWalkIn && v.Phone == "0812 3456 7890" {
+			if v.Name == "Udin Saprudin" && v.Source == model.SourceWalkIn && v.Phone == "081234567890" {
 				found = true
 			}
 		}
