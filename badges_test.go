@@ -35,9 +35,9 @@ func TestBadgesCommand(t *testing.T) {
 	contains(t, "unknown contingent", r.stderr, `no contingent "Balangn"`, `did you mean "Kabupaten Balangan"`, "nothing was written")
 	r = c.expect(1, "badges", "-o", out, "--ids", "JRS-BLG-001")
 	contains(t, "unknown ID", r.stderr, `no ID "JRS-BLG-001"`, `"JRS-BLG-0001"`)
-	c.ok("replace", "JRS-BJM-0002", "--by", "JRS-BLG-0003")
+	c.ok("replace", "JRS-BJM-0002", "--by", "JRS-BJM-0001") // a replacement is of the same contingent
 	r = c.expect(1, "badges", "-o", out, "--ids", "JRS-BJM-0002")
-	contains(t, "replaced", r.stderr, "replaced by JRS-BLG-0003")
+	contains(t, "replaced", r.stderr, "replaced by JRS-BJM-0001")
 	r = c.expect(2, "badges", "-o", out, "--layout", "a5")
 	contains(t, "bad layout", r.stderr, "a4-8, a4-10, a6, card")
 	if !bytes.Equal(c.read(out), written) {

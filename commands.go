@@ -46,8 +46,9 @@ var commands = []command{
 		example: "hadir verify --db hadir.db", run: runVerify},
 	{name: "station", store: anyStore, remote: true, args: "[NAME]", summary: "show or set this station's name (shown on every event)",
 		example: "hadir station \"gerbang 2\"", run: runStation},
-	{name: "event", store: anyStore, remote: true, args: "[NAME]", summary: "show or set the gathering's name (shown on screens and reports)",
-		example: "hadir event \"Jambore Relawan Sosial PSKS 2026\"", run: runEventName},
+	{name: "event", store: anyStore, remote: true, args: "[NAME] [--place TEXT] [--chair NAME] [--secretary NAME] [--witness NAME]...",
+		summary: "show or set the gathering's name (shown on screens and reports), and who signs the report where",
+		example: "hadir event \"Jambore Relawan Sosial PSKS 2026\" --place \"Taman Kiram, Kab. Banjar\" --chair \"H. Rahmadi\"", run: runEventName, setup: eventFlags},
 	{name: "sample", args: "--n N [--seed S] [-o FILE]", summary: "write a made-up roster CSV, for trials and benchmarks",
 		example: "hadir sample --n 3000 -o contoh.csv", run: runSample, setup: func(fs *flag.FlagSet, o *options) {
 			fs.IntVar(&o.n, "n", 3000, "how many volunteers")
@@ -362,21 +363,4 @@ func runDemo(env *runEnv, fs *flag.FlagSet, args []string) error {
 		}
 	}
 	return runTUI(env, st)
-}
-
-func runEventName(env *runEnv, _ *flag.FlagSet, args []string) error {
-	if len(args) > 1 {
-		return usagef("give the name as one argument (quote it if it has spaces)")
-	}
-	st, err := env.useStore()
-	if err != nil {
-		return err
-	}
-	if len(args) == 1 {
-		if err := st.SetEventName(args[0]); err != nil {
-			return err
-		}
-	}
-	fmt.Fprintf(env.stdout, "%s\n", st.EventName())
-	return nil
 }

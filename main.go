@@ -54,6 +54,7 @@ type options struct {
 	n                                                              int
 	seed                                                           int64
 	badge                                                          badgeFlags
+	sign                                                           signFlags
 }
 
 // runEnv is what a command writes to, so tests can capture it.

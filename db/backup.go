@@ -5,20 +5,22 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
 
 // Backup writes a consistent copy of the store while it stays in use. When
-// dest is a folder, the copy is named after the time inside it. The copy is
+// dest is a folder, the copy is named after the store and the time inside it. The copy is
 // written to a temporary file, synced, then renamed into place, so a crash
 // never leaves a half-written backup under the final name. It returns the
 // path written.
 func (s *Store) Backup(dest string) (string, error) {
 	if fi, err := os.Stat(dest); err == nil && fi.IsDir() {
-		dest = filepath.Join(dest, "hadir-"+time.Now().Format("20060102-150405")+".db")
+		dest = filepath.Join(dest, s.backupBase()+"-"+s.now().Local().Format("20060102-150405")+".db")
 	}
 	if same, _ := sameFile(dest, s.path); same {
 		return "", fmt.Errorf("%s is the store itself; back it up to another file or folder (a USB stick)", dest)
@@ -58,17 +60,34 @@ func (s *Store) LastBackup() (BackupStatus, bool) {
 	return s.lastBackup, !s.lastBackup.At.IsZero()
 }
 
-// backupPrefix names the rotated copies, so rotation never touches other files.
-const backupPrefix = "hadir-"
+// backupBase is what a store's copies are named after: its file name
+// without ".db" ("hadir-demo" for hadir-demo.db). Two stores that share a
+// folder (the real one and the demo) never touch each other's copies.
+func (s *Store) backupBase() string {
+	return strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
+}
+
+// backupStamp is what follows the store's name in a rotated copy's name:
+// the time, and a number for a second copy in the same second.
+var backupStamp = regexp.MustCompile(`^-[0-9]{8}-[0-9]{6}(_[0-9]+)?\.db$`)
+
+// isBackupOf reports whether a file name is a rotated copy of the store
+// named base ("hadir-20261204-091400.db" is one of hadir.db's, and
+// "hadir-demo-20261204-091400.db" is not).
+func isBackupOf(name, base string) bool {
+	rest, ok := strings.CutPrefix(name, base)
+	return ok && backupStamp.MatchString(rest)
+}
 
 // BackupRotate writes a consistent copy into dir (created if needed), named
-// after the time, then deletes the oldest copies beyond keep. The outcome is
+// after the store and the time, then deletes the oldest of this store's
+// copies beyond keep; other files, and other stores' copies, stay. The outcome is
 // kept for the status line and every session is told, so a failing backup is
 // never silent.
 func (s *Store) BackupRotate(dir string, keep int) (string, error) {
 	path, err := s.backupInto(dir)
 	if err == nil {
-		err = prune(dir, keep, path)
+		err = prune(dir, s.backupBase(), keep, path)
 	}
 	s.backupMu.Lock()
 	s.lastBackup = BackupStatus{At: s.now(), Path: path, Err: err}
@@ -81,7 +100,7 @@ func (s *Store) backupInto(dir string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("cannot create the backup folder %s: %w", dir, err)
 	}
-	name := backupPrefix + s.now().Local().Format("20060102-150405")
+	name := s.backupBase() + "-" + s.now().Local().Format("20060102-150405")
 	path := filepath.Join(dir, name+".db")
 	for i := 2; fileExists(path); i++ { // two backups in one second
 		path = filepath.Join(dir, fmt.Sprintf("%s_%d.db", name, i)) // sorts after the first
@@ -94,14 +113,15 @@ func fileExists(path string) bool {
 	return err == nil
 }
 
-// prune deletes the oldest rotated copies in dir beyond keep, oldest by
-// when they were written (a clock put back at the campsite must not make the
-// newest look old by its name), and never the one just written.
-func prune(dir string, keep int, newest string) error {
+// prune deletes the oldest rotated copies of the store named base in dir
+// beyond keep, oldest by when they were written (a clock put back at the
+// campsite must not make the newest look old by its name), and never the one
+// just written.
+func prune(dir, base string, keep int, newest string) error {
 	if keep <= 0 {
 		return nil
 	}
-	matches, err := filepath.Glob(filepath.Join(dir, backupPrefix+"*.db"))
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
 	}
@@ -110,8 +130,12 @@ func prune(dir string, keep int, newest string) error {
 		mod  time.Time
 	}
 	var files []copyFile
-	for _, m := range matches {
-		if fi, err := os.Stat(m); err == nil && m != newest {
+	for _, e := range entries {
+		m := filepath.Join(dir, e.Name())
+		if !e.Type().IsRegular() || !isBackupOf(e.Name(), base) || m == newest {
+			continue
+		}
+		if fi, err := e.Info(); err == nil {
 			files = append(files, copyFile{m, fi.ModTime()})
 		}
 	}

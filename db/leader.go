@@ -111,6 +111,12 @@ func (s *Store) replaceEventLocked(id, byID string, by Actor) (model.Event, erro
 		if repl.Status == model.StatusReplaced {
 			return model.Event{}, fmt.Errorf("%s (%s) is replaced and cannot replace anyone", repl.Name, repl.ID)
 		}
+		if repl.Contingent != old.Contingent {
+			// The place is the contingent's: a volunteer of another one stays
+			// counted there, and this contingent would be one short for good.
+			return model.Event{}, fmt.Errorf("%s (%s) belongs to %s, not %s: a replacement must be of the same contingent; register a new volunteer in %s instead",
+				repl.Name, repl.ID, repl.Contingent, old.Contingent, old.Contingent)
+		}
 	}
 	e := s.newEvent(model.KindReplace, byID, by)
 	e.Ref, e.Contingent = id, old.Contingent
@@ -130,6 +136,10 @@ func (s *Store) ReplaceWithWalkIn(id string, v model.Volunteer, by Actor) (model
 	}
 	if strings.TrimSpace(v.Contingent) == "" {
 		v.Contingent = old.Contingent
+	}
+	if v.Contingent != old.Contingent {
+		return model.Volunteer{}, fmt.Errorf("%s replaces %s (%s) of %s, so they join %s, not %s",
+			v.Name, old.Name, old.ID, old.Contingent, old.Contingent, v.Contingent)
 	}
 	reg, err := s.walkInEvent(v, by)
 	if err != nil {

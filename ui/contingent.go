@@ -34,7 +34,8 @@ type members struct {
 	departure bool // departure mode: counting people out
 	rows      []model.Person
 	info      model.Contingent
-	leader    string // the roster's leader of this contingent, offered at sign-off
+	leader    string            // the roster's leader of this contingent, offered at sign-off
+	names     map[string]string // names of replacements and those replaced, by ID
 	picked    map[string]bool
 	listCursor
 	mode    membersMode
@@ -59,6 +60,7 @@ type (
 		rows   []model.Person
 		info   model.Contingent
 		leader string
+		names  map[string]string // replacements and those replaced, by ID
 	}
 	closeMembersMsg struct{}
 	// actionDoneMsg is the answer to a leader's action.
@@ -141,10 +143,15 @@ func (m *members) load() tea.Cmd {
 		st.Read(func(s *model.State, _ *model.Index) {
 			msg.info, _ = s.Contingent(name)
 			msg.rows = membersFirst(s, name, first)
+			msg.names = map[string]string{}
 			for _, p := range msg.rows {
-				if p.Leader {
+				if p.Leader && msg.leader == "" {
 					msg.leader = p.Name
-					break
+				}
+				for _, id := range []string{p.ReplacedBy, p.Replaces} {
+					if other, ok := s.Person(id); ok {
+						msg.names[id] = other.Name
+					}
 				}
 			}
 		})
@@ -156,7 +163,7 @@ func (m *members) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case membersLoadedMsg:
 		if msg.name == m.name {
-			m.rows, m.info, m.leader = msg.rows, msg.info, msg.leader
+			m.rows, m.info, m.leader, m.names = msg.rows, msg.info, msg.leader, msg.names
 			m.clampList()
 		}
 		return nil
@@ -197,6 +204,11 @@ func (m *members) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case walkInCancelMsg:
 		m.mode, m.walkin = membersList, nil
+		return nil
+	case similarMsg:
+		if m.walkin != nil {
+			return m.walkin.Update(msg)
+		}
 		return nil
 	case tea.KeyMsg:
 		return m.onKey(msg)
@@ -374,6 +386,12 @@ func (m *members) onDialogKey(msg tea.KeyMsg) tea.Cmd {
 					return err
 				})
 			}
+			m.walkin.pickFn = func(p model.Person) tea.Cmd {
+				return m.act(m.c.T("contingent.replaced", target.Name, p.Name), func(st *db.Store, by db.Actor) error {
+					_, err := st.Replace(target.ID, p.ID, by)
+					return err
+				})
+			}
 			m.walkin.SetSize(m.width, m.height)
 			return loadContingents(m.c.Store)
 		case key.Matches(msg, k.Up):
@@ -411,7 +429,8 @@ func (m *members) updateInput(msg tea.Msg) tea.Cmd {
 // searchCandidates looks for a replacement among everyone on the roster.
 func (m *members) searchCandidates() tea.Cmd {
 	m.searchSeq++
-	seq, st, q := m.searchSeq, m.c.Store, model.Query{Text: m.input.Value(), Limit: 8}
+	// Only this contingent: a replacement of another would leave a gap there.
+	seq, st, q := m.searchSeq, m.c.Store, model.Query{Text: m.input.Value(), Contingent: m.name, Limit: 8}
 	return func() tea.Msg {
 		var rows []model.Person
 		st.Read(func(s *model.State, ix *model.Index) {

@@ -90,12 +90,12 @@ func (m *members) rowStatus(p model.Person) string {
 		}
 		return text
 	case model.StatusReplaced:
-		return m.c.T("contingent.row_replaced", p.ReplacedBy)
+		return m.c.T("contingent.row_replaced", m.names[p.ReplacedBy], p.ReplacedBy)
 	case model.StatusVoid:
 		return m.c.T("status.void")
 	}
 	if p.Replaces != "" {
-		return m.c.T("contingent.row_missing_replacing", p.Replaces)
+		return m.c.T("contingent.row_missing_replacing", m.names[p.Replaces], p.Replaces)
 	}
 	return m.c.T("contingent.row_missing")
 }

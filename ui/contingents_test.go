@@ -147,14 +147,17 @@ func TestContingentReplace(t *testing.T) {
 	// Replace from the roster: search, pick.
 	d.typeText("r")
 	d.mustShow("Who replaces " + first.Name + "?")
-	d.typeText("soedjatmoko")
-	d.mustShow("JRS-BJR-0003")
+	d.typeText("soedjatmoko") // of Kab. Banjar: not offered for a place in Balangan
+	d.mustNotShow("JRS-BJR-0003")
+	d.key(tea.KeyCtrlU)
+	d.typeText("siti aisyah")
+	d.mustShow("JRS-BLG-0002")
 	d.key(tea.KeyEnter)
-	d.mustShow(first.Name + " is replaced by Soedjatmoko.")
-	if p, _ := st.Person(first.ID); p.Status != model.StatusReplaced || p.ReplacedBy != "JRS-BJR-0003" {
+	d.mustShow(first.Name + " is replaced by Siti Aisyah.")
+	if p, _ := st.Person(first.ID); p.Status != model.StatusReplaced || p.ReplacedBy != "JRS-BLG-0002" {
 		t.Fatalf("replaced volunteer: %v by %q", p.Status, p.ReplacedBy)
 	}
-	d.mustShow("0/99 arrived", "1 replaced")
+	d.mustShow("0/99 arrived", "1 replaced", "not arrived (replaces "+first.Name+", "+first.ID+")")
 	// Replace the next one by someone not on the roster.
 	d.key(tea.KeyUp)
 	second := m.rows[m.sel]

@@ -313,6 +313,15 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 	case walkInCancelMsg:
 		g.mode, g.walkin = modeSearch, nil
 		return nil
+	case similarMsg:
+		if g.walkin == nil {
+			return g.finishAction(nil)
+		}
+		cmd := g.walkin.Update(msg)
+		if g.walkin.saving {
+			return cmd // saved now: its answer ends the action
+		}
+		return g.finishAction(cmd) // a choice is asked: the keys kept go to it
 	case tea.MouseMsg:
 		if g.mode == modeSearch && msg.Action == tea.MouseActionPress {
 			switch msg.Button {

@@ -167,6 +167,7 @@ func TestGateWalkIn(t *testing.T) {
 	var found bool
 	st.Read(func(s *model.State, _ *model.Index) {
 		for _, v := range s.Volunteers() {
+			// The phone is kept in one form, as the roster's are.
 			if v.Name == "Udin Saprudin" && v.Source == model.SourceWalkIn && v.Phone == "081234567890" {
 				found = true
 			}

@@ -221,21 +221,7 @@ func statusMark(s model.Status) string {
 }
 
 // statusText says a volunteer's status in words.
-func (g *Gate) statusText(p model.Person) string {
-	switch p.Status {
-	case model.StatusArrived:
-		return "✓ " + g.c.T("status.arrived_at", g.c.Clock(p.Arrival.At), p.Arrival.Station, orDash(p.Arrival.Operator))
-	case model.StatusDeparted:
-		return "⇥ " + g.c.T("status.departed_at", g.c.Clock(p.Departure.At))
-	case model.StatusExcused:
-		return "~ " + g.c.T("status.excused", p.Excuse.Reason)
-	case model.StatusReplaced:
-		return "⇄ " + g.c.T("status.replaced", p.ReplacedBy)
-	case model.StatusVoid:
-		return "✗ " + g.c.T("status.void")
-	}
-	return "· " + g.c.T("status.missing")
-}
+func (g *Gate) statusText(p model.Person) string { return statusWords(g.c, p) }
 
 func (g *Gate) detailsView() block {
 	k := detailsKey{rowsDrawn: g.rowsDrawn, sel: g.sel, width: g.detailsWidth(), lang: g.c.Lang, answered: g.answered, about: g.about}

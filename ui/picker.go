@@ -11,14 +11,21 @@ import (
 	"hadir/model"
 )
 
-// contingentsMsg carries the known contingent names.
-type contingentsMsg struct{ names []string }
+// contingentsMsg carries the known contingent and pillar names.
+type contingentsMsg struct{ names, pillars []string }
 
 func loadContingents(st *db.Store) tea.Cmd {
 	return func() tea.Msg {
-		var names []string
-		st.Read(func(s *model.State, _ *model.Index) { names = s.ContingentNames() })
-		return contingentsMsg{names: names}
+		var msg contingentsMsg
+		st.Read(func(s *model.State, _ *model.Index) {
+			msg.names = s.ContingentNames()
+			for _, p := range s.Pillars() {
+				if p.Pillar != "" {
+					msg.pillars = append(msg.pillars, p.Pillar)
+				}
+			}
+		})
+		return msg
 	}
 }
 

@@ -26,9 +26,10 @@ var reportTemplate = template.Must(template.New("report").Parse(reportSource))
 // afterwards, so gates are not held up while the page is written.
 func WriteReport(w io.Writer, st *db.Store, lang Lang, now time.Time) error {
 	var data *reportData
-	event, station := st.EventName(), st.StationName()
+	event, station, sign := st.EventName(), st.StationName(), st.Signatories()
 	st.Read(func(s *model.State, _ *model.Index) { data = buildReport(s, lang) })
 	data.Event, data.Station, data.Made = event, station, now.Local().Format("2006-01-02 15:04 MST")
+	data.Sign = newReportSign(data.c, sign, now)
 	return data.render(w)
 }
 
@@ -51,6 +52,7 @@ type reportData struct {
 	Annulments           []reportAnnulment
 	Anomalies            []reportAnomaly
 	Recon                reportRecon
+	Sign                 reportSign // the signature block at the end
 }
 
 type reportCount struct {

@@ -37,12 +37,18 @@ type walkInForm struct {
 	errs        [fieldCount]string
 	focus       int
 	contingents []string
+	pillars     []string // the pillars the roster knows
+	newPillar   string   // a pillar not known yet, confirmed by a second Enter
 	failure     string
 	width       int
 	// submitFn saves a valid form; by default the walk-in is checked in at
 	// the gate. A leader registering a replacement saves it differently.
 	submitFn func(model.Volunteer) tea.Cmd
-	saving   bool // a save is under way: a second Enter must not register the person twice
+	// pickFn takes a namesake already on the roster instead of registering
+	// a new volunteer; by default they are checked in at the gate.
+	pickFn func(model.Person) tea.Cmd
+	saving bool // a save is under way: a second Enter must not register the person twice
+	similarChoice
 }
 
 func newWalkInForm(c *Common, name string) *walkInForm {
@@ -75,16 +81,27 @@ func (f *walkInForm) SetSize(w, _ int) {
 
 func (f *walkInForm) ShortHelp() []key.Binding {
 	k := f.c.Keys
+	if f.choosing {
+		return f.choiceHelp()
+	}
 	return []key.Binding{k.NextField, withHelp(k.Submit, "enter", f.c.T("key.save_walkin")), withHelp(k.Cancel, "esc", f.c.T("key.cancel"))}
 }
 
 func (f *walkInForm) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case contingentsMsg:
-		f.contingents = msg.names
+		f.contingents, f.pillars = msg.names, msg.pillars
 		return nil
+	case similarMsg:
+		return f.onSimilar(msg)
 	case tea.KeyMsg:
 		k := f.c.Keys
+		if f.choosing {
+			return f.onChoiceKey(msg)
+		}
+		if f.focus == fieldGender && f.toggleGender(msg) {
+			return nil
+		}
 		switch {
 		case key.Matches(msg, k.Cancel):
 			return func() tea.Msg { return walkInCancelMsg{} }
@@ -95,7 +112,7 @@ func (f *walkInForm) Update(msg tea.Msg) tea.Cmd {
 			f.setFocus(f.focus - 1)
 			return nil
 		case key.Matches(msg, k.Submit):
-			if f.focus < fieldCount-1 && f.fields[f.focus].Value() != "" {
+			if f.focus < fieldCount-1 && f.fields[f.focus].Value() != "" && !f.hasErrors() {
 				f.setFocus(f.focus + 1) // Enter moves on until the last field
 				return nil
 			}
@@ -109,6 +126,17 @@ func (f *walkInForm) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// hasErrors reports whether an answer to the last save is still shown: Enter
+// then tries to save again (and a new pillar is confirmed that way).
+func (f *walkInForm) hasErrors() bool {
+	for _, e := range f.errs {
+		if e != "" {
+			return true
+		}
+	}
+	return false
+}
+
 func (f *walkInForm) setFocus(i int) {
 	f.fields[f.focus].Blur()
 	f.focus = (i + fieldCount) % fieldCount
@@ -118,16 +146,22 @@ func (f *walkInForm) setFocus(i int) {
 // matchContingent resolves what was typed to a known contingent: the exact
 // name (any case), else the only one containing the text.
 func (f *walkInForm) matchContingent(typed string) (string, []string) {
-	q := strings.ToLower(strings.TrimSpace(typed))
-	if q == "" {
-		return "", nil
-	}
 	// Any spelling of a contingent's name: "kab balangan", "Kabupaten Balangan".
 	if n, ok := model.NewContingentNames(f.contingents...).Resolve(typed); ok {
 		return n, []string{n}
 	}
+	return matchName(f.contingents, typed)
+}
+
+// matchName resolves typed text to one of names: the exact name (any case),
+// else the only one containing the text; hits are all that contain it.
+func matchName(names []string, typed string) (string, []string) {
+	q := strings.ToLower(strings.TrimSpace(typed))
+	if q == "" {
+		return "", nil
+	}
 	var hits []string
-	for _, n := range f.contingents {
+	for _, n := range names {
 		if strings.ToLower(n) == q {
 			return n, []string{n}
 		}
@@ -141,13 +175,32 @@ func (f *walkInForm) matchContingent(typed string) (string, []string) {
 	return "", hits
 }
 
+// matchPillar resolves what was typed to a known pillar, as matchContingent.
+func (f *walkInForm) matchPillar(typed string) (string, []string) {
+	return matchName(f.pillars, typed)
+}
+
+// toggleGender makes the gender field a choice of the two known values:
+// ←, → and space switch between L and P.
+func (f *walkInForm) toggleGender(msg tea.KeyMsg) bool {
+	switch msg.String() {
+	case "left", "right", " ":
+		if g, _ := model.NormalizeGender(f.fields[fieldGender].Value()); g == "L" {
+			f.fields[fieldGender].SetValue("P")
+		} else {
+			f.fields[fieldGender].SetValue("L")
+		}
+		f.errs[fieldGender] = ""
+		return true
+	}
+	return false
+}
+
 // validate checks every field and returns the volunteer when all are good.
 func (f *walkInForm) validate() (model.Volunteer, bool) {
 	f.errs = [fieldCount]string{}
 	v := model.Volunteer{
-		Name:   strings.Join(strings.Fields(f.fields[fieldName].Value()), " "),
-		Pillar: strings.TrimSpace(f.fields[fieldPillar].Value()),
-		Phone:  strings.TrimSpace(f.fields[fieldPhone].Value()),
+		Name: model.Clean(strings.Join(strings.Fields(f.fields[fieldName].Value()), " "), model.MaxNameLen),
 	}
 	if len([]rune(v.Name)) < 2 {
 		f.errs[fieldName] = f.c.T("walkin.err_name")
@@ -163,12 +216,27 @@ func (f *walkInForm) validate() (model.Volunteer, bool) {
 		f.errs[fieldContingent] = f.c.T("walkin.err_contingent_many", len(hits))
 	}
 	v.Contingent = c
+	typedPillar := model.Clean(strings.Join(strings.Fields(f.fields[fieldPillar].Value()), " "), model.MaxTextLen)
+	pillar, pillarHits := f.matchPillar(typedPillar)
+	switch {
+	case typedPillar == "" || pillar != "":
+		v.Pillar = pillar
+	case len(pillarHits) > 1:
+		f.errs[fieldPillar] = f.c.T("walkin.err_pillar_many", len(pillarHits))
+	case f.newPillar == typedPillar:
+		v.Pillar = typedPillar // a new pillar, confirmed by a second Enter
+	default:
+		f.newPillar = typedPillar
+		f.errs[fieldPillar] = f.c.T("walkin.pillar_new", typedPillar)
+	}
 	if g, ok := model.NormalizeGender(f.fields[fieldGender].Value()); ok && g != "" {
 		v.Gender = g
 	} else {
 		f.errs[fieldGender] = f.c.T("walkin.err_gender")
 	}
-	if v.Phone != "" && !validPhone(v.Phone) {
+	if phone, ok := model.NormalizePhone(f.fields[fieldPhone].Value()); ok && (phone == "" || validPhone(phone)) {
+		v.Phone = phone
+	} else {
 		f.errs[fieldPhone] = f.c.T("walkin.err_phone")
 	}
 	for i, e := range f.errs {
@@ -180,20 +248,10 @@ func (f *walkInForm) validate() (model.Volunteer, bool) {
 	return v, true
 }
 
-// validPhone accepts what people write: digits with spaces, dashes, dots or
-// a leading +, 8 to 15 digits.
+// validPhone accepts a normalised phone (model.NormalizePhone): 8 to 15
+// digits and nothing else.
 func validPhone(s string) bool {
-	digits := 0
-	for i, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			digits++
-		case r == '+' && i == 0, r == ' ', r == '-', r == '.':
-		default:
-			return false
-		}
-	}
-	return digits >= 8 && digits <= 15
+	return len(s) >= 8 && len(s) <= 15 && strings.Trim(s, "0123456789") == ""
 }
 
 func (f *walkInForm) submit() tea.Cmd {
@@ -205,6 +263,12 @@ func (f *walkInForm) submit() tea.Cmd {
 		return nil
 	}
 	f.saving = true
+	return findSimilar(f.c.Store, v)
+}
+
+// save registers the validated volunteer.
+func (f *walkInForm) save(v model.Volunteer) tea.Cmd {
+	f.saving = true
 	if f.submitFn != nil {
 		return f.submitFn(v)
 	}
@@ -215,8 +279,24 @@ func (f *walkInForm) submit() tea.Cmd {
 	}
 }
 
+// pick takes a namesake on the roster instead of a new registration.
+func (f *walkInForm) pick(p model.Person) tea.Cmd {
+	f.saving = true
+	if f.pickFn != nil {
+		return f.pickFn(p)
+	}
+	st, by := f.c.Store, f.c.Actor
+	return func() tea.Msg {
+		res, err := st.CheckIn(p.ID, by)
+		return walkInDoneMsg{res: res, err: err}
+	}
+}
+
 func (f *walkInForm) View() string {
 	st := f.c.Styles
+	if f.choosing {
+		return f.choiceView()
+	}
 	lines := []string{st.Title.Render(f.c.T("walkin.title")), st.Muted.Render(f.c.T("walkin.intro")), ""}
 	for i := range f.fields {
 		label := st.FieldLabel.Render(f.c.T(fieldLabels[i]))
@@ -228,12 +308,18 @@ func (f *walkInForm) View() string {
 		switch {
 		case f.errs[i] != "":
 			lines = append(lines, "  "+st.FieldLabel.Render("")+st.FieldError.Render("✗ "+f.errs[i]))
-		case i == fieldContingent && i == f.focus:
-			if c, hits := f.matchContingent(f.fields[i].Value()); c != "" {
+		case (i == fieldContingent || i == fieldPillar) && i == f.focus:
+			match := f.matchContingent
+			if i == fieldPillar {
+				match = f.matchPillar
+			}
+			if c, hits := match(f.fields[i].Value()); c != "" {
 				lines = append(lines, "  "+st.FieldLabel.Render("")+st.OKText.Render("✓ "+c))
 			} else if len(hits) > 0 {
 				lines = append(lines, "  "+st.FieldLabel.Render("")+st.Muted.Render(truncate(strings.Join(hits, " · "), max(10, f.width-20))))
 			}
+		case i == fieldGender && i == f.focus:
+			lines = append(lines, "  "+st.FieldLabel.Render("")+st.Muted.Render(f.c.T("walkin.gender_hint")))
 		}
 	}
 	if f.failure != "" {

@@ -1,0 +1,81 @@
+package db
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The demo beside the real store: each one's automatic copies are named
+// after it, and pruning the demo's never deletes the real store's.
+func TestBackupRotationIsPerStore(t *testing.T) {
+	dir := t.TempDir()
+	open := func(name string) *Store {
+		s, err := Open(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	gate, demo := open("hadir.db"), open("hadir-demo.db")
+	clock := time.Date(2026, 12, 4, 1, 0, 0, 0, time.UTC)
+	now := func() time.Time { return clock }
+	gate.SetClock(now)
+	demo.SetClock(now)
+	backups := filepath.Join(dir, "backups")
+	for range 3 {
+		clock = clock.Add(5 * time.Minute)
+		if _, err := gate.BackupRotate(backups, 12); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(backups, "hadir-notes.db"), []byte("x"), 0o644) // someone's own file
+	for range 20 { // an hour of demo
+		clock = clock.Add(3 * time.Minute)
+		path, err := demo.BackupRotate(backups, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "hadir-demo-" + clock.Local().Format("20060102-150405") + ".db"; filepath.Base(path) != want {
+			t.Fatalf("the demo's copy is %s, want %s", filepath.Base(path), want)
+		}
+	}
+	entries, _ := os.ReadDir(backups)
+	var ofGate, ofDemo, other int
+	for _, e := range entries {
+		switch {
+		case isBackupOf(e.Name(), "hadir"):
+			ofGate++
+		case strings.HasPrefix(e.Name(), "hadir-demo-"):
+			ofDemo++
+		default:
+			other++
+		}
+	}
+	if ofGate != 3 || ofDemo != 5 || other != 1 {
+		t.Fatalf("after an hour of demo: %d of the real store's copies (want 3), %d of the demo's (want the last 5), %d other files (want 1)",
+			ofGate, ofDemo, other)
+	}
+}
+
+func TestIsBackupOf(t *testing.T) {
+	for _, c := range []struct {
+		name, base string
+		want       bool
+	}{
+		{"hadir-20261204-091400.db", "hadir", true},
+		{"hadir-20261204-091400_2.db", "hadir", true},
+		{"hadir-demo-20261204-091400.db", "hadir", false},
+		{"hadir-demo-20261204-091400.db", "hadir-demo", true},
+		{"hadir-20261204-091400.db", "hadir-demo", false},
+		{"hadir-notes.db", "hadir", false},
+		{"hadir-20261204-091400.db.partial", "hadir", false},
+	} {
+		if got := isBackupOf(c.name, c.base); got != c.want {
+			t.Errorf("isBackupOf(%q, %q) = %v, want %v", c.name, c.base, got, c.want)
+		}
+	}
+}

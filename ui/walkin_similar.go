@@ -1,0 +1,125 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"hadir/db"
+	"hadir/model"
+)
+
+// similarMsg carries the volunteers on the roster whose name is the same as
+// (or very close to) a walk-in's, found before the walk-in is saved.
+type similarMsg struct {
+	v      model.Volunteer
+	people []model.Person
+}
+
+// similarChoice is the question a walk-in form asks when the name is on the
+// roster already: check that person in instead, or register a new one. A
+// person counted twice is worse than a second of the queue's time.
+type similarChoice struct {
+	choosing bool
+	similar  []model.Person
+	choice   int             // an index into similar; len(similar) = register a new volunteer
+	held     model.Volunteer // the validated walk-in, waiting for the choice
+}
+
+func findSimilar(st *db.Store, v model.Volunteer) tea.Cmd {
+	return func() tea.Msg {
+		var people []model.Person
+		st.Read(func(s *model.State, ix *model.Index) { people = model.SimilarPeople(s, ix, v.Name) })
+		return similarMsg{v: v, people: people}
+	}
+}
+
+func (f *walkInForm) onSimilar(msg similarMsg) tea.Cmd {
+	if len(msg.people) == 0 {
+		return f.save(msg.v)
+	}
+	f.saving = false
+	f.similarChoice = similarChoice{choosing: true, similar: msg.people, held: msg.v}
+	return f.c.bell()
+}
+
+func (f *walkInForm) onChoiceKey(msg tea.KeyMsg) tea.Cmd {
+	k := f.c.Keys
+	switch {
+	case key.Matches(msg, k.Cancel):
+		f.similarChoice = similarChoice{} // back to the form, as it was typed
+	case key.Matches(msg, k.Up):
+		f.choice = max(0, f.choice-1)
+	case key.Matches(msg, k.Down):
+		f.choice = min(len(f.similar), f.choice+1)
+	case key.Matches(msg, k.Enter):
+		if f.saving {
+			return nil
+		}
+		if f.choice < len(f.similar) {
+			return f.pick(f.similar[f.choice])
+		}
+		return f.save(f.held)
+	}
+	return nil
+}
+
+func (f *walkInForm) choiceHelp() []key.Binding {
+	k := f.c.Keys
+	return []key.Binding{withHelp(k.Enter, "enter", f.c.T("key.choose")), withHelp(k.Up, "↑/↓", f.c.T("key.select")), withHelp(k.Cancel, "esc", f.c.T("key.back"))}
+}
+
+func (f *walkInForm) choiceView() string {
+	st := f.c.Styles
+	w := max(20, f.width-2)
+	lines := []string{
+		st.Title.Render(f.c.T("walkin.title")),
+		st.WarnText.Render(truncate("! "+f.c.T("walkin.similar", f.held.Name, len(f.similar)), w)),
+		"",
+	}
+	nameW := max(12, min(30, w-50))
+	for i, p := range f.similar {
+		text := pad(truncate(p.ID, 14), 14) + " " + pad(truncate(p.Name, nameW), nameW) + " " +
+			pad(truncate(p.Contingent, 22), 22) + " " + statusWords(f.c, p)
+		lines = append(lines, f.choiceLine(i, text, w))
+	}
+	lines = append(lines, f.choiceLine(len(f.similar), "+ "+f.c.T("walkin.register_new", f.held.Name, f.held.Contingent), w))
+	what := f.c.T("walkin.enter_checkin_instead")
+	if f.pickFn != nil {
+		what = f.c.T("walkin.enter_take_instead")
+	}
+	if f.choice == len(f.similar) {
+		what = f.c.T("walkin.enter_register")
+	}
+	lines = append(lines, "", st.Muted.Render(truncate(what, w)))
+	if f.failure != "" {
+		lines = append(lines, "", st.ErrText.Render("✗ "+f.failure))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (f *walkInForm) choiceLine(i int, text string, w int) string {
+	if i == f.choice {
+		return f.c.Styles.RowSelected.Render(pad(truncate("▸ "+text, w), w))
+	}
+	return truncate("  "+text, w)
+}
+
+// statusWords says a volunteer's status as a mark and words, with the time
+// and place that matter.
+func statusWords(c *Common, p model.Person) string {
+	switch p.Status {
+	case model.StatusArrived:
+		return "✓ " + c.T("status.arrived_at", c.Clock(p.Arrival.At), p.Arrival.Station, orDash(p.Arrival.Operator))
+	case model.StatusDeparted:
+		return "⇥ " + c.T("status.departed_at", c.Clock(p.Departure.At))
+	case model.StatusExcused:
+		return "~ " + c.T("status.excused", p.Excuse.Reason)
+	case model.StatusReplaced:
+		return "⇄ " + c.T("status.replaced", p.ReplacedBy)
+	case model.StatusVoid:
+		return "✗ " + c.T("status.void")
+	}
+	return "· " + c.T("status.missing")
+}

@@ -1,0 +1,90 @@
+package ui
+
+import (
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"hadir/model"
+)
+
+// openWalkIn fills the walk-in form for name in Kab. Balangan and sends it.
+func openWalkIn(d *screenDriver, name, pillar string) {
+	d.t.Helper()
+	d.key(tea.KeyCtrlN)
+	d.typeText(name)
+	d.key(tea.KeyEnter)
+	d.typeText("balangan")
+	d.key(tea.KeyEnter)
+	d.typeText(pillar)
+	d.key(tea.KeyEnter)
+	d.key(tea.KeyRight) // the gender is chosen, not typed
+	d.key(tea.KeyEnter)
+	d.key(tea.KeyEnter) // no phone: save
+}
+
+// A walk-in whose name is on the roster is not registered again without an
+// explicit choice: here the person on the roster, already checked in, is
+// chosen, and nobody is counted twice.
+func TestWalkInNamesakeOnTheRoster(t *testing.T) {
+	st := testStore(t, nil)
+	d, _ := newGateDriver(t, st, English, 100, 30)
+	d.typeText("JRS-BLG-0002")
+	d.key(tea.KeyEnter)
+	openWalkIn(d, "siti aisyah", "PKH")
+	d.mustShow("siti aisyah may be on the roster already", "JRS-BLG-0002", "Siti Aisyah", "Kab. Balangan",
+		"✓ Arrived 09:14 at gerbang", "Register siti aisyah (Kab. Balangan) as a new volunteer",
+		"Enter = check this person in instead")
+	if st.Totals().Expected != 3000 {
+		t.Fatal("the walk-in was saved before the choice")
+	}
+	d.key(tea.KeyEnter) // the person on the roster
+	d.mustShow("! Already checked in: JRS-BLG-0002 Siti Aisyah")
+	if tot := st.Totals(); tot.Expected != 3000 || tot.Arrived != 1 {
+		t.Fatalf("after choosing the roster's person: %d of %d; nobody may be added", tot.Arrived, tot.Expected)
+	}
+}
+
+// Registering a namesake as a new volunteer is possible, by choosing it.
+func TestWalkInNamesakeRegisteredOnChoice(t *testing.T) {
+	st := testStore(t, nil)
+	d, _ := newGateDriver(t, st, English, 100, 30)
+	openWalkIn(d, "Siti Aisyah", "Pendamping PKH")
+	d.key(tea.KeyEsc) // back to the form, nothing saved
+	d.mustShow("Walk-in (not on the roster)")
+	d.key(tea.KeyEnter)
+	d.mustShow("may be on the roster already")
+	for range d.s.(*Gate).walkin.similar {
+		d.key(tea.KeyDown)
+	}
+	d.mustShow("Enter = register a new volunteer")
+	d.key(tea.KeyEnter)
+	d.mustShow("Siti Aisyah, Kab. Balangan", "1 of 101 arrived")
+	if tot := st.Totals(); tot.Expected != 3001 || tot.Arrived != 1 {
+		t.Fatalf("after registering: %d of %d", tot.Arrived, tot.Expected)
+	}
+}
+
+// The pillar is one the roster knows ("tagana" is Tagana); a new one is
+// taken only after a second Enter. The gender is L or P.
+func TestWalkInPillarAndGender(t *testing.T) {
+	st := testStore(t, nil)
+	d, _ := newGateDriver(t, st, English, 100, 30)
+	openWalkIn(d, "Udin Saprudin", "tagana")
+	d.mustShow("Udin Saprudin, Kab. Balangan")
+	openWalkIn(d, "Asep Sunandar", "Pramuka")
+	d.mustShow(`"Pramuka" is not a known pillar. Press Enter again to add it.`)
+	if st.Totals().Expected != 3001 {
+		t.Fatal("a new pillar was taken without a confirmation")
+	}
+	d.key(tea.KeyEnter)
+	d.mustShow("Asep Sunandar, Kab. Balangan")
+	want := map[string]string{"Udin Saprudin": "Tagana", "Asep Sunandar": "Pramuka"}
+	st.Read(func(s *model.State, _ *model.Index) {
+		for _, v := range s.Volunteers() {
+			if p, ok := want[v.Name]; ok && (v.Pillar != p || v.Gender != "L") {
+				t.Errorf("%s saved with pillar %q, gender %q; want %q, L", v.Name, v.Pillar, v.Gender, p)
+			}
+		}
+	})
+}
