@@ -65,6 +65,7 @@ type Index struct {
 	ids     []idRef          // sorted by key
 	toks    []token          // every name word (normalised and as written), sorted
 	contIDs map[string]int32
+	version uint64 // counts the volunteers added or re-indexed
 }
 
 type entry struct {
@@ -149,9 +150,14 @@ func compareIDRef(a, b idRef) int {
 // Len is the number of volunteers indexed.
 func (ix *Index) Len() int { return len(ix.entries) }
 
+// Version changes whenever the index does: the same query asked of the same
+// index at the same version finds the same volunteers in the same order.
+func (ix *Index) Version() uint64 { return ix.version }
+
 // Add indexes a new volunteer, or re-indexes one whose ID is known. It costs
 // a few insertions into sorted slices, never a rebuild.
 func (ix *Index) Add(v Volunteer) {
+	ix.version++
 	e := ix.makeEntry(v)
 	s, ok := ix.slots[v.ID]
 	if ok {

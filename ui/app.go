@@ -93,7 +93,6 @@ func New(st *db.Store, o Options) *App {
 	a.help.Styles.ShortDesc = c.Styles.Muted
 	a.help.Styles.FullKey = c.Styles.Bold
 	a.help.Styles.FullDesc = c.Styles.Muted
-	a.drawn.paint = newPainter(c.Styles.App)
 	a.screens = []Screen{newGate(c), newContingents(c), newDashboard(c), newLog(c)}
 	if c.Actor.Operator == "" {
 		a.login = newLogin(c)
@@ -382,6 +381,9 @@ func (a *App) View() string {
 		}
 	}
 	bodyHeight := a.c.Height - 3
+	if a.drawn.paint == nil {
+		a.drawn.paint = newPainter(a.c.Styles.App)
+	}
 	body = a.drawn.body.get([4]uint64{body.id, uint64(bodyHeight)}, func() block { return a.drawn.paint.fill(body, bodyHeight) })
 	header, status, helpLine := a.header(), a.statusLine(), a.helpLine()
 	frame := a.drawn.frame.get([4]uint64{header.id, body.id, status.id, helpLine.id}, func() block {

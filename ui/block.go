@@ -88,57 +88,48 @@ func beside(bs ...block) block {
 	return out
 }
 
-// painter draws lines in one style (a foreground colour, no background),
-// keeping the lines of the last frame: the next frame is mostly the same
-// lines.
+// painter draws lines in one style: a foreground colour and nothing else,
+// which lipgloss draws as the same sequence before each line and a reset
+// after it. The two are learnt from lipgloss once; a line with a tab (which
+// lipgloss widens) is left to lipgloss.
 type painter struct {
-	style       lipgloss.Style
-	last, fresh map[string]paintedLine
-}
-
-type paintedLine struct {
-	text  string
-	width int
+	style         lipgloss.Style
+	before, after string
 }
 
 func newPainter(style lipgloss.Style) *painter {
-	return &painter{style: style, last: map[string]paintedLine{}, fresh: map[string]paintedLine{}}
-}
-
-func (p *painter) line(s string) paintedLine {
-	if l, ok := p.fresh[s]; ok {
-		return l
-	}
-	l, ok := p.last[s]
-	if !ok {
-		text := p.style.Render(s)
-		l = paintedLine{text, ansi.StringWidth(text)}
-	}
-	p.fresh[s] = l
-	return l
+	p := &painter{style: style}
+	p.before, p.after, _ = strings.Cut(style.Render("x"), "x")
+	return p
 }
 
 // fill is p.style.Height(h).MaxHeight(h).Render(b.String()): every line in
-// the style, padded to the widest, cut or filled with blank lines to h.
+// the style, padded to the widest (lines cut by h included), cut or filled
+// with blank lines to h.
 func (p *painter) fill(b block, h int) block {
-	painted := make([]paintedLine, len(b.lines))
-	out := newBlock()
-	for i, l := range b.lines {
-		painted[i] = p.line(l)
-		out.width = max(out.width, painted[i].width)
-	}
 	if h <= 0 {
-		h = len(painted)
+		h = len(b.lines)
 	}
-	for i := range h {
-		var l paintedLine
-		if i < len(painted) {
-			l = painted[i]
+	lines, widths := make([]string, len(b.lines)), make([]int, len(b.lines))
+	width := 0
+	for i, l := range b.lines {
+		if strings.Contains(l, "\t") {
+			lines[i] = p.style.Render(l)
+			widths[i] = ansi.StringWidth(lines[i])
+		} else {
+			lines[i], widths[i] = p.before+l+p.after, b.widths[i]
 		}
-		out.lines = append(out.lines, padTo(l.text, l.width, out.width))
-		out.widths = append(out.widths, out.width)
+		width = max(width, widths[i])
 	}
-	p.last, p.fresh = p.fresh, p.last
-	clear(p.fresh)
+	out := newBlock()
+	out.width = width
+	for i := range h {
+		l, w := "", 0
+		if i < len(lines) {
+			l, w = lines[i], widths[i]
+		}
+		out.lines = append(out.lines, padTo(l, w, width))
+		out.widths = append(out.widths, width)
+	}
 	return out
 }

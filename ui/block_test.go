@@ -1,18 +1,23 @@
 package ui
 
 import (
+	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"hadir/db"
 )
 
 // The measured blocks join and frame exactly as lipgloss does, in colour:
 // the screens must not change by a byte for being drawn faster.
 func TestBlocksDrawAsLipgloss(t *testing.T) {
 	st := NewStyles(colourRenderer())
-	words := []string{"", " ", "Siti", "Kab. Balangan", "✓ tiba", "世界", "é", st.Muted.Render("muted"), st.RowSelected.Render("▸· sel"), st.Bold.Render("⌕ ")}
+	words := []string{"", " ", "\t", "Siti", "Kab. Balangan", "✓ tiba", "世界", "é", st.Muted.Render("muted"), st.RowSelected.Render("▸· sel"), st.Bold.Render("⌕ ")}
 	r := rand.New(rand.NewPCG(1, 2))
 	text := func() string {
 		lines := make([]string, 1+r.IntN(6))
@@ -35,6 +40,84 @@ func TestBlocksDrawAsLipgloss(t *testing.T) {
 		for _, h := range []int{1, 3, 8} {
 			if got, want := p.fill(measure(a), h).String(), st.App.Height(h).MaxHeight(h).Render(a); got != want {
 				t.Fatalf("fill of %q to %d:\n%q\nlipgloss:\n%q", a, h, got, want)
+			}
+		}
+	}
+}
+
+// Every frame drawn from kept drawings is the frame a fresh drawing gives,
+// through a gate's day: scans, a repeat, typing, moving, confirming, a
+// check-in at another gate, an annul, the walk-in form, the contingent
+// filter, the other language and a resize.
+func TestKeptDrawingsAreNeverStale(t *testing.T) {
+	st := testStore(t, nil)
+	d := newAppDriver(t, st, Options{Operator: "Rina", Station: "gerbang 1", Lang: English, Renderer: colourRenderer()}, 120, 40)
+	g := d.app.screens[0].(*Gate)
+	check := func(step string) {
+		t.Helper()
+		kept := d.app.View()
+		app, gate := d.app.drawn, g.drawn
+		d.app.drawn, g.drawn = appDrawn{}, gateDrawn{}
+		fresh := d.app.View()
+		d.app.drawn, g.drawn = app, gate
+		if kept != fresh {
+			t.Fatalf("after %s the frame kept differs from a fresh one:\n%s\nfresh:\n%s", step, kept, fresh)
+		}
+	}
+	check("the start")
+	d.typeText("JRS-BLG-0002")
+	check("typing an ID")
+	d.key(tea.KeyEnter)
+	check("a scan")
+	d.typeText("JRS-BLG-0002")
+	d.key(tea.KeyEnter)
+	check("a repeated scan")
+	d.typeText("siti a")
+	check("typing a name")
+	d.key(tea.KeyDown)
+	d.key(tea.KeyDown)
+	check("moving down")
+	d.key(tea.KeyEnter)
+	check("asking to confirm")
+	d.key(tea.KeyEsc)
+	check("not confirming")
+	if _, err := st.CheckIn("JRS-BLG-0003", db.Actor{Station: "gerbang 2", Operator: "Budi"}); err != nil {
+		t.Fatal(err)
+	}
+	d.settle()
+	check("a check-in at another gate")
+	d.key(tea.KeyEsc)
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlX})
+	check("asking why to annul")
+	d.typeText("salah orang")
+	d.key(tea.KeyEnter)
+	check("an annul")
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlN})
+	check("the walk-in form")
+	d.key(tea.KeyEsc)
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlF})
+	check("the contingent filter")
+	d.key(tea.KeyEnter)
+	check("a contingent chosen")
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlL})
+	check("the other language")
+	d.send(tea.WindowSizeMsg{Width: 90, Height: 30})
+	check("a smaller window")
+}
+
+// Colours worked out once per session draw as lipgloss draws the adaptive
+// colours, on every kind of terminal and background.
+func TestTerminalColourDrawsAsAdaptive(t *testing.T) {
+	for _, profile := range []termenv.Profile{termenv.Ascii, termenv.ANSI, termenv.ANSI256, termenv.TrueColor} {
+		for _, dark := range []bool{false, true} {
+			r := lipgloss.NewRenderer(io.Discard)
+			r.SetColorProfile(profile)
+			r.SetHasDarkBackground(dark)
+			for _, c := range []lipgloss.AdaptiveColor{colText, colMuted, colAccent, colOK, colWarn, colErr, colOnBadge, colSelBg} {
+				want := r.NewStyle().Foreground(c).Background(c).Render("x")
+				if got := r.NewStyle().Foreground(terminalColour(r, c)).Background(terminalColour(r, c)).Render("x"); got != want {
+					t.Errorf("profile %d, dark %v, %v: %q, lipgloss %q", profile, dark, c, got, want)
+				}
 			}
 		}
 	}

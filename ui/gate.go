@@ -61,7 +61,8 @@ type Gate struct {
 
 	rows []model.Person // ranked results of the current query
 	listCursor
-	seq uint64 // the newest search asked for; older replies are dropped
+	seq   uint64   // the newest search asked for; older replies are dropped
+	found foundSet // what the last search found, kept while the index does not change
 
 	banner     banner
 	shelved    banner // the answer cleared by typing, restored if the typing was a repeated scan
@@ -93,6 +94,7 @@ type (
 		seq   uint64
 		rows  []model.Person
 		about *model.Person // the latest answer's person, read again
+		found foundSet
 	}
 	// enterMsg is what Enter resolved to: a scanned ID, the selected
 	// volunteer to confirm, or an unknown ID.
@@ -181,9 +183,11 @@ func (g *Gate) search() tea.Cmd {
 	if g.about != nil {
 		aboutID = g.about.ID
 	}
+	last := g.found
 	return func() tea.Msg {
 		var rows []model.Person
 		var about *model.Person
+		found := last
 		st.Read(func(s *model.State, ix *model.Index) {
 			if p, ok := s.Person(aboutID); ok && aboutID != "" {
 				about = &p
@@ -198,14 +202,31 @@ func (g *Gate) search() tea.Cmd {
 				}
 				return
 			}
-			for _, m := range ix.Search(q) {
-				if p, ok := s.Person(m.ID); ok {
+			if last.ix != ix || last.version != ix.Version() || last.query != q {
+				// The index changed (a walk-in, an import) or the query did:
+				// search. Otherwise the same volunteers match, and only how
+				// they stand is read again (a check-in elsewhere).
+				found = foundSet{query: q, ix: ix, version: ix.Version()}
+				for _, m := range ix.Search(q) {
+					found.ids = append(found.ids, m.ID)
+				}
+			}
+			for _, id := range found.ids {
+				if p, ok := s.Person(id); ok {
 					rows = append(rows, p)
 				}
 			}
 		})
-		return resultsMsg{seq: seq, rows: rows, about: about}
+		return resultsMsg{seq: seq, rows: rows, about: about, found: found}
 	}
+}
+
+// foundSet is who a query found, in rank order, and in which index.
+type foundSet struct {
+	query   model.Query
+	ix      *model.Index
+	version uint64
+	ids     []string
 }
 
 // membersFirst lists a contingent in roster order, those for whom first is
@@ -260,9 +281,10 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case resultsMsg:
 		if msg.seq == g.seq {
-			if msg.about != nil && g.about != nil && msg.about.ID == g.about.ID {
-				g.about = msg.about // its status may have changed since the answer
+			if msg.about != nil && g.about != nil && msg.about.ID == g.about.ID && !reflect.DeepEqual(msg.about, g.about) {
+				g.about = msg.about // its status changed since the answer
 			}
+			g.found = msg.found
 			g.setRows(msg.rows)
 		}
 		return nil

@@ -1,6 +1,11 @@
 package ui
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"strconv"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
 
 // Colour tokens: each adapts to light and dark terminals. lipgloss drops
 // colour by itself when NO_COLOR is set or the terminal has none, so every
@@ -29,6 +34,8 @@ type Styles struct {
 func NewStyles(r *lipgloss.Renderer) *Styles {
 	s := &Styles{}
 	n := r.NewStyle
+	colText, colMuted, colAccent, colOK := terminalColour(r, colText), terminalColour(r, colMuted), terminalColour(r, colAccent), terminalColour(r, colOK)
+	colWarn, colErr, colOnBadge, colSelBg := terminalColour(r, colWarn), terminalColour(r, colErr), terminalColour(r, colOnBadge), terminalColour(r, colSelBg)
 	s.App = n().Foreground(colText)
 	s.Title = n().Bold(true).Foreground(colAccent)
 	s.Tab = n().Foreground(colMuted).Padding(0, 1)
@@ -60,4 +67,23 @@ func NewStyles(r *lipgloss.Renderer) *Styles {
 	s.FieldLabel = n().Foreground(colMuted).Width(14)
 	s.FieldError = n().Foreground(colErr)
 	return s
+}
+
+// terminalColour is c as the renderer's terminal shows it, worked out once
+// per session: lipgloss would convert it again at every drawing, and for a
+// 256-colour terminal that is a search of the palette each time.
+func terminalColour(r *lipgloss.Renderer, c lipgloss.AdaptiveColor) lipgloss.TerminalColor {
+	hex := c.Light
+	if r.HasDarkBackground() {
+		hex = c.Dark
+	}
+	switch tc := r.ColorProfile().Color(hex).(type) {
+	case termenv.ANSI256Color: // the same palette entry lipgloss would find
+		return lipgloss.Color(strconv.Itoa(int(tc)))
+	case termenv.ANSIColor:
+		return lipgloss.Color(strconv.Itoa(int(tc)))
+	case termenv.RGBColor:
+		return lipgloss.Color(hex)
+	}
+	return c // no colour: nothing to convert
 }
