@@ -209,7 +209,7 @@ func (s *Contingents) signOffText(r model.Contingent) string {
 	case !r.ConfirmValid:
 		return "! " + s.c.T("contingents.signoff_invalid", r.Confirm.Leader)
 	}
-	return "✓ " + r.Confirm.Leader + " " + s.c.Clock(r.Confirm.At)
+	return "✓ " + r.Confirm.Leader + " " + s.c.When(r.Confirm.At)
 }
 
 // bar draws done out of total as a bar of width cells.

@@ -285,11 +285,11 @@ func (g *Gate) bannerView() block {
 		title = g.c.T("gate.confirm", strings.ToUpper(p.Name))
 		detail = g.c.T("gate.confirm_detail", p.Contingent, p.ID)
 		if p.Status == model.StatusArrived {
-			detail = st.WarnText.Render("! " + g.c.T("gate.confirm_already", g.c.Clock(p.Arrival.At), p.Arrival.Station))
+			detail = st.WarnText.Render("! " + g.c.T("gate.confirm_already", g.c.When(p.Arrival.At), p.Arrival.Station))
 		}
 	case g.mode == modeReason:
 		style = &st.BannerAsk
-		title = g.c.T("gate.annul_ask", g.annulName, g.annulling.Station, g.c.Clock(g.annulling.At))
+		title = g.c.T("gate.annul_ask", g.annulName, g.annulling.Station, g.c.When(g.annulling.At))
 		detail = g.c.T("gate.reason_label") + " " + g.reason.View()
 		if g.note != "" {
 			detail += "  " + st.ErrText.Render(g.note)

@@ -111,9 +111,9 @@ func (f *walkInForm) choiceLine(i int, text string, w int) string {
 func statusWords(c *Common, p model.Person) string {
 	switch p.Status {
 	case model.StatusArrived:
-		return "✓ " + c.T("status.arrived_at", c.Clock(p.Arrival.At), p.Arrival.Station, orDash(p.Arrival.Operator))
+		return "✓ " + c.T("status.arrived_at", c.When(p.Arrival.At), p.Arrival.Station, orDash(p.Arrival.Operator))
 	case model.StatusDeparted:
-		return "⇥ " + c.T("status.departed_at", c.Clock(p.Departure.At))
+		return "⇥ " + c.T("status.departed_at", c.When(p.Departure.At))
 	case model.StatusExcused:
 		return "~ " + c.T("status.excused", p.Excuse.Reason)
 	case model.StatusReplaced:
