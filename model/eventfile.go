@@ -85,5 +85,6 @@ func parseEventLine(text []byte) (Event, error) {
 	}
 	e := Event{ID: l.ID, Kind: Kind(l.Kind), Volunteer: l.Volunteer, Contingent: l.Contingent, At: at.UTC(),
 		Station: l.Station, Operator: l.Operator, Login: l.Login, Reason: l.Reason, Ref: l.Ref, Note: l.Note, Leader: l.Leader, Record: l.Record}
+	CleanEvent(&e) // another station's file is outside text
 	return e, e.Validate()
 }
