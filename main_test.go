@@ -118,7 +118,7 @@ func TestImportGoogleFormsStableIDs(t *testing.T) {
 		people[row["name"]] = row
 	}
 	nurul := people["Nurul Hikmah"]
-	if nurul["Alamat"] != "Jl. A. Yani Km. 5,\nBanjarmasin" || nurul["Email Address"] != "nurul@example.com" || nurul["gender"] != "P" {
+	if nurul["Alamat"] != "Jl. A. Yani Km. 5, Banjarmasin" || nurul["Email Address"] != "nurul@example.com" || nurul["gender"] != "P" {
 		t.Errorf("Nurul Hikmah exported as %v", nurul)
 	}
 	if people[`Désy "Echi" Ratnasari`] == nil || people["Muhammad Rizki"]["contingent"] != "Kota Banjarbaru" {

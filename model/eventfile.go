@@ -97,32 +97,16 @@ func parseEventLine(text []byte) (Event, error) {
 		return Event{}, fmt.Errorf("event %s: time %q is not RFC 3339", l.ID, l.At)
 	}
 	// IDs are compared, so one with hidden characters is refused, not
-	// changed; text is cleaned (it reaches screens, logs and spreadsheets).
+	// changed; the text is cleaned (it reaches screens, logs and spreadsheets).
 	for _, id := range []struct{ what, v string }{{"ID", l.ID}, {"volunteer ID", l.Volunteer}, {"ref", l.Ref}, {"login", l.Login}} {
 		if Clean(id.v, 0) != id.v {
 			return Event{}, fmt.Errorf("event %q: its %s holds control or invisible characters", Clean(l.ID, MaxTextLen), id.what)
 		}
 	}
-	e := Event{ID: l.ID, Kind: Kind(l.Kind), Volunteer: l.Volunteer, Contingent: Clean(l.Contingent, MaxTextLen), At: at.UTC(),
-		Station: Clean(l.Station, MaxTextLen), Operator: Clean(l.Operator, MaxTextLen), Login: l.Login, Reason: Clean(l.Reason, MaxTextLen),
-		Ref: l.Ref, Note: Clean(l.Note, MaxTextLen), Leader: Clean(l.Leader, MaxTextLen), Record: cleanRecord(l.Record)}
+	e := Event{ID: l.ID, Kind: Kind(l.Kind), Volunteer: l.Volunteer, Contingent: l.Contingent, At: at.UTC(),
+		Station: l.Station, Operator: l.Operator, Login: l.Login, Reason: l.Reason, Ref: l.Ref, Note: l.Note, Leader: l.Leader, Record: l.Record}
+	CleanEvent(&e) // another station's file is outside text
 	return e, e.Validate()
-}
-
-// cleanRecord cleans the text of a walk-in's record from a file.
-func cleanRecord(v *Volunteer) *Volunteer {
-	if v == nil {
-		return nil
-	}
-	c := v.Clone()
-	c.Name = Clean(c.Name, MaxNameLen)
-	for _, f := range []*string{&c.Contingent, &c.Pillar, &c.Gender, &c.Phone, &c.Source} {
-		*f = Clean(*f, MaxTextLen)
-	}
-	for i := range c.Extra {
-		c.Extra[i] = Field{Key: Clean(c.Extra[i].Key, MaxTextLen), Value: Clean(c.Extra[i].Value, MaxTextLen)}
-	}
-	return &c
 }
 
 // newerSchemaError is an events file written by a newer hadir.

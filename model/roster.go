@@ -202,7 +202,8 @@ type rosterParser struct {
 	repeatHdrs, repeatLine int
 	overrides, overLine    int
 	overValue              string
-	lostPhones, lostLine   int
+	cuts, cutLine          int
+	cutColumn              string
 	unnamed                int
 	badRows                int
 
@@ -421,9 +422,9 @@ func (p *rosterParser) warn() {
 		*w = append(*w, fmt.Sprintf("--contingent '%s' replaces the contingent column on %d %s (line %d says '%s')",
 			p.contingent, n, rosterPlural(n, "row", "rows"), p.overLine, rosterShort(p.overValue)))
 	}
-	if n := p.lostPhones; n > 0 {
-		*w = append(*w, fmt.Sprintf("%d phone %s like Excel turned into a number such as 8.12E+10 (first on line %d): "+
-			"digits are lost; format the column as text and export again", n, rosterPlural(n, "number looks", "numbers look"), p.lostLine))
+	if n := p.cuts; n > 0 {
+		*w = append(*w, fmt.Sprintf("%d %s longer than %d characters cut (first on line %d, column '%s')",
+			n, rosterPlural(n, "value", "values"), MaxTextLen, p.cutLine, p.cutColumn))
 	}
 	if p.unnamed > 0 {
 		*w = append(*w, fmt.Sprintf("%d %s in columns without a header kept as 'column N'", p.unnamed, rosterPlural(p.unnamed, "value", "values")))

@@ -314,7 +314,7 @@ func TestParseRosterXLSXCells(t *testing.T) {
 	r := mustParseXLSX(t, b.bytes(), ParseOptions{})
 	andi, budi := r.Volunteers[0], r.Volunteers[1]
 	eq(t, "IDs", []string{andi.ID, budi.ID}, []string{"007", "0012"})
-	eq(t, "phones", []string{andi.Phone, budi.Phone}, []string{"6281100000001", "+62 811-0000-0002"})
+	eq(t, "phones", []string{andi.Phone, budi.Phone}, []string{"081100000001", "081100000002"})
 	eq(t, "extras", andi.Extra, []Field{{"Tinggi", "1.5"}, {"Hadir", "TRUE"}, {"Daftar", "01/05/2026 08:30"}})
 }
 
