@@ -58,11 +58,11 @@ func ParseEvents(r io.Reader) ([]Event, error) {
 			return nil, &ParseError{Problems: []Problem{{Line: line, Msg: err.Error()}}}
 		}
 		if err != nil {
-			problems = append(problems, Problem{Line: line, Msg: err.Error()})
+			problems = append(problems, Problem{Line: line, Msg: err.Error(), TextLine: true})
 			continue
 		}
 		if first, dup := seen[e.ID]; dup {
-			problems = append(problems, Problem{Line: line, Msg: fmt.Sprintf("event %s is also on line %d", e.ID, first)})
+			problems = append(problems, Problem{Line: line, Msg: fmt.Sprintf("event %s is also on line %d", e.ID, first), TextLine: true})
 			continue
 		}
 		seen[e.ID] = line
@@ -70,7 +70,7 @@ func ParseEvents(r io.Reader) ([]Event, error) {
 	}
 	if err := sc.Err(); err != nil {
 		if err == bufio.ErrTooLong {
-			return nil, &ParseError{Problems: append(problems, Problem{Line: line + 1, Msg: fmt.Sprintf("line longer than %d bytes: this is not an events export", maxEventLine)})}
+			return nil, &ParseError{Problems: append(problems, Problem{Line: line + 1, Msg: fmt.Sprintf("line longer than %d bytes: this is not an events export", maxEventLine), TextLine: true})}
 		}
 		return nil, err
 	}
@@ -78,7 +78,7 @@ func ParseEvents(r io.Reader) ([]Event, error) {
 		return nil, &ParseError{Problems: problems}
 	}
 	if len(out) == 0 {
-		return nil, &ParseError{Problems: []Problem{{Line: line, Msg: "no events: export them with `hadir export events --format json -o FILE`"}}}
+		return nil, &ParseError{Problems: []Problem{{Line: line, Msg: "no events: export them with `hadir export events --format json -o FILE`", TextLine: true}}}
 	}
 	return out, nil
 }
