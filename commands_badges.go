@@ -45,8 +45,8 @@ func init() {
 			fs.StringVar(&o.output, "o", badgesDefault, "write to `FILE`")
 			fs.Var(&o.badge.contingents, "contingent", "only this contingent's `NAME` (give it again for more; default: every contingent)")
 			fs.StringVar(&o.badge.ids, "ids", "", "only these volunteers: `ID,...` separated by commas (a walk-in, a lost badge)")
-			fs.StringVar(&o.badge.layout, "layout", string(badge.A4x8), "a4-8 or a4-10 (A4 sheets with cut marks), a6 or card (one badge a page, for a badge printer)")
-			fs.StringVar(&o.badge.code, "code", string(badge.Code128), "code128 (every USB scanner) or qr")
+			fs.StringVar(&o.badge.layout, "layout", string(badge.A4x8), "`LAYOUT`: a4-8 or a4-10 (A4 sheets with cut marks), a6 or card (one badge a page, for a badge printer)")
+			fs.StringVar(&o.badge.code, "code", string(badge.Code128), "the barcode, `CODE`: code128 (every USB scanner) or qr")
 			fs.StringVar(&o.lang, "lang", "", "the cover pages' language: id or en (default $HADIR_LANG, else from $LANG)")
 			// As for report: defaults count as given, so a running `hadir
 			// serve` writes into this folder, in this terminal's language.

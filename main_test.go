@@ -51,7 +51,7 @@ func TestImportExcelIndonesianWindows(t *testing.T) {
 	r := c.ok("import", path)
 	contains(t, "stdout", r.stdout, "roster.csv imported 5 volunteers: 5 added, 0 updated, 0 unchanged.")
 	contains(t, "stderr", r.stderr, "roster.csv: note: 2 lines were not valid UTF-8 and were read as Windows-1252",
-		"roster.csv: note: 1 row above the header (from line 1) skipped as titles")
+		"roster.csv: note: 1 row above the header (from row 1) skipped as titles")
 
 	out := c.ok("export", "roster").stdout
 	if !utf8.ValidString(out) {
@@ -118,7 +118,7 @@ func TestImportGoogleFormsStableIDs(t *testing.T) {
 		people[row["name"]] = row
 	}
 	nurul := people["Nurul Hikmah"]
-	if nurul["Alamat"] != "Jl. A. Yani Km. 5,\nBanjarmasin" || nurul["Email Address"] != "nurul@example.com" || nurul["gender"] != "P" {
+	if nurul["Alamat"] != "Jl. A. Yani Km. 5, Banjarmasin" || nurul["Email Address"] != "nurul@example.com" || nurul["gender"] != "P" {
 		t.Errorf("Nurul Hikmah exported as %v", nurul)
 	}
 	if people[`Désy "Echi" Ratnasari`] == nil || people["Muhammad Rizki"]["contingent"] != "Kota Banjarbaru" {
@@ -141,7 +141,7 @@ func TestImportRefusesBadFiles(t *testing.T) {
 	for _, tc := range badRosters {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			wantLine := fmt.Sprintf("roster.csv line %d", tc.line)
+			wantLine := fmt.Sprintf("roster.csv row %d", tc.line)
 
 			// A store with a good import and a check-in keeps every byte.
 			c := newCLI(t)
@@ -220,7 +220,7 @@ func TestImportSkipBad(t *testing.T) {
 		"JRS-5;Gusti Rahmat;Kota Banjarmasin;L\n"
 	r := c.expect(3, "import", "--skip-bad", c.write("campur.csv", []byte(data)))
 	contains(t, "stdout", r.stdout, "campur.csv imported 3 volunteers: 3 added, 0 updated, 0 unchanged, 2 bad rows left out.")
-	contains(t, "stderr", r.stderr, "campur.csv line 3, column 'Nama': no name", "campur.csv line 5, column 'JK': gender 'Q'", "(row left out)")
+	contains(t, "stderr", r.stderr, "campur.csv row 3 (JRS-2), column 'Nama': no name", "campur.csv row 5 (Ahmad Fauzi), column 'JK': gender 'Q'", "(row left out)")
 	_, rows := table(t, c.ok("export", "roster").stdout)
 	var ids []string
 	for _, row := range rows {

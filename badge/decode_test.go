@@ -4,7 +4,11 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	"image/png"
 	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"testing"
 
 	"github.com/makiuchi-d/gozxing"
@@ -127,5 +131,66 @@ func TestUnscannableIDRefused(t *testing.T) {
 	// The long ID fits as a QR code.
 	if _, err := badge.Write(&out, bs[len(bs)-1:], badge.Options{Layout: badge.A4x8, Code: badge.QR}); err != nil {
 		t.Errorf("a long ID as QR: %v", err)
+	}
+}
+
+// TestPrintedPageDecodes renders a sheet of the PDF itself at 300 dpi, as
+// a printer would (pdftoppm), and decodes each badge's code from the
+// picture: the rectangles in the file are the bars the tests decode.
+func TestPrintedPageDecodes(t *testing.T) {
+	pdftoppm := needTool(t, "pdftoppm", "poppler-utils")
+	bs := badgesOf(roster100(t))[:8]
+	for _, code := range []badge.Code{badge.Code128, badge.QR} {
+		t.Run(string(code), func(t *testing.T) {
+			var out bytes.Buffer
+			placed, err := badge.Write(&out, bs, badge.Options{Layout: badge.A4x8, Code: code, Event: "Jambore"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "b.pdf"), out.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if msg, err := exec.Command(pdftoppm, "-r", "300", "-gray", "-png", "-f", "1", "-l", "1", filepath.Join(dir, "b.pdf"), filepath.Join(dir, "page")).CombinedOutput(); err != nil {
+				t.Fatalf("pdftoppm: %v\n%s", err, msg)
+			}
+			files, _ := filepath.Glob(filepath.Join(dir, "page*.png"))
+			if len(files) != 1 {
+				t.Fatalf("pdftoppm made %v", files)
+			}
+			f, err := os.Open(files[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			page, err := png.Decode(f)
+			f.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			px := func(mm float64) int { return int(math.Round(mm / badge.Dot)) }
+			for _, pl := range placed {
+				b := pl.Code.Box
+				crop := image.NewGray(image.Rect(0, 0, px(b.W), px(b.H)))
+				for y := 0; y < crop.Rect.Dy(); y++ {
+					for x := 0; x < crop.Rect.Dx(); x++ {
+						crop.Set(x, y, page.At(px(b.X)+x, px(b.Y)+y))
+					}
+				}
+				bmp, _ := gozxing.NewBinaryBitmapFromImage(crop)
+				var res *gozxing.Result
+				if code == badge.Code128 {
+					res, err = oned.NewCode128Reader().Decode(bmp, nil)
+				} else {
+					res, err = qrcode.NewQRCodeReader().Decode(bmp, nil)
+				}
+				if err != nil {
+					t.Errorf("the printed badge of %s does not decode: %v", pl.Badge.ID, err)
+					continue
+				}
+				if res.GetText() != pl.Badge.ID {
+					t.Errorf("the printed badge of %s reads %q", pl.Badge.ID, res.GetText())
+				}
+			}
+		})
 	}
 }

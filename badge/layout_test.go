@@ -2,6 +2,7 @@ package badge_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"regexp"
@@ -143,5 +144,59 @@ func TestPageTextGolden(t *testing.T) {
 			}
 		}
 		t.Run("page"+page, func(t *testing.T) { golden.RequireEqual(t, []byte(strings.Join(lines, "\n")+"\n")) })
+	}
+}
+
+// TestNamesNeverCut: every name of the roster, the longest with titles and
+// degrees, is printed whole on its badge (smaller, on two lines), as a PDF
+// reader extracts it; no badge carries an ellipsis.
+func TestNamesNeverCut(t *testing.T) {
+	pdftotext := needTool(t, "pdftotext", "poppler-utils")
+	bs := badgesOf(roster100(t))
+	for _, l := range []badge.Layout{badge.A4x8, badge.Card} {
+		for _, code := range []badge.Code{badge.Code128, badge.QR} {
+			var out bytes.Buffer
+			// No covers: only the badges' text is read.
+			if _, err := badge.Write(&out, bs, badge.Options{Layout: l, Code: code, Event: "Jambore"}); err != nil {
+				t.Fatal(err)
+			}
+			path := t.TempDir() + "/b.pdf"
+			if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			text, err := exec.Command(pdftotext, "-raw", path, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			all := strings.Join(strings.Fields(string(text)), " ")
+			for _, b := range bs {
+				if !strings.Contains(all, b.Name) {
+					t.Errorf("%s, %s: the name %q is not printed whole", l, code, b.Name)
+				}
+			}
+			if strings.Contains(all, "…") {
+				t.Errorf("%s, %s: a badge is cut with an ellipsis", l, code)
+			}
+		}
+	}
+}
+
+// TestLongContingentCover: Balangan sends 100: its checklist runs onto
+// three cover pages, each numbered, before its 13 sheets.
+func TestLongContingentCover(t *testing.T) {
+	var bs []badge.Badge
+	for i := 0; i < 100; i++ {
+		bs = append(bs, badge.Badge{ID: fmt.Sprintf("JRS-BLG-%04d", i+1), Name: fmt.Sprintf("Relawan %03d", i+1), Contingent: "Kabupaten Balangan", Pillar: "Tagana"})
+	}
+	var out bytes.Buffer
+	placed, err := badge.Write(&out, bs, badge.Options{Layout: badge.A4x8, Code: badge.Code128, Lang: "en", Covers: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := pdfPages(out.Bytes()); got != 3+13 {
+		t.Errorf("%d pages, want 3 cover pages and 13 sheets", got)
+	}
+	if placed[0].Page != 4 {
+		t.Errorf("the first badge is on page %d, want 4 (after three cover pages)", placed[0].Page)
 	}
 }

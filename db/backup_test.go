@@ -33,7 +33,8 @@ func TestBackupRotationIsPerStore(t *testing.T) {
 		}
 	}
 	os.WriteFile(filepath.Join(backups, "hadir-notes.db"), []byte("x"), 0o644) // someone's own file
-	for range 20 { // an hour of demo
+	// An hour of demo.
+	for range 20 {
 		clock = clock.Add(3 * time.Minute)
 		path, err := demo.BackupRotate(backups, 5)
 		if err != nil {

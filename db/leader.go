@@ -35,8 +35,10 @@ func (e *IncompleteError) Error() string {
 // record commits events written by one user action and folds them in.
 func (s *Store) record(events ...model.Event) error {
 	defer s.group.begin()()
-	for _, e := range events {
-		if err := e.Validate(); err != nil {
+	for i := range events {
+		// Cleaned before the checks: a reason of escape codes is no reason.
+		model.CleanEvent(&events[i])
+		if err := events[i].Validate(); err != nil {
 			return err
 		}
 	}

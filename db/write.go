@@ -118,6 +118,9 @@ func (s *Store) newEvent(kind model.Kind, volunteer string, by Actor) model.Even
 // station's sequence went backwards.
 // Concurrent writers share transactions (groupCommit).
 func (s *Store) commit(events []model.Event, after func()) error {
+	for i := range events {
+		model.CleanEvent(&events[i]) // what people typed, cleaned on the way in
+	}
 	fn := func(tx *bolt.Tx) error {
 		if s.rehome.Load() {
 			meta := tx.Bucket(bucketMeta)
@@ -363,10 +366,7 @@ func (s *Store) WalkIn(v model.Volunteer, by Actor) (CheckInResult, error) {
 
 // walkInEvent validates a walk-in's record and builds its registration.
 func (s *Store) walkInEvent(v model.Volunteer, by Actor) (model.Event, error) {
-	v.Name = strings.Join(strings.Fields(v.Name), " ")
-	v.Contingent = strings.TrimSpace(v.Contingent)
-	v.Pillar = strings.TrimSpace(v.Pillar)
-	v.Phone = strings.TrimSpace(v.Phone)
+	v = model.CleanVolunteer(v) // typed at a gate, or sent over SSH
 	v.Source = model.SourceWalkIn
 	if v.Name == "" {
 		return model.Event{}, errors.New("a walk-in needs a name")

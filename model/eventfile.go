@@ -48,11 +48,11 @@ func ParseEvents(r io.Reader) ([]Event, error) {
 		}
 		e, err := parseEventLine(text)
 		if err != nil {
-			problems = append(problems, Problem{Line: line, Msg: err.Error()})
+			problems = append(problems, Problem{Line: line, Msg: err.Error(), TextLine: true})
 			continue
 		}
 		if first, dup := seen[e.ID]; dup {
-			problems = append(problems, Problem{Line: line, Msg: fmt.Sprintf("event %s is also on line %d", e.ID, first)})
+			problems = append(problems, Problem{Line: line, Msg: fmt.Sprintf("event %s is also on line %d", e.ID, first), TextLine: true})
 			continue
 		}
 		seen[e.ID] = line
@@ -60,7 +60,7 @@ func ParseEvents(r io.Reader) ([]Event, error) {
 	}
 	if err := sc.Err(); err != nil {
 		if err == bufio.ErrTooLong {
-			return nil, &ParseError{Problems: append(problems, Problem{Line: line + 1, Msg: fmt.Sprintf("line longer than %d bytes: this is not an events export", maxEventLine)})}
+			return nil, &ParseError{Problems: append(problems, Problem{Line: line + 1, Msg: fmt.Sprintf("line longer than %d bytes: this is not an events export", maxEventLine), TextLine: true})}
 		}
 		return nil, err
 	}
@@ -68,7 +68,7 @@ func ParseEvents(r io.Reader) ([]Event, error) {
 		return nil, &ParseError{Problems: problems}
 	}
 	if len(out) == 0 {
-		return nil, &ParseError{Problems: []Problem{{Line: line, Msg: "no events: export them with `hadir export events --format json -o FILE`"}}}
+		return nil, &ParseError{Problems: []Problem{{Line: line, Msg: "no events: export them with `hadir export events --format json -o FILE`", TextLine: true}}}
 	}
 	return out, nil
 }
@@ -85,5 +85,6 @@ func parseEventLine(text []byte) (Event, error) {
 	}
 	e := Event{ID: l.ID, Kind: Kind(l.Kind), Volunteer: l.Volunteer, Contingent: l.Contingent, At: at.UTC(),
 		Station: l.Station, Operator: l.Operator, Login: l.Login, Reason: l.Reason, Ref: l.Ref, Note: l.Note, Leader: l.Leader, Record: l.Record}
+	CleanEvent(&e) // another station's file is outside text
 	return e, e.Validate()
 }

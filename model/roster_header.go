@@ -111,7 +111,7 @@ func layoutOf(rec []string) (l rosterLayout, ok bool) {
 	l.stamp = -1
 	l.cols = make([]rosterCol, len(rec))
 	for i, cell := range rec {
-		c := rosterCol{name: rosterTrim(cell)}
+		c := rosterCol{name: Clean(cell, MaxTextLen)}
 		norm := normHeader(c.name)
 		switch r, known := rosterHeaders[norm]; {
 		case c.name == "":

@@ -30,7 +30,9 @@ func (p *rosterParser) trimRow(rec []string) (blank bool) {
 	p.vals = p.vals[:0]
 	blank = true
 	for i, c := range rec {
-		v := rosterTrim(c)
+		// Clean on the way in: no control, escape, bidi or invisible
+		// characters reach the store, a screen or a spreadsheet.
+		v := Clean(c, 0)
 		p.vals = append(p.vals, v)
 		// A template row numbered in advance but never filled in is blank.
 		if v != "" && (i >= len(l.cols) || l.cols[i].role != roleCounter) {
@@ -126,27 +128,37 @@ func (p *rosterParser) record(rec []string, line int) {
 	}
 
 	v.Pillar = rosterCollapse(get(rolePillar))
-	v.Phone = p.phone(get(rolePhone), line)
+	if ph, ok := NormalizePhone(get(rolePhone)); ok {
+		v.Phone = ph
+	} else {
+		p.add(Problem{Line: line, Column: colName(l.index[rolePhone]), Msg: fmt.Sprintf(
+			"phone '%s' is a number Excel turned into scientific notation: its digits are lost; "+
+				"format the column as text, type the number again and export again", rosterShort(ph))})
+	}
 	v.Leader = rosterYes[normHeader(get(roleLeader))]
-	v.Extra = p.extras(vals, &v)
+	v.Extra = p.extras(vals, &v, line)
+	v.ID = rosterCollapse(strings.TrimPrefix(get(roleID), "'"))
+	p.checkLengths(&v, line)
 	if len(p.problems) > before {
+		who := p.identify(&v)
+		for k := before; k < len(p.problems); k++ {
+			p.problems[k].Who = who
+		}
 		p.badRows++
 		return
 	}
-
-	v.ID = rosterCollapse(strings.TrimPrefix(get(roleID), "'"))
 	p.addVolunteer(v, line)
 }
 
 // extras collects the columns hadir has no field for, in column order.
 // Named columns are always kept, so every volunteer has the same keys; a
 // column without a header only when it has a value.
-func (p *rosterParser) extras(vals []string, v *Volunteer) []Field {
+func (p *rosterParser) extras(vals []string, v *Volunteer, line int) []Field {
 	var fs []Field
 	for i, c := range p.layout.cols {
 		val := ""
 		if i < len(vals) {
-			val = vals[i]
+			val = p.cut(vals[i], c.name, line)
 		}
 		switch c.role {
 		case roleExtra:
@@ -167,31 +179,6 @@ func (p *rosterParser) extras(vals []string, v *Volunteer) []Field {
 	return fs
 }
 
-// phone cleans a phone number kept as text: Excel's text marker goes, and
-// a number that lost its leading 0 to a numeric cell gets it back.
-func (p *rosterParser) phone(s string, line int) string {
-	s = strings.TrimPrefix(s, "'")
-	digits := s != "" && strings.Trim(s, "0123456789") == ""
-	if n := len(s); digits && n >= 9 && n <= 12 && s[0] == '8' {
-		return "0" + s
-	}
-	// "0081234567890": a numeric cell shown with a fixed number of digits
-	// (format "0000000000000") pads a short number with more than one 0.
-	if digits && strings.HasPrefix(s, "00") {
-		if t := strings.TrimLeft(s, "0"); len(t) >= 9 && len(t) <= 12 && t[0] == '8' {
-			return "0" + t
-		}
-	}
-	// "8.12346E+10": Excel showed the number in scientific notation and
-	// the digits are gone; keep it, but say so.
-	if strings.ContainsAny(s, "eE") && strings.Contains(s, "+") && strings.Trim(s, "0123456789.,eE+") == "" {
-		if p.lostPhones++; p.lostPhones == 1 {
-			p.lostLine = line
-		}
-	}
-	return s
-}
-
 // addVolunteer checks that v's ID is new in this file and keeps v. A row
 // without an ID gets one in finish, once every row is in (namesakes).
 func (p *rosterParser) addVolunteer(v Volunteer, line int) {
@@ -203,9 +190,13 @@ func (p *rosterParser) addVolunteer(v Volunteer, line int) {
 		key := IDKey(v.ID)
 		if first, dup := p.seen[key]; dup {
 			col := p.layout.cols[p.layout.index[roleID]].name
+			numbers := ""
+			if _, ok := digitID(v.ID); ok {
+				numbers = " (IDs of digits are numbers: 1, 001 and 1.0 are one ID)"
+			}
 			p.add(Problem{Line: line, Column: col, Msg: fmt.Sprintf(
-				"ID '%s' is also on line %d (IDs of digits are numbers: 1, 001 and 1.0 are one ID); give each volunteer their own ID, or delete the repeated row",
-				v.ID, first)})
+				"ID '%s' is also on row %d%s; give each volunteer their own ID, or delete the repeated row",
+				v.ID, first, numbers), Who: v.Name})
 			p.badRows++
 			return
 		}
@@ -264,4 +255,25 @@ func phoneKey(s string) string {
 		d = append([]byte{'0'}, d[2:]...)
 	}
 	return string(d)
+}
+
+// identify picks the value that tells the user which row a problem is on:
+// the Google Forms timestamp (names repeat in a form), else the name, else
+// the ID, else the first value of the row.
+func (p *rosterParser) identify(v *Volunteer) string {
+	if i := p.layout.stamp; i >= 0 && i < len(p.vals) && p.vals[i] != "" {
+		return p.vals[i]
+	}
+	if v.Name != "" {
+		return v.Name
+	}
+	if i := p.layout.index[roleID]; i >= 0 && i < len(p.vals) && p.vals[i] != "" {
+		return p.vals[i]
+	}
+	for i, val := range p.vals {
+		if val != "" && (i >= len(p.layout.cols) || p.layout.cols[i].role != roleCounter) {
+			return val
+		}
+	}
+	return ""
 }

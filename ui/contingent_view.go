@@ -71,18 +71,18 @@ func (m *members) signOffLine() string {
 	case e == nil:
 		return st.Muted.Render(m.c.T("contingent.not_signed"))
 	case !valid:
-		return st.WarnText.Render("! " + m.c.T("contingent.signed_invalid", e.Leader, m.c.Clock(e.At)))
+		return st.WarnText.Render("! " + m.c.T("contingent.signed_invalid", e.Leader, m.c.When(e.At)))
 	}
-	return st.OKText.Render("✓ " + m.c.T("contingent.signed_by", e.Leader, m.c.Clock(e.At)))
+	return st.OKText.Render("✓ " + m.c.T("contingent.signed_by", e.Leader, m.c.When(e.At)))
 }
 
 // rowStatus says a member's status in words, with the time that matters.
 func (m *members) rowStatus(p model.Person) string {
 	switch p.Status {
 	case model.StatusArrived:
-		return m.c.T("contingent.row_arrived", m.c.Clock(p.Arrival.At), p.Arrival.Station)
+		return m.c.T("contingent.row_arrived", m.c.When(p.Arrival.At), p.Arrival.Station)
 	case model.StatusDeparted:
-		return m.c.T("contingent.row_departed", m.c.Clock(p.Departure.At))
+		return m.c.T("contingent.row_departed", m.c.When(p.Departure.At))
 	case model.StatusExcused:
 		text := m.c.T("contingent.row_excused", p.Excuse.Reason)
 		if p.Excuse.Note != "" {
@@ -122,7 +122,7 @@ func (m *members) dialogView() string {
 	case membersReplace:
 		body = []string{st.Big.Render(m.c.T("contingent.replace_title", m.target.Name)), "", "⌕ " + m.input.View(), ""}
 		for i, p := range m.found {
-			line := pad(truncate(p.Name, 30), 30) + " " + pad(truncate(p.Contingent, 20), 20) + " " + p.ID
+			line := pad(truncate(p.Name, 30), 30) + " " + pad(cutMiddle(p.Contingent, 20), 20) + " " + p.ID
 			if i == m.foundSel {
 				line = st.RowSelected.Render("▸ " + line)
 			} else {

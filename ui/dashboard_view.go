@@ -177,11 +177,11 @@ func (d *Dashboard) latestView(w int) string {
 		stationW, nameW = 0, w-6-contW-1
 	}
 	for _, a := range d.snap.latest {
-		row := pad(truncate(a.name, nameW), nameW) + " " + pad(truncate(a.contingent, contW), contW)
+		row := pad(truncate(a.name, nameW), nameW) + " " + pad(cutMiddle(a.contingent, contW), contW)
 		if stationW > 0 {
 			row += " " + truncate(a.station, stationW)
 		}
-		lines = append(lines, st.Muted.Render(c.Clock(a.at))+" "+row)
+		lines = append(lines, st.Muted.Render(c.When(a.at))+" "+row)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -201,7 +201,7 @@ func (d *Dashboard) anomaliesView(w, n int) string {
 		switch a.kind {
 		case model.AnomalyDoubleArrival:
 			mark, what, who = "!", c.T("dashboard.double"), a.name
-			detail = a.contingent + " · " + c.T("dashboard.double_detail", c.Clock(a.first.at), a.first.station, c.Clock(a.again.at), a.again.station)
+			detail = a.contingent + " · " + c.T("dashboard.double_detail", c.When(a.first.at), a.first.station, c.When(a.again.at), a.again.station)
 			if a.moreAgain > 0 {
 				detail += " " + c.T("dashboard.double_more", c.Number(a.moreAgain))
 			}
@@ -212,7 +212,7 @@ func (d *Dashboard) anomaliesView(w, n int) string {
 			mark, what, who = "✗", c.T("dashboard.signoff_invalid"), a.contingent
 			detail = c.T("dashboard.signoff_detail", orDash(a.leader), c.Number(a.missing))
 		}
-		head := st.WarnText.Render(mark+" "+c.Clock(a.at)+"  "+what+":") + " " + st.Bold.Render(who)
+		head := st.WarnText.Render(mark+" "+c.When(a.at)+"  "+what+":") + " " + st.Bold.Render(who)
 		lines = append(lines, truncate(head, w), truncate("         "+detail, w))
 	}
 	if rest := d.snap.anomalyCount - len(shown); rest > 0 {

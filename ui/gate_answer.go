@@ -179,7 +179,7 @@ func (g *Gate) answerCheckIn(msg checkInMsg) tea.Cmd {
 		return tea.Batch(g.search(), g.c.bell())
 	case db.AlreadyArrived:
 		g.setBanner(bannerWarn, g.c.T("gate.already", p.ID, p.Name),
-			g.c.T("gate.already_detail", g.c.Clock(r.First.At), r.First.Station, orDash(r.First.Operator)))
+			g.c.T("gate.already_detail", g.c.When(r.First.At), r.First.Station, orDash(r.First.Operator)))
 		g.showAbout(&p)
 		return tea.Batch(g.search(), g.c.bell())
 	default:

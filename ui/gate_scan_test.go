@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"hadir/db"
 	"hadir/model"
 )
 
@@ -108,4 +109,25 @@ func TestGateDetailsShowTheAnswersPerson(t *testing.T) {
 	d.key(tea.KeyEnter)
 	d.mustShow("Unknown ID: JRS-XXX-0001")
 	d.mustNotShow("ID         JRS-")
+}
+
+// The event lasts three days: a time that is not today says which day.
+func TestGateTimesOfAnotherDayCarryTheDay(t *testing.T) {
+	st := testStore(t, nil)
+	if _, err := st.CheckIn("JRS-BLG-0002", db.Actor{Station: "gerbang 2", Operator: "Budi"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		lang          Lang
+		answer, panel string
+	}{
+		{English, "at Fri 4 Dec 09:14, gerbang 2, by Budi", "Arrived Fri 4 Dec 09:14 at gerbang 2"},
+		{Indonesian, "pukul Jum 4 Des 09:14, di gerbang 2", "Tiba Jum 4 Des 09:14 di gerbang 2"},
+	} {
+		d, common := newGateDriver(t, st, c.lang, 100, 30)
+		common.Now = func() time.Time { return testClock.AddDate(0, 0, 1) } // the next morning
+		d.typeText("JRS-BLG-0002")
+		d.key(tea.KeyEnter)
+		d.mustShow(c.answer, c.panel)
+	}
 }

@@ -180,7 +180,7 @@ func (g *Gate) drawList(width int) block {
 // rowText is one row of the list, in its style.
 func (g *Gate) rowText(p *model.Person, selected bool, width int) string {
 	st := g.c.Styles
-	contW := min(20, width/3)
+	contW := min(24, max(15, width*2/5)) // wide enough that contingents sharing a start stay apart
 	idW := 0
 	if width >= 66 { // wide enough to show the ID a badge carries
 		idW = 14
@@ -190,7 +190,7 @@ func (g *Gate) rowText(p *model.Person, selected bool, width int) string {
 	if selected {
 		mark = "▸" + statusMark(p.Status) // the selection is shown without colour too
 	}
-	text := mark + " " + pad(truncate(p.Name, nameW), nameW) + " " + pad(truncate(p.Contingent, contW), contW)
+	text := mark + " " + pad(truncate(p.Name, nameW), nameW) + " " + pad(cutMiddle(p.Contingent, contW), contW)
 	if idW > 0 {
 		text += " " + truncate(p.ID, idW-1)
 	}
@@ -285,11 +285,11 @@ func (g *Gate) bannerView() block {
 		title = g.c.T("gate.confirm", strings.ToUpper(p.Name))
 		detail = g.c.T("gate.confirm_detail", p.Contingent, p.ID)
 		if p.Status == model.StatusArrived {
-			detail = st.WarnText.Render("! " + g.c.T("gate.confirm_already", g.c.Clock(p.Arrival.At), p.Arrival.Station))
+			detail = st.WarnText.Render("! " + g.c.T("gate.confirm_already", g.c.When(p.Arrival.At), p.Arrival.Station))
 		}
 	case g.mode == modeReason:
 		style = &st.BannerAsk
-		title = g.c.T("gate.annul_ask", g.annulName, g.annulling.Station, g.c.Clock(g.annulling.At))
+		title = g.c.T("gate.annul_ask", g.annulName, g.annulling.Station, g.c.When(g.annulling.At))
 		detail = g.c.T("gate.reason_label") + " " + g.reason.View()
 		if g.note != "" {
 			detail += "  " + st.ErrText.Render(g.note)

@@ -105,7 +105,7 @@ func TestLogListsEveryKindNewestFirst(t *testing.T) {
 			{"walk-in", "Muhammad Rizky", "Kota Banjarbaru"},
 			{"annul", "Rudi Hartono", "salah orang (↶ arrived 08:03)"},
 			{"✗", "08:03", "arrived", "Rudi Hartono", "✗ annulled: salah orang"},
-			{"Thu 16:40", "arrived", "Dewi Lestari", "BJB-001", "gerbang 1", "Rina"},
+			{"Thu 3 Dec 16:40", "arrived", "Dewi Lestari", "BJB-001", "gerbang 1", "Rina"},
 		}},
 		{Indonesian, [][]string{
 			{"disahkan", "Kab. Tanah Laut", "oleh ketua H. Ahmad Fauzi"},
@@ -118,7 +118,7 @@ func TestLogListsEveryKindNewestFirst(t *testing.T) {
 			{"daftar di tempat", "Muhammad Rizky"},
 			{"batal", "Rudi Hartono", "salah orang (↶ tiba 08:03)"},
 			{"✗", "tiba", "Rudi Hartono", "✗ dibatalkan: salah orang"},
-			{"Kam 16:40", "tiba", "Dewi Lestari"},
+			{"Kam 3 Des 16:40", "tiba", "Dewi Lestari"},
 		}},
 	}
 	st := logStore(t)

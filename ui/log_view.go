@@ -109,16 +109,14 @@ func (l *Log) listView() string {
 		return st.Hint.Width(l.width).Render(msg)
 	}
 	end := min(l.top+h, l.total)
-	now := l.c.Now().Local()
-	days := strings.Fields(l.c.T("log.weekdays"))
 	// The time and kind columns are as wide as the visible rows need: the
-	// time "09:14" today, "Kam 16:40" this week, "28/11 16:40" before.
+	// time "09:14" today, "Kam 3 Des 16:40" on another day.
 	times := make([]string, 0, end-l.top)
 	timeW, kindW := 5, lipgloss.Width(l.c.T("log.col_kind"))
 	for i := l.top; i < end; i++ {
 		var t string
 		if r := l.rowAt(i); r != nil {
-			t = logWhen(r.ev.At, now, days)
+			t = l.c.When(r.ev.At)
 			kindW = max(kindW, lipgloss.Width(l.kindWord(r.ev.Kind)))
 		}
 		times = append(times, t)
@@ -215,23 +213,6 @@ func padLeft(s string, width int) string {
 	return s
 }
 
-// logWhen is an event's local time as short as it is clear: the clock
-// today, the weekday and clock this week, the date and clock before.
-func logWhen(t, now time.Time, days []string) string {
-	lt := t.Local()
-	y, m, d := lt.Date()
-	ny, nm, nd := now.Date()
-	today := time.Date(ny, nm, nd, 0, 0, 0, 0, time.Local)
-	day := time.Date(y, m, d, 0, 0, 0, 0, time.Local)
-	switch {
-	case day.Equal(today):
-		return lt.Format("15:04")
-	case day.Before(today) && day.After(today.AddDate(0, 0, -7)) && len(days) == 7:
-		return days[lt.Weekday()] + " " + lt.Format("15:04")
-	}
-	return lt.Format("02/01 15:04")
-}
-
 func (l *Log) kindWord(k model.Kind) string {
 	if t, ok := logKindText[k]; ok {
 		return l.c.T(t)
@@ -265,7 +246,7 @@ func (l *Log) note(r *logRow) string {
 	case model.KindAnnul:
 		note = e.Reason
 		if !r.refAt.IsZero() {
-			note = l.c.T("log.annul_note", e.Reason, l.kindWord(r.refKind), l.c.Clock(r.refAt))
+			note = l.c.T("log.annul_note", e.Reason, l.kindWord(r.refKind), l.c.When(r.refAt))
 		}
 	case model.KindExcuse:
 		note = joinNonEmpty(": ", e.Reason, e.Note)

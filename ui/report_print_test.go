@@ -98,34 +98,11 @@ func TestReportPrintsOnA4(t *testing.T) {
 	if d := os.Getenv("HADIR_KEEP_PDF"); d != "" {
 		pdf = filepath.Join(d, "laporan.pdf")
 	}
-	// A guard against a hung browser, not a speed test.
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-		"--user-data-dir="+filepath.Join(dir, "profile"), "--print-to-pdf="+pdf, "file://"+html)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("chromium: %v\n%s", err, out)
-	}
-	text, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	info, err := exec.Command(pdfinfo, pdf).Output()
-	if err != nil {
-		t.Fatalf("pdfinfo: %v", err)
-	}
-	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(info)
-	if m == nil {
-		t.Fatalf("pdfinfo gives no page count:\n%s", info)
-	}
-	pages, _ := strconv.Atoi(string(m[1]))
-	texts := strings.Split(strings.TrimSuffix(string(text), "\f"), "\f")
-	if len(texts) != pages {
-		t.Fatalf("pdftotext read %d pages, pdfinfo says %d", len(texts), pages)
-	}
+	texts := printPDF(t, chromium, pdftotext, pdfinfo, html, pdf)
+	pages := len(texts)
 	t.Logf("%d A4 pages", pages)
 	// Paper for a committee: the whole report in a handful of pages, each
-	// numbered "n/N".
+	// numbered "n / N".
 	if pages < 3 || pages > 30 {
 		t.Errorf("the report prints on %d pages; want 3 to 30", pages)
 	}
@@ -134,6 +111,7 @@ func TestReportPrintsOnA4(t *testing.T) {
 			t.Errorf("page %d is not numbered %q", i+1, want)
 		}
 	}
+	text := strings.Join(texts, "\f")
 
 	all := strings.Join(strings.Fields(string(text)), " ")
 	for _, want := range []string{
@@ -145,24 +123,7 @@ func TestReportPrintsOnA4(t *testing.T) {
 		}
 	}
 
-	// The signature block: one page, with the final total.
-	last := -1
-	for i, p := range texts {
-		if strings.Contains(p, "Pengesahan") {
-			last = i
-		}
-	}
-	if last < 0 {
-		t.Fatal("the printed report has no signature block")
-	}
-	page := strings.Join(strings.Fields(texts[last]), " ")
-	for _, want := range []string{"Jumlah relawan yang hadir: 3.000 dari 3.200 yang diharapkan.",
-		"Taman Kiram, Kab. Banjar, 4 Desember 2026", "Ketua Panitia,", "H. Rahmadi, S.Sos.", "Sekretaris,", "Siti Nurhaliza",
-		"Saksi 1,", "Gusti Randi", "Saksi 2,", "Andi Pratama"} {
-		if !strings.Contains(page, want) {
-			t.Errorf("page %d, with the signature block, lacks %q:\n%s", last+1, want, texts[last])
-		}
-	}
+	checkSignaturePage(t, texts, "3.000 dari 3.200")
 
 	// No row cut: each double arrival's row opens with "tiba dua kali" and
 	// ends with its second arrival, from gerbang 3 at a minute of its own,
@@ -195,4 +156,93 @@ func checkRowWhole(t *testing.T, pages []string, second string) {
 		}
 	}
 	t.Errorf("no row with %q in the printed report", second)
+}
+
+// printPDF prints an HTML file to A4 with headless Chromium and returns
+// the text of each page, checking the page count against pdfinfo's.
+func printPDF(t *testing.T, chromium, pdftotext, pdfinfo, html, pdf string) []string {
+	t.Helper()
+	// A guard against a hung browser, not a speed test.
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+		"--user-data-dir="+filepath.Join(filepath.Dir(html), "profile"), "--print-to-pdf="+pdf, "file://"+html)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("chromium: %v\n%s", err, out)
+	}
+	text, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	info, err := exec.Command(pdfinfo, pdf).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(info)
+	if m == nil {
+		t.Fatalf("pdfinfo gives no page count:\n%s", info)
+	}
+	pages, _ := strconv.Atoi(string(m[1]))
+	texts := strings.Split(strings.TrimSuffix(string(text), "\f"), "\f")
+	if len(texts) != pages {
+		t.Fatalf("pdftotext read %d pages, pdfinfo says %d", len(texts), pages)
+	}
+	return texts
+}
+
+// checkSignaturePage checks that the signature block is on one page with
+// the final total, its place and date, and every signatory's line.
+func checkSignaturePage(t *testing.T, texts []string, total string) {
+	t.Helper()
+	at := -1
+	for i, p := range texts {
+		if strings.Contains(p, "Pengesahan") {
+			at = i
+		}
+	}
+	if at < 0 {
+		t.Fatal("the printed report has no signature block")
+	}
+	page := strings.Join(strings.Fields(texts[at]), " ")
+	for _, want := range []string{"Jumlah relawan yang hadir: " + total + " yang diharapkan.",
+		"Taman Kiram, Kab. Banjar, 4 Desember 2026", "Ketua Panitia,", "H. Rahmadi, S.Sos.", "Sekretaris,", "Siti Nurhaliza",
+		"Saksi 1,", "Gusti Randi", "Saksi 2,", "Andi Pratama"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page %d, with the signature block, lacks %q:\n%s", at+1, want, texts[at])
+		}
+	}
+}
+
+// TestReportSignatureBlockNotSplit prints the report with the signature
+// block pushed down the page by steps shorter than the block, so that in
+// some print it would cross a page break: it must always move whole to the
+// next page, with the final total.
+func TestReportSignatureBlockNotSplit(t *testing.T) {
+	chromium := requireTool(t, "chromium", "chromium", "chromium-browser")
+	pdftotext := requireTool(t, "poppler-utils", "pdftotext")
+	pdfinfo := requireTool(t, "poppler-utils", "pdfinfo")
+	st := testStore(t, nil)
+	if err := st.SetSignatories(db.Signatories{Place: "Taman Kiram, Kab. Banjar", Chair: "H. Rahmadi, S.Sos.",
+		Secretary: "Siti Nurhaliza", Witnesses: [2]string{"Gusti Randi", "Andi Pratama"}}); err != nil {
+		t.Fatal(err)
+	}
+	var buf strings.Builder
+	if err := WriteReport(&buf, st, Indonesian, testClock); err != nil {
+		t.Fatal(err)
+	}
+	report := buf.String()
+	if !strings.Contains(report, `<section id="signatures">`) {
+		t.Fatal("no signature block")
+	}
+	for _, push := range []int{0, 60, 120, 180, 240} { // mm; the block is about 100 mm high
+		dir := t.TempDir()
+		html := filepath.Join(dir, "laporan.html")
+		pushed := strings.Replace(report, `<section id="signatures">`, fmt.Sprintf(`<div style="height:%dmm"></div><section id="signatures">`, push), 1)
+		if err := os.WriteFile(html, []byte(pushed), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Run(fmt.Sprintf("pushed%dmm", push), func(t *testing.T) {
+			checkSignaturePage(t, printPDF(t, chromium, pdftotext, pdfinfo, html, filepath.Join(dir, "laporan.pdf")), "0 dari 3.000")
+		})
+	}
 }

@@ -81,7 +81,7 @@ func (f *walkInForm) choiceView() string {
 	nameW := max(12, min(30, w-50))
 	for i, p := range f.similar {
 		text := pad(truncate(p.ID, 14), 14) + " " + pad(truncate(p.Name, nameW), nameW) + " " +
-			pad(truncate(p.Contingent, 22), 22) + " " + statusWords(f.c, p)
+			pad(cutMiddle(p.Contingent, 22), 22) + " " + statusWords(f.c, p)
 		lines = append(lines, f.choiceLine(i, text, w))
 	}
 	lines = append(lines, f.choiceLine(len(f.similar), "+ "+f.c.T("walkin.register_new", f.held.Name, f.held.Contingent), w))
@@ -111,9 +111,9 @@ func (f *walkInForm) choiceLine(i int, text string, w int) string {
 func statusWords(c *Common, p model.Person) string {
 	switch p.Status {
 	case model.StatusArrived:
-		return "✓ " + c.T("status.arrived_at", c.Clock(p.Arrival.At), p.Arrival.Station, orDash(p.Arrival.Operator))
+		return "✓ " + c.T("status.arrived_at", c.When(p.Arrival.At), p.Arrival.Station, orDash(p.Arrival.Operator))
 	case model.StatusDeparted:
-		return "⇥ " + c.T("status.departed_at", c.Clock(p.Departure.At))
+		return "⇥ " + c.T("status.departed_at", c.When(p.Departure.At))
 	case model.StatusExcused:
 		return "~ " + c.T("status.excused", p.Excuse.Reason)
 	case model.StatusReplaced:
