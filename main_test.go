@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -297,6 +298,21 @@ func TestStatsJSON(t *testing.T) {
 	contains(t, "stats", c.ok("stats").stdout, "arrived 3 of 5 expected", "Kabupaten Balangan")
 }
 
+// jsonText is a JSON value as the CSV writes it.
+func jsonText(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	case bool:
+		return strconv.FormatBool(v)
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	return fmt.Sprint(v)
+}
+
 func TestExport(t *testing.T) {
 	t.Parallel()
 	c := newCLI(t)
@@ -318,8 +334,17 @@ func TestExport(t *testing.T) {
 				t.Errorf("%s line %d: keys %q, want the CSV header %q", kind, i+1, l.keys, header)
 			}
 			for j, k := range header {
-				if l.vals[k] != rows[i][j] {
+				if jsonText(l.vals[k]) != rows[i][j] {
 					t.Errorf("%s line %d: %s = %v in JSON, %q in CSV", kind, i+1, k, l.vals[k], rows[i][j])
+				}
+			}
+			// JSON gives numbers as numbers and yes/no as booleans.
+			for k, v := range l.vals {
+				typed := map[string]string{"leader": "bool", "expected": "number", "arrived": "number", "missing": "number", "on_site": "number"}[k]
+				_, isBool := v.(bool)
+				_, isNum := v.(float64)
+				if typed == "bool" && !isBool || typed == "number" && !isNum {
+					t.Errorf("%s line %d: %s = %#v, want a JSON %s", kind, i+1, k, v, typed)
 				}
 			}
 		}

@@ -32,6 +32,7 @@ type table struct {
 	header []string
 	rows   [][]string
 	full   []map[string]any // per row, extra fields for JSON lines (nil when none)
+	types  []colType        // per column, how JSON gives it (see export_json.go); nil: all text
 }
 
 // Export writes the kind of records in the format to w.
@@ -74,6 +75,8 @@ func rosterTable(st *model.State, arrivals bool) table {
 		}
 	}
 	t := table{header: append([]string{"id", "name", "contingent", "pillar", "gender", "phone", "leader"}, extras...)}
+	t.types = make([]colType, len(t.header))
+	t.types[6] = colBool // leader
 	if arrivals {
 		t.header = append(t.header, "arrived_at", "station", "operator")
 	}
@@ -109,7 +112,8 @@ func rosterTable(st *model.State, arrivals bool) table {
 
 // contingentsTable is the count per contingent, as `stats --json` gives it.
 func contingentsTable(st *model.State) table {
-	t := table{header: []string{"contingent", "expected", "arrived", "missing", "excused", "replaced", "departed", "on_site", "confirmed_by", "confirmed_at"}}
+	t := table{header: []string{"contingent", "expected", "arrived", "missing", "excused", "replaced", "departed", "on_site", "confirmed_by", "confirmed_at"},
+		types: []colType{colText, colInt, colInt, colInt, colInt, colInt, colInt, colInt, colOrNull, colOrNull}}
 	for _, c := range st.Contingents() {
 		by, at := "", ""
 		if c.Confirm != nil && c.ConfirmValid {
@@ -165,7 +169,7 @@ func writeJSONLines(w io.Writer, t table) error {
 	for i, r := range t.rows {
 		obj := make(orderedObject, 0, len(t.header)+3)
 		for j, k := range t.header {
-			obj = append(obj, kv{k, r[j]})
+			obj = append(obj, kv{k, t.jsonValue(j, r[j])})
 		}
 		if i < len(t.full) {
 			for _, k := range []string{"note", "leader", "login", "record"} {
