@@ -162,7 +162,7 @@ func parseRosterText(data []byte, opt ParseOptions) (*Roster, error) {
 func newRosterParser(opt ParseOptions, out *Roster) *rosterParser {
 	return &rosterParser{
 		opt:         opt,
-		contingent:  rosterCollapse(rosterTrim(opt.Contingent)),
+		contingent:  Clean(opt.Contingent, MaxTextLen),
 		out:         out,
 		seen:        map[string]int{},
 		contingents: map[string]bool{},
