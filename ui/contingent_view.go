@@ -122,7 +122,7 @@ func (m *members) dialogView() string {
 	case membersReplace:
 		body = []string{st.Big.Render(m.c.T("contingent.replace_title", m.target.Name)), "", "⌕ " + m.input.View(), ""}
 		for i, p := range m.found {
-			line := pad(truncate(p.Name, 30), 30) + " " + pad(truncate(p.Contingent, 20), 20) + " " + p.ID
+			line := pad(truncate(p.Name, 30), 30) + " " + pad(cutMiddle(p.Contingent, 20), 20) + " " + p.ID
 			if i == m.foundSel {
 				line = st.RowSelected.Render("▸ " + line)
 			} else {

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"hadir/model"
 )
@@ -173,12 +174,26 @@ func (s *Contingents) View() string {
 	head := st.Title.Render(s.c.T("contingents.heading")) + "  " + st.Muted.Render(order) + "   " + st.Bold.Render("⌕ ") + s.filter.View()
 	lines := []string{truncate(head, s.width), ""}
 
-	nameW := max(14, min(30, s.width-62))
-	barW := max(6, min(20, s.width-nameW-50))
-	header := "  " + pad(s.c.T("contingents.col_name"), nameW) + " " + pad(s.c.T("contingents.col_arrived"), 9) + " " +
-		pad(s.c.T("contingents.col_excused"), 8) + " " + pad("", barW+5) + " " + s.c.T("contingents.col_signed")
-	lines = append(lines, st.Muted.Render(truncate(header, s.width)))
 	shown := s.shown()
+	// The name column gets the width the other columns do not need; a name
+	// that must still be cut loses its middle, not the end that tells
+	// "Hulu Sungai Tengah" from "Hulu Sungai Utara".
+	arrW, excW := lipgloss.Width(s.c.T("contingents.col_arrived")), lipgloss.Width(s.c.T("contingents.col_excused"))
+	longest, signW := 0, lipgloss.Width(s.c.T("contingents.col_signed"))
+	for _, r := range shown {
+		arrW = max(arrW, lipgloss.Width(s.c.Number(r.Arrived)+"/"+s.c.Number(r.Expected)))
+		excW = max(excW, lipgloss.Width(s.c.Number(r.Excused)))
+		longest = max(longest, lipgloss.Width(r.Name))
+	}
+	for i := s.top; i < len(shown) && i < s.top+s.listHeight(); i++ {
+		signW = max(signW, lipgloss.Width(s.signOffText(shown[i])))
+	}
+	barW := max(6, min(20, s.width-100))
+	others := 2 + 1 + arrW + 1 + excW + 1 + barW + 5 + 1
+	nameW := max(12, min(longest, s.width-others-min(signW, 24)))
+	header := "  " + pad(s.c.T("contingents.col_name"), nameW) + " " + pad(s.c.T("contingents.col_arrived"), arrW) + " " +
+		pad(s.c.T("contingents.col_excused"), excW) + " " + pad("", barW+5) + " " + s.c.T("contingents.col_signed")
+	lines = append(lines, st.Muted.Render(truncate(header, s.width)))
 	if len(shown) == 0 {
 		lines = append(lines, st.Hint.Render(s.c.T("contingents.none")))
 	}
@@ -188,9 +203,9 @@ func (s *Contingents) View() string {
 		if i == s.sel {
 			cursor = "▸ "
 		}
-		line := cursor + pad(truncate(r.Name, nameW), nameW) + " " +
-			pad(s.c.Number(r.Arrived)+"/"+s.c.Number(r.Expected), 9) + " " +
-			pad(s.c.Number(r.Excused), 8) + " " + bar(r.Arrived+r.Excused, r.Expected, barW) + " " +
+		line := cursor + pad(cutMiddle(r.Name, nameW), nameW) + " " +
+			pad(s.c.Number(r.Arrived)+"/"+s.c.Number(r.Expected), arrW) + " " +
+			pad(s.c.Number(r.Excused), excW) + " " + bar(r.Arrived+r.Excused, r.Expected, barW) + " " +
 			pad(percent(r.Arrived+r.Excused, r.Expected), 4) + " " + s.signOffText(r)
 		line = truncate(line, s.width)
 		if i == s.sel {

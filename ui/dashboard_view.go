@@ -177,7 +177,7 @@ func (d *Dashboard) latestView(w int) string {
 		stationW, nameW = 0, w-6-contW-1
 	}
 	for _, a := range d.snap.latest {
-		row := pad(truncate(a.name, nameW), nameW) + " " + pad(truncate(a.contingent, contW), contW)
+		row := pad(truncate(a.name, nameW), nameW) + " " + pad(cutMiddle(a.contingent, contW), contW)
 		if stationW > 0 {
 			row += " " + truncate(a.station, stationW)
 		}

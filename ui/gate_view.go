@@ -180,7 +180,7 @@ func (g *Gate) drawList(width int) block {
 // rowText is one row of the list, in its style.
 func (g *Gate) rowText(p *model.Person, selected bool, width int) string {
 	st := g.c.Styles
-	contW := min(20, width/3)
+	contW := min(24, max(15, width*2/5)) // wide enough that contingents sharing a start stay apart
 	idW := 0
 	if width >= 66 { // wide enough to show the ID a badge carries
 		idW = 14
@@ -190,7 +190,7 @@ func (g *Gate) rowText(p *model.Person, selected bool, width int) string {
 	if selected {
 		mark = "▸" + statusMark(p.Status) // the selection is shown without colour too
 	}
-	text := mark + " " + pad(truncate(p.Name, nameW), nameW) + " " + pad(truncate(p.Contingent, contW), contW)
+	text := mark + " " + pad(truncate(p.Name, nameW), nameW) + " " + pad(cutMiddle(p.Contingent, contW), contW)
 	if idW > 0 {
 		text += " " + truncate(p.ID, idW-1)
 	}

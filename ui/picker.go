@@ -108,7 +108,7 @@ func (p *picker) View(width, height int) string {
 	room := max(1, height-len(lines))
 	top := max(0, p.sel-room+1)
 	for i := top; i < len(p.shown) && i < top+room; i++ {
-		label := truncate(p.shown[i], width-4)
+		label := cutMiddle(p.shown[i], width-4)
 		if i == p.sel {
 			lines = append(lines, st.RowSelected.Render("▸ "+pad(label, width-4)))
 		} else {

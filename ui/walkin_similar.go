@@ -81,7 +81,7 @@ func (f *walkInForm) choiceView() string {
 	nameW := max(12, min(30, w-50))
 	for i, p := range f.similar {
 		text := pad(truncate(p.ID, 14), 14) + " " + pad(truncate(p.Name, nameW), nameW) + " " +
-			pad(truncate(p.Contingent, 22), 22) + " " + statusWords(f.c, p)
+			pad(cutMiddle(p.Contingent, 22), 22) + " " + statusWords(f.c, p)
 		lines = append(lines, f.choiceLine(i, text, w))
 	}
 	lines = append(lines, f.choiceLine(len(f.similar), "+ "+f.c.T("walkin.register_new", f.held.Name, f.held.Contingent), w))
