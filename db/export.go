@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"hadir/model"
@@ -135,21 +136,20 @@ func eventsTable(st *model.State) table {
 			}
 		}
 		t.rows = append(t.rows, []string{e.ID, string(e.Kind), e.Volunteer, contingent, e.At.Format(time.RFC3339Nano), e.Station, e.Operator, e.Reason, e.Ref})
-		var full map[string]any
-		if e.Note != "" || e.Leader != "" || e.Record != nil || e.Login != "" {
-			full = map[string]any{}
-			if e.Login != "" {
-				full["login"] = e.Login
-			}
-			if e.Note != "" {
-				full["note"] = e.Note
-			}
-			if e.Leader != "" {
-				full["leader"] = e.Leader
-			}
-			if e.Record != nil {
-				full["record"] = e.Record
-			}
+		// Every line says which events schema wrote it, so an older hadir
+		// refuses a newer file instead of misreading it.
+		full := map[string]any{"schema": model.EventsSchema}
+		if e.Login != "" {
+			full["login"] = e.Login
+		}
+		if e.Note != "" {
+			full["note"] = e.Note
+		}
+		if e.Leader != "" {
+			full["leader"] = e.Leader
+		}
+		if e.Record != nil {
+			full["record"] = e.Record
 		}
 		t.full = append(t.full, full)
 	}
@@ -159,8 +159,26 @@ func eventsTable(st *model.State) table {
 func writeCSV(w io.Writer, t table) error {
 	cw := csv.NewWriter(w)
 	cw.Write(t.header)
-	cw.WriteAll(t.rows)
+	row := make([]string, len(t.header))
+	for _, r := range t.rows {
+		for i, cell := range r {
+			row[i] = noFormula(cell)
+		}
+		cw.Write(row[:len(r)])
+	}
+	cw.Flush()
 	return cw.Error()
+}
+
+// noFormula keeps a spreadsheet from running a cell as a formula: a cell
+// that starts with =, +, -, @, a tab or a carriage return gets a leading
+// apostrophe, as OWASP advises for CSV files. A roster or a login name
+// could otherwise carry a formula to the committee's laptop.
+func noFormula(cell string) string {
+	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+		return "'" + cell
+	}
+	return cell
 }
 
 func writeJSONLines(w io.Writer, t table) error {
@@ -172,7 +190,7 @@ func writeJSONLines(w io.Writer, t table) error {
 			obj = append(obj, kv{k, t.jsonValue(j, r[j])})
 		}
 		if i < len(t.full) {
-			for _, k := range []string{"note", "leader", "login", "record"} {
+			for _, k := range []string{"note", "leader", "login", "record", "schema"} {
 				if v, ok := t.full[i][k]; ok {
 					obj = append(obj, kv{k, v})
 				}
