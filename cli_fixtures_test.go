@@ -289,7 +289,7 @@ var badRosters = []struct {
 		"JRS-1;Nurul Hikmah;Kabupaten Balangan;P\n" +
 		"JRS-2;Ahmad Fauzi;Kabupaten Balangan;L\n" +
 		"JRS-3;Rina Wulandari;Kabupaten Balangan;P\n" +
-		"JRS-2;Budi Santoso;Kota Banjarmasin;L\n", 5, "also on line 3"},
+		"JRS-2;Budi Santoso;Kota Banjarmasin;L\n", 5, "also on row 3"},
 	{"unclosed quote", "No Peserta;Nama;Kontingen;JK\n" +
 		"JRS-1;Nurul Hikmah;Kabupaten Balangan;P\n" +
 		"JRS-2;\"Ahmad Fauzi;Kabupaten Balangan;L\n" +

@@ -295,15 +295,18 @@ func runVerify(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	problems, err := st.Verify()
+	rep, err := st.Inspect()
 	if err != nil {
 		return err
 	}
-	if len(problems) > 0 {
-		for _, p := range problems {
+	for _, n := range rep.Notes {
+		fmt.Fprintln(env.stdout, "note:", n)
+	}
+	if len(rep.Problems) > 0 {
+		for _, p := range rep.Problems {
 			fmt.Fprintln(env.stdout, "problem:", p)
 		}
-		return fmt.Errorf("%s has %d problem(s); restore the newest backup that verifies", st.Path(), len(problems))
+		return fmt.Errorf("%s has %d problem(s); restore the newest backup that verifies: see README, Backups", st.Path(), len(rep.Problems))
 	}
 	t := st.Totals()
 	fmt.Fprintf(env.stdout, "%s is sound: %d volunteers, %d arrived\n", st.Path(), t.Expected+t.Replaced, t.Arrived)

@@ -89,7 +89,12 @@ func parseFailure(env *runEnv, name string, err error) error {
 	if len(pe.Problems) == 1 && pe.Problems[0].Line <= 0 {
 		return fmt.Errorf("%s was not imported (see above); nothing was changed", name)
 	}
-	return fmt.Errorf("%s was not imported: %d problem(s) above; fix them and import again (or --skip-bad to import the good rows); nothing was changed", name, len(pe.Problems))
+	if pe.Good > 0 && !env.opt.skipBad {
+		// Only when it helps: there are good rows to import.
+		return fmt.Errorf("%s was not imported: %d problem(s) above; fix them and import again, or import the %d good %s now with --skip-bad and the others later; nothing was changed",
+			name, len(pe.Problems), pe.Good, plural(pe.Good, "row", "rows"))
+	}
+	return fmt.Errorf("%s was not imported: %d problem(s) above; fix them and import again; nothing was changed", name, len(pe.Problems))
 }
 
 // reportImport tells what an import did, or why it was refused.
@@ -117,13 +122,13 @@ func reportImport(env *runEnv, name string, roster *model.Roster, rep db.ImportR
 		for _, ph := range n.Phones {
 			who = append(who, strings.TrimSpace(n.Name+" "+ph))
 		}
-		fmt.Fprintf(out, "%d namesakes in %s: %s (lines %s); kept as %d people, told apart by their phones\n",
+		fmt.Fprintf(out, "%d namesakes in %s: %s (rows %s); kept as %d people, told apart by their phones\n",
 			len(n.Phones), n.Contingent, strings.Join(who, ", "), joinInts(n.Lines), len(n.Phones))
 	}
 	if n := len(roster.Repeats); n > 0 {
 		fmt.Fprintf(out, "%d repeated form %s counted once, the latest kept:\n", n, plural(n, "response", "responses"))
 		for _, r := range roster.Repeats {
-			fmt.Fprintf(out, "  line %d (%s, sent %s) left out; line %d kept\n", r.Line, r.Name, orDash(r.Stamp), r.KeptLine)
+			fmt.Fprintf(out, "  row %d (%s, sent %s) left out; row %d kept\n", r.Line, r.Name, orDash(r.Stamp), r.KeptLine)
 		}
 	}
 	if rep.Unified > 0 {
@@ -131,17 +136,22 @@ func reportImport(env *runEnv, name string, roster *model.Roster, rep db.ImportR
 			rep.Unified, plural(rep.Unified, "row had", "rows had"), strings.Join(rep.UnifiedNames, ", "))
 	}
 	for _, c := range rep.Corrections {
-		fmt.Fprintf(out, "line %d: '%s' taken as a corrected spelling of '%s' (%s, ID %s)\n", c.Line, c.To.Name, c.From.Name, c.From.Contingent, c.From.ID)
+		fmt.Fprintf(out, "row %d: '%s' taken as a corrected spelling of '%s' (%s, ID %s)\n", c.Line, c.To.Name, c.From.Name, c.From.Contingent, c.From.ID)
 	}
 	for _, a := range rep.Adopted {
 		if a.Kept {
-			fmt.Fprintf(out, "line %d: %s keeps the ID %s made up for them before, since they already have check-ins; the file's ID %s is not used\n", a.Line, a.Name, a.From, a.To)
+			fmt.Fprintf(out, "row %d: %s keeps the ID %s made up for them before, since they already have check-ins; the file's ID %s is not used\n", a.Line, a.Name, a.From, a.To)
 		} else {
-			fmt.Fprintf(out, "line %d: %s now has the file's ID %s (was %s, made up when the file had no IDs)\n", a.Line, a.Name, a.To, a.From)
+			fmt.Fprintf(out, "row %d: %s now has the file's ID %s (was %s, made up when the file had no IDs)\n", a.Line, a.Name, a.To, a.From)
 		}
 	}
 	for _, c := range rep.Renamed {
-		fmt.Fprintf(out, "line %d: ID %s changed from %s (%s) to %s (%s) (--allow-rename)\n", c.Line, c.ID, c.Stored.Name, c.Stored.Contingent, c.Row.Name, c.Row.Contingent)
+		fmt.Fprintf(out, "row %d: ID %s changed from %s (%s) to %s (%s) (--allow-rename)\n", c.Line, c.ID, c.Stored.Name, c.Stored.Contingent, c.Row.Name, c.Row.Contingent)
+	}
+	for _, c := range rep.Renumbered {
+		fmt.Fprintf(out, "row %d: %s (%s) is added under the new ID %s, but the store has %s (%s) under the ID %s, who is not in this file: "+
+			"if they are one person, the office changed its numbering and they now count twice; import the file with the old IDs (or the old --id-prefix)\n",
+			c.Line, c.To.Name, c.To.Contingent, c.To.ID, c.From.Name, c.From.Contingent, c.From.ID)
 	}
 	if n := len(rep.Kept); n > 0 {
 		fmt.Fprintf(out, "%d volunteers in the store are not in this file; they are kept: %s\n", n, previewPeople(rep.Kept, 10))
@@ -161,7 +171,7 @@ func printRefusal(w io.Writer, name string, plan *model.ImportPlan, dryRun bool)
 			if c.HasEvents {
 				events = "HAS CHECK-INS OR OTHER EVENTS"
 			}
-			fmt.Fprintf(w, "  line %d: ID %s is %s (%s, %s) in the store, but this row is %s (%s)\n",
+			fmt.Fprintf(w, "  row %d: ID %s is %s (%s, %s) in the store, but this row is %s (%s)\n",
 				c.Line, c.ID, c.Stored.Name, c.Stored.Contingent, events, c.Row.Name, c.Row.Contingent)
 		}
 		prefix := suggestPrefix(plan.Conflicts[0].Row.Contingent)
@@ -178,7 +188,7 @@ func printRefusal(w io.Writer, name string, plan *model.ImportPlan, dryRun bool)
 			}
 			row := a.Row
 			row.ID = "" // made up, not the file's
-			fmt.Fprintf(w, "  line %d: %s could be %s\n", a.Line, personLabel(row), strings.Join(cands, " or "))
+			fmt.Fprintf(w, "  row %d: %s could be %s\n", a.Line, personLabel(row), strings.Join(cands, " or "))
 		}
 		fmt.Fprintf(w, "hadir does not guess: add an ID column (the IDs of `hadir export roster`) or the phone numbers that tell them apart.\n")
 	}

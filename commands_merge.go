@@ -45,6 +45,11 @@ func runMerge(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
+	for i, events := range all { // a file the store refuses merges no file
+		if err := st.CheckMerge(events); err != nil {
+			return fmt.Errorf("%s: %w", args[i], err)
+		}
+	}
 	for i, events := range all {
 		rep, err := st.Merge(events, actorOf(env))
 		if err != nil {

@@ -64,7 +64,7 @@ func TestImportXLSX(t *testing.T) {
 	// Without --contingent the file of one contingent is refused, and
 	// says how to import it.
 	r := c.expect(1, "import", path)
-	contains(t, "stderr", r.stderr, "tapin.xlsx sheet 'Peserta' line 3: no contingent column", "--contingent NAME", "nothing was changed")
+	contains(t, "stderr", r.stderr, "tapin.xlsx sheet 'Peserta' row 3: no contingent column", "--contingent NAME", "nothing was changed")
 	if c.read(c.db) != nil {
 		if s := c.stats(); s.Expected != 0 {
 			t.Errorf("a refused import left %d volunteers", s.Expected)
@@ -74,8 +74,8 @@ func TestImportXLSX(t *testing.T) {
 	r = c.ok("import", path, "--contingent", "Kabupaten Tapin")
 	contains(t, "stdout", r.stdout, "tapin.xlsx imported 3 volunteers: 3 added, 0 updated, 0 unchanged.")
 	contains(t, "stderr", r.stderr,
-		"tapin.xlsx sheet 'Peserta': note: 1 row above the header (from line 1) skipped as titles",
-		"tapin.xlsx sheet 'Peserta': note: 4 rows below the table (from line 8, 'Rantau, 1 Desember 2026') skipped")
+		"tapin.xlsx sheet 'Peserta': note: 1 row above the header (from row 1) skipped as titles",
+		"tapin.xlsx sheet 'Peserta': note: 4 rows below the table (from row 8, 'Rantau, 1 Desember 2026') skipped")
 
 	header, rows := table(t, c.ok("export", "roster").stdout)
 	got := byID(header, rows)
@@ -105,7 +105,7 @@ func TestImportXLSXRefusedKeepsStore(t *testing.T) {
 
 	bad := c.write("tapin.xlsx", tapinBook(t, true))
 	r := c.expect(1, "import", "--contingent", "Kabupaten Tapin", bad)
-	contains(t, "stderr", r.stderr, "tapin.xlsx sheet 'Peserta' line 5, column 'Nama Lengkap': no name",
+	contains(t, "stderr", r.stderr, "tapin.xlsx sheet 'Peserta' row 5 (102), column 'Nama Lengkap': no name",
 		"tapin.xlsx was not imported", "nothing was changed")
 	if r.stdout != "" {
 		t.Errorf("stdout of a refused import: %q", r.stdout)

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -51,7 +52,7 @@ func TestImportExcelIndonesianWindows(t *testing.T) {
 	r := c.ok("import", path)
 	contains(t, "stdout", r.stdout, "roster.csv imported 5 volunteers: 5 added, 0 updated, 0 unchanged.")
 	contains(t, "stderr", r.stderr, "roster.csv: note: 2 lines were not valid UTF-8 and were read as Windows-1252",
-		"roster.csv: note: 1 row above the header (from line 1) skipped as titles")
+		"roster.csv: note: 1 row above the header (from row 1) skipped as titles")
 
 	out := c.ok("export", "roster").stdout
 	if !utf8.ValidString(out) {
@@ -141,7 +142,7 @@ func TestImportRefusesBadFiles(t *testing.T) {
 	for _, tc := range badRosters {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			wantLine := fmt.Sprintf("roster.csv line %d", tc.line)
+			wantLine := fmt.Sprintf("roster.csv row %d", tc.line)
 
 			// A store with a good import and a check-in keeps every byte.
 			c := newCLI(t)
@@ -220,7 +221,7 @@ func TestImportSkipBad(t *testing.T) {
 		"JRS-5;Gusti Rahmat;Kota Banjarmasin;L\n"
 	r := c.expect(3, "import", "--skip-bad", c.write("campur.csv", []byte(data)))
 	contains(t, "stdout", r.stdout, "campur.csv imported 3 volunteers: 3 added, 0 updated, 0 unchanged, 2 bad rows left out.")
-	contains(t, "stderr", r.stderr, "campur.csv line 3, column 'Nama': no name", "campur.csv line 5, column 'JK': gender 'Q'", "(row left out)")
+	contains(t, "stderr", r.stderr, "campur.csv row 3 (JRS-2), column 'Nama': no name", "campur.csv row 5 (Ahmad Fauzi), column 'JK': gender 'Q'", "(row left out)")
 	_, rows := table(t, c.ok("export", "roster").stdout)
 	var ids []string
 	for _, row := range rows {
@@ -297,6 +298,21 @@ func TestStatsJSON(t *testing.T) {
 	contains(t, "stats", c.ok("stats").stdout, "arrived 3 of 5 expected", "Kabupaten Balangan")
 }
 
+// jsonText is a JSON value as the CSV writes it.
+func jsonText(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	case bool:
+		return strconv.FormatBool(v)
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	return fmt.Sprint(v)
+}
+
 func TestExport(t *testing.T) {
 	t.Parallel()
 	c := newCLI(t)
@@ -314,12 +330,25 @@ func TestExport(t *testing.T) {
 			t.Fatalf("%s: %d JSON lines, %d CSV rows", kind, len(lines), len(rows))
 		}
 		for i, l := range lines {
-			if !reflect.DeepEqual(l.keys, header) {
+			keys := l.keys
+			if kind == "events" && len(keys) > 0 && keys[len(keys)-1] == "schema" {
+				keys = keys[:len(keys)-1] // each events line says its schema, for merges
+			}
+			if !reflect.DeepEqual(keys, header) {
 				t.Errorf("%s line %d: keys %q, want the CSV header %q", kind, i+1, l.keys, header)
 			}
 			for j, k := range header {
-				if l.vals[k] != rows[i][j] {
+				if jsonText(l.vals[k]) != rows[i][j] {
 					t.Errorf("%s line %d: %s = %v in JSON, %q in CSV", kind, i+1, k, l.vals[k], rows[i][j])
+				}
+			}
+			// JSON gives numbers as numbers and yes/no as booleans.
+			for k, v := range l.vals {
+				typed := map[string]string{"leader": "bool", "expected": "number", "arrived": "number", "missing": "number", "on_site": "number"}[k]
+				_, isBool := v.(bool)
+				_, isNum := v.(float64)
+				if typed == "bool" && !isBool || typed == "number" && !isNum {
+					t.Errorf("%s line %d: %s = %#v, want a JSON %s", kind, i+1, k, v, typed)
 				}
 			}
 		}

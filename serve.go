@@ -89,7 +89,7 @@ func runServe(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	logFile, err := os.OpenFile(st.Path()+".serve.log", os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	logFile, err := openRotatingLog(st.Path()+".serve.log", logMaxBytes, logKeep)
 	if err != nil {
 		return fmt.Errorf("cannot write the serve log: %w", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"hadir/model"
@@ -32,6 +33,7 @@ type table struct {
 	header []string
 	rows   [][]string
 	full   []map[string]any // per row, extra fields for JSON lines (nil when none)
+	types  []colType        // per column, how JSON gives it (see export_json.go); nil: all text
 }
 
 // Export writes the kind of records in the format to w.
@@ -74,6 +76,8 @@ func rosterTable(st *model.State, arrivals bool) table {
 		}
 	}
 	t := table{header: append([]string{"id", "name", "contingent", "pillar", "gender", "phone", "leader"}, extras...)}
+	t.types = make([]colType, len(t.header))
+	t.types[6] = colBool // leader
 	if arrivals {
 		t.header = append(t.header, "arrived_at", "station", "operator")
 	}
@@ -109,7 +113,8 @@ func rosterTable(st *model.State, arrivals bool) table {
 
 // contingentsTable is the count per contingent, as `stats --json` gives it.
 func contingentsTable(st *model.State) table {
-	t := table{header: []string{"contingent", "expected", "arrived", "missing", "excused", "replaced", "departed", "on_site", "confirmed_by", "confirmed_at"}}
+	t := table{header: []string{"contingent", "expected", "arrived", "missing", "excused", "replaced", "departed", "on_site", "confirmed_by", "confirmed_at"},
+		types: []colType{colText, colInt, colInt, colInt, colInt, colInt, colInt, colInt, colOrNull, colOrNull}}
 	for _, c := range st.Contingents() {
 		by, at := "", ""
 		if c.Confirm != nil && c.ConfirmValid {
@@ -131,21 +136,20 @@ func eventsTable(st *model.State) table {
 			}
 		}
 		t.rows = append(t.rows, []string{e.ID, string(e.Kind), e.Volunteer, contingent, e.At.Format(time.RFC3339Nano), e.Station, e.Operator, e.Reason, e.Ref})
-		var full map[string]any
-		if e.Note != "" || e.Leader != "" || e.Record != nil || e.Login != "" {
-			full = map[string]any{}
-			if e.Login != "" {
-				full["login"] = e.Login
-			}
-			if e.Note != "" {
-				full["note"] = e.Note
-			}
-			if e.Leader != "" {
-				full["leader"] = e.Leader
-			}
-			if e.Record != nil {
-				full["record"] = e.Record
-			}
+		// Every line says which events schema wrote it, so an older hadir
+		// refuses a newer file instead of misreading it.
+		full := map[string]any{"schema": model.EventsSchema}
+		if e.Login != "" {
+			full["login"] = e.Login
+		}
+		if e.Note != "" {
+			full["note"] = e.Note
+		}
+		if e.Leader != "" {
+			full["leader"] = e.Leader
+		}
+		if e.Record != nil {
+			full["record"] = e.Record
 		}
 		t.full = append(t.full, full)
 	}
@@ -155,8 +159,26 @@ func eventsTable(st *model.State) table {
 func writeCSV(w io.Writer, t table) error {
 	cw := csv.NewWriter(w)
 	cw.Write(t.header)
-	cw.WriteAll(t.rows)
+	row := make([]string, len(t.header))
+	for _, r := range t.rows {
+		for i, cell := range r {
+			row[i] = noFormula(cell)
+		}
+		cw.Write(row[:len(r)])
+	}
+	cw.Flush()
 	return cw.Error()
+}
+
+// noFormula keeps a spreadsheet from running a cell as a formula: a cell
+// that starts with =, +, -, @, a tab or a carriage return gets a leading
+// apostrophe, as OWASP advises for CSV files. A roster or a login name
+// could otherwise carry a formula to the committee's laptop.
+func noFormula(cell string) string {
+	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+		return "'" + cell
+	}
+	return cell
 }
 
 func writeJSONLines(w io.Writer, t table) error {
@@ -165,10 +187,10 @@ func writeJSONLines(w io.Writer, t table) error {
 	for i, r := range t.rows {
 		obj := make(orderedObject, 0, len(t.header)+3)
 		for j, k := range t.header {
-			obj = append(obj, kv{k, r[j]})
+			obj = append(obj, kv{k, t.jsonValue(j, r[j])})
 		}
 		if i < len(t.full) {
-			for _, k := range []string{"note", "leader", "login", "record"} {
+			for _, k := range []string{"note", "leader", "login", "record", "schema"} {
 				if v, ok := t.full[i][k]; ok {
 					obj = append(obj, kv{k, v})
 				}

@@ -4,8 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
-	"strconv"
-	"strings"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -30,6 +29,9 @@ type MergeReport struct {
 func (s *Store) Merge(events []model.Event, by Actor) (MergeReport, error) {
 	if by.Role != RoleOwner && by.Role != RoleAdmin {
 		return MergeReport{}, &ErrNotAllowed{Role: by.Role, Action: "merge another station's records"}
+	}
+	if err := s.CheckMerge(events); err != nil {
+		return MergeReport{}, err
 	}
 	var rep MergeReport
 	var fresh []model.Event
@@ -74,7 +76,6 @@ func (s *Store) Merge(events []model.Event, by Actor) (MergeReport, error) {
 		if err != nil {
 			return MergeReport{}, writeError(s.path, err)
 		}
-		s.advanceSeq(fresh) // our own events, merged back from an export or a copy
 	}
 	s.mu.Lock()
 	before := map[string]bool{}
@@ -120,6 +121,35 @@ func (s *Store) Merge(events []model.Event, by Actor) (MergeReport, error) {
 	return rep, nil
 }
 
+// maxMergedSeq bounds the sequence of a merged event ID: a station writes a
+// few thousand events, and a counter near the top of its range would stop
+// the station that owns it.
+const maxMergedSeq = 1 << 40
+
+// CheckMerge checks events from another station's file before any is
+// stored: each dated from a year before this store was made to a day from
+// now, each ID one that hadir makes, and none that this station would have
+// have written itself and has not (it would move this station's counter). The first problem
+// refuses the whole file.
+func (s *Store) CheckMerge(events []model.Event) error {
+	earliest, latest := s.created.AddDate(-1, 0, 0), s.now().Add(24*time.Hour)
+	day := func(t time.Time) string { return t.Local().Format("2006-01-02 15:04") }
+	for _, e := range events {
+		station, seq, ok := model.ParseEventID(e.ID)
+		switch {
+		case !ok:
+			return fmt.Errorf("event %q: not an event ID that hadir makes (STATION-NUMBER); nothing was merged", e.ID)
+		case seq > maxMergedSeq:
+			return fmt.Errorf("event %s: its number is beyond 2^40, which no station reaches; the file is not a hadir export, nothing was merged", e.ID)
+		case e.At.Before(earliest) || e.At.After(latest):
+			return fmt.Errorf("event %s is dated %s, outside %s to %s (a year before this store was made, to a day from now): the clock of the laptop that wrote it was wrong; nothing was merged", e.ID, day(e.At), day(earliest), day(latest))
+		case station == s.station && seq > s.seq.Load():
+			return fmt.Errorf("event %s carries this store's own station ID (%s) and a number it has not reached: merging it would move this station's event counter. If this store was restored from a backup, open the copy under another file name (it then becomes a station of its own) and merge there; nothing was merged", e.ID, s.station)
+		}
+	}
+	return nil
+}
+
 // normalised drops what an export adds or rounds, to compare two copies of
 // one event: the contingent an export fills in for arrivals, and time zones.
 func normalised(e model.Event) model.Event {
@@ -129,18 +159,4 @@ func normalised(e model.Event) model.Event {
 		e.Contingent = ""
 	}
 	return e
-}
-
-// advanceSeq moves this station's sequence past any of its own event IDs
-// among events, so no later event reuses one.
-func (s *Store) advanceSeq(events []model.Event) {
-	prefix := s.station + "-"
-	for _, e := range events {
-		if rest, ok := strings.CutPrefix(e.ID, prefix); ok {
-			if n, err := strconv.ParseUint(rest, 10, 64); err == nil {
-				for cur := s.seq.Load(); n > cur && !s.seq.CompareAndSwap(cur, n); cur = s.seq.Load() {
-				}
-			}
-		}
-	}
 }

@@ -269,8 +269,10 @@ func TestBackupOntoTheStoreIsRefused(t *testing.T) {
 	}
 }
 
-// Restored from an older backup on the same laptop, then given the newer
-// events back by a merge: later check-ins go on without reusing an ID.
+// Restored from an older backup, then given the newer events back by a
+// merge: in place, the merge is refused (it would move the station's
+// counter); under another name the copy is a station of its own, takes
+// them, and later check-ins go on without reusing an ID.
 func TestRestoreThenMergeOwnNewerEvents(t *testing.T) {
 	a := station(t, "gerbang 1", 0)
 	checkIn(t, a, "V00001")
@@ -280,6 +282,7 @@ func TestRestoreThenMergeOwnNewerEvents(t *testing.T) {
 	}
 	checkIn(t, a, "V00002", "V00003")
 	newer := exportEvents(t, a)
+	clock := a.now
 	path := a.path
 	a.Close()
 	data, _ := os.ReadFile(backup)
@@ -288,12 +291,28 @@ func TestRestoreThenMergeOwnNewerEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer r.Close()
-	if _, err := r.Merge(newer, Actor{}); err != nil {
+	r.SetClock(clock)
+	if _, err := r.Merge(newer, Actor{}); err == nil || !strings.Contains(err.Error(), "would move this station's event counter") {
+		t.Fatalf("own newer events merged into the restored store in place: %v", err)
+	}
+	if got := r.Totals().Arrived; got != 1 {
+		t.Errorf("a refused merge changed the count: %d arrived", got)
+	}
+	r.Close()
+
+	elsewhere := filepath.Join(t.TempDir(), "restored.db")
+	os.WriteFile(elsewhere, data, 0o600)
+	c, err := Open(elsewhere)
+	if err != nil {
 		t.Fatal(err)
 	}
-	checkIn(t, r, "V00004")
-	if got := r.Totals().Arrived; got != 4 {
+	defer c.Close()
+	c.SetClock(clock)
+	if _, err := c.Merge(newer, Actor{}); err != nil {
+		t.Fatal(err)
+	}
+	checkIn(t, c, "V00004")
+	if got := c.Totals().Arrived; got != 4 {
 		t.Errorf("arrived %d after restore and merge, want 4", got)
 	}
 }

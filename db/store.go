@@ -40,6 +40,7 @@ var (
 	keyEventName   = []byte("event_name")
 	keyStationSeq  = []byte("station_seq")  // highest sequence used in this station's event IDs
 	keyStationHome = []byte("station_home") // the computer and path the station ID belongs to
+	keyCreated     = []byte("created")      // when the store was made (RFC 3339); stores before it have none
 )
 
 // DefaultEventName is the gathering's name until one is set.
@@ -69,6 +70,7 @@ type Store struct {
 	// staleLock is the pid in a lock file left by a hadir that is gone,
 	// whose store this one took over ("" if none).
 	staleLock string
+	created   time.Time // when the store was made: merged events are dated after it, less a year
 	now       func() time.Time
 
 	backupMu   sync.Mutex
@@ -188,6 +190,9 @@ func (s *Store) init() error {
 			if err := meta.Put(keyStationHome, []byte(stationHome(s.path))); err != nil {
 				return err
 			}
+			if err := meta.Put(keyCreated, []byte(s.now().UTC().Format(time.RFC3339))); err != nil {
+				return err
+			}
 		}
 		if meta.Get(keyEventName) == nil {
 			return meta.Put(keyEventName, []byte(DefaultEventName))
@@ -223,8 +228,9 @@ func newStationID() string {
 }
 
 // load reads the roster and events and folds them into the live state. The
-// roster (then its search index) and the events are read side by side: at
-// 100,000 of each, that halves the time a gate waits at start.
+// roster and the events are read side by side, then the roster's search
+// index is built while the events are folded: at 100,000 of each, that is
+// most of the time a gate waits at start, on two cores at once.
 func (s *Store) load() error {
 	err := s.bolt.View(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
@@ -235,6 +241,7 @@ func (s *Store) load() error {
 		if v := meta.Get(keyStationSeq); len(v) == 8 {
 			s.seq.Store(binary.BigEndian.Uint64(v))
 		}
+		s.created, _ = time.Parse(time.RFC3339, string(meta.Get(keyCreated)))
 		if home := string(meta.Get(keyStationHome)); home != stationHome(s.path) {
 			// A copy of the file (a restored backup, a store carried to a
 			// second laptop) must not write event IDs the original also
@@ -255,6 +262,7 @@ func (s *Store) load() error {
 		index     *model.Index
 		rosterErr error
 		wg        sync.WaitGroup
+		indexing  sync.WaitGroup
 	)
 	wg.Add(1)
 	go func() {
@@ -265,7 +273,12 @@ func (s *Store) load() error {
 			return err
 		})
 		if rosterErr == nil {
-			index = model.NewIndex(roster)
+			// The index is built while the events are folded (below).
+			indexing.Add(1)
+			go func() {
+				defer indexing.Done()
+				index = model.NewIndex(roster)
+			}()
 		}
 	}()
 	var events []model.Event
@@ -276,9 +289,11 @@ func (s *Store) load() error {
 	})
 	wg.Wait()
 	if err = errors.Join(rosterErr, err); err != nil {
-		return Damaged(s.path, strings.ReplaceAll(err.Error(), "\n", "; "))
+		indexing.Wait()
+		return fmt.Errorf("%s: %w; restore the newest backup (see README: Backups)", s.path, err)
 	}
 	st, err := model.Fold(roster, events)
+	indexing.Wait()
 	if err != nil {
 		return fmt.Errorf("%s: the records do not add up (%v); run `hadir verify` and restore a backup if it fails", s.path, err)
 	}
@@ -289,8 +304,21 @@ func (s *Store) load() error {
 			}
 		}
 	}
+	if s.created.IsZero() { // a store made before it was recorded: its first event, else now
+		s.created = s.now()
+		for _, e := range events {
+			s.created = minTime(s.created, e.At)
+		}
+	}
 	s.state, s.index = st, index
 	return nil
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
 }
 
 func readRoster(tx *bolt.Tx) ([]model.Volunteer, error) {
@@ -308,8 +336,14 @@ func readRoster(tx *bolt.Tx) ([]model.Volunteer, error) {
 }
 
 func readEvents(tx *bolt.Tx) ([]model.Event, error) {
+	b := tx.Bucket(bucketEvents)
 	var out []model.Event
-	err := tx.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
+	if k, _ := b.Cursor().Last(); len(k) == 8 {
+		// Keys count up from 1: the last is how many there are, near enough
+		// to size the list once instead of growing it 20 times.
+		out = make([]model.Event, 0, min(binary.BigEndian.Uint64(k), 1<<24))
+	}
+	err := b.ForEach(func(k, v []byte) error {
 		var e model.Event
 		if err := decodeRecord(v, &e); err != nil {
 			return fmt.Errorf("event at %d is unreadable: %w", binary.BigEndian.Uint64(k), err)
@@ -360,7 +394,7 @@ func (s *Store) SetEventName(name string) error {
 }
 
 func (s *Store) setMeta(key []byte, value string, field *atomic.Pointer[string]) error {
-	value = strings.TrimSpace(value)
+	value = model.Clean(value, model.MaxTextLen) // shown on every screen and report
 	if value == "" {
 		return errors.New("the name is empty")
 	}

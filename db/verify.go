@@ -9,13 +9,29 @@ import (
 	"hadir/model"
 )
 
-// Verify checks the file with bbolt's own consistency check, then the domain
-// invariants: every event readable and valid, no event ID twice, the ID index
-// complete, every event's volunteer known, and the fold succeeding with the
-// same totals as the live state. It returns the problems found, none if the
-// store is sound.
+// VerifyReport is what Inspect found: problems are damage (restore a
+// backup); notes are states a merge leaves on purpose and that resolve
+// themselves (events waiting for a roster, annulments waiting for their
+// target).
+type VerifyReport struct {
+	Problems []string
+	Notes    []string
+}
+
+// Verify returns the problems Inspect finds, none if the store is sound.
 func (s *Store) Verify() ([]string, error) {
-	var problems []string
+	rep, err := s.Inspect()
+	return rep.Problems, err
+}
+
+// Inspect checks the file with bbolt's own consistency check, then the
+// domain invariants: every event readable and valid, no event ID twice, the
+// ID index complete, and the fold succeeding with the same totals as the
+// live state. Events for volunteers on no roster here, and annulments of
+// events not here yet, are notes: a merge keeps them until the roster or
+// the event arrives.
+func (s *Store) Inspect() (VerifyReport, error) {
+	var problems, notes []string
 	var roster []model.Volunteer
 	var events []model.Event
 	err := s.bolt.View(func(tx *bolt.Tx) error {
@@ -58,24 +74,29 @@ func (s *Store) Verify() ([]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", s.path, err)
+		return VerifyReport{}, fmt.Errorf("cannot read %s: %w", s.path, err)
 	}
 	folded, err := model.Fold(roster, events)
 	if err != nil {
-		return append(problems, "the events do not fold: "+err.Error()), nil
+		return VerifyReport{Problems: append(problems, "the events do not fold: "+err.Error())}, nil
 	}
 	for _, e := range folded.Orphans() {
-		problems = append(problems, fmt.Sprintf("event %s (%s) names volunteer %s, who is on no roster", e.ID, e.Kind, e.Volunteer))
+		// The volunteer who is missing: a replacement names two.
+		who := e.Volunteer
+		if _, known := folded.Person(who); known || who == "" {
+			who = e.Ref
+		}
+		notes = append(notes, fmt.Sprintf("event %s (%s) is kept for volunteer %s, who is on no roster here; it counts once a roster with them is imported", e.ID, e.Kind, who))
 	}
 	for _, e := range events {
 		if e.Kind == model.KindAnnul {
 			if _, ok := folded.Event(e.Ref); !ok {
-				problems = append(problems, fmt.Sprintf("annul %s cancels event %s, which is not stored", e.ID, e.Ref))
+				notes = append(notes, fmt.Sprintf("annul %s waits for event %s, which is not here yet (merge the file of the station that wrote it)", e.ID, e.Ref))
 			}
 		}
 	}
 	if live := s.Totals(); live != folded.Totals() {
 		problems = append(problems, fmt.Sprintf("the live count %+v differs from the stored records %+v", live, folded.Totals()))
 	}
-	return problems, nil
+	return VerifyReport{Problems: problems, Notes: notes}, nil
 }

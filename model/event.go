@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -50,6 +51,20 @@ type Event struct {
 // EventID builds the globally unique ID of a station's seq-th event.
 func EventID(stationID string, seq uint64) string {
 	return fmt.Sprintf("%s-%06d", stationID, seq)
+}
+
+// ParseEventID splits an event ID into its station ID and sequence; ok is
+// false for an ID that EventID does not make.
+func ParseEventID(id string) (station string, seq uint64, ok bool) {
+	i := strings.LastIndexByte(id, '-')
+	if i <= 0 {
+		return "", 0, false
+	}
+	seq, err := strconv.ParseUint(id[i+1:], 10, 64)
+	if err != nil {
+		return "", 0, false
+	}
+	return id[:i], seq, true
 }
 
 // Before orders events by time, then ID: the order the fold applies them in,

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -25,7 +26,12 @@ type eventLine struct {
 	Note       string     `json:"note"`
 	Leader     string     `json:"leader"`
 	Record     *Volunteer `json:"record"`
+	Schema     int        `json:"schema"` // absent in files of hadir before schemas were written: 1
 }
+
+// EventsSchema is the shape of the events files this hadir writes and the
+// newest it reads. A file from a newer hadir is refused, not misread.
+const EventsSchema = 1
 
 // maxEventLine bounds one line of an events file (a walk-in's record with
 // every extra column fits many times over).
@@ -47,12 +53,16 @@ func ParseEvents(r io.Reader) ([]Event, error) {
 			continue
 		}
 		e, err := parseEventLine(text)
+		var newer *newerSchemaError
+		if errors.As(err, &newer) {
+			return nil, &ParseError{Problems: []Problem{{Line: line, Msg: err.Error()}}}
+		}
 		if err != nil {
-			problems = append(problems, Problem{Line: line, Msg: err.Error()})
+			problems = append(problems, Problem{Line: line, Msg: err.Error(), TextLine: true})
 			continue
 		}
 		if first, dup := seen[e.ID]; dup {
-			problems = append(problems, Problem{Line: line, Msg: fmt.Sprintf("event %s is also on line %d", e.ID, first)})
+			problems = append(problems, Problem{Line: line, Msg: fmt.Sprintf("event %s is also on line %d", e.ID, first), TextLine: true})
 			continue
 		}
 		seen[e.ID] = line
@@ -60,7 +70,7 @@ func ParseEvents(r io.Reader) ([]Event, error) {
 	}
 	if err := sc.Err(); err != nil {
 		if err == bufio.ErrTooLong {
-			return nil, &ParseError{Problems: append(problems, Problem{Line: line + 1, Msg: fmt.Sprintf("line longer than %d bytes: this is not an events export", maxEventLine)})}
+			return nil, &ParseError{Problems: append(problems, Problem{Line: line + 1, Msg: fmt.Sprintf("line longer than %d bytes: this is not an events export", maxEventLine), TextLine: true})}
 		}
 		return nil, err
 	}
@@ -68,7 +78,7 @@ func ParseEvents(r io.Reader) ([]Event, error) {
 		return nil, &ParseError{Problems: problems}
 	}
 	if len(out) == 0 {
-		return nil, &ParseError{Problems: []Problem{{Line: line, Msg: "no events: export them with `hadir export events --format json -o FILE`"}}}
+		return nil, &ParseError{Problems: []Problem{{Line: line, Msg: "no events: export them with `hadir export events --format json -o FILE`", TextLine: true}}}
 	}
 	return out, nil
 }
@@ -79,12 +89,29 @@ func parseEventLine(text []byte) (Event, error) {
 	if err := dec.Decode(&l); err != nil {
 		return Event{}, fmt.Errorf("not an event (%v): export events as JSON lines with `hadir export events --format json`", err)
 	}
+	if l.Schema > EventsSchema {
+		return Event{}, &newerSchemaError{l.Schema}
+	}
 	at, err := time.Parse(time.RFC3339Nano, l.At)
 	if err != nil {
 		return Event{}, fmt.Errorf("event %s: time %q is not RFC 3339", l.ID, l.At)
+	}
+	// IDs are compared, so one with hidden characters is refused, not
+	// changed; the text is cleaned (it reaches screens, logs and spreadsheets).
+	for _, id := range []struct{ what, v string }{{"ID", l.ID}, {"volunteer ID", l.Volunteer}, {"ref", l.Ref}, {"login", l.Login}} {
+		if Clean(id.v, 0) != id.v {
+			return Event{}, fmt.Errorf("event %q: its %s holds control or invisible characters", Clean(l.ID, MaxTextLen), id.what)
+		}
 	}
 	e := Event{ID: l.ID, Kind: Kind(l.Kind), Volunteer: l.Volunteer, Contingent: l.Contingent, At: at.UTC(),
 		Station: l.Station, Operator: l.Operator, Login: l.Login, Reason: l.Reason, Ref: l.Ref, Note: l.Note, Leader: l.Leader, Record: l.Record}
 	CleanEvent(&e) // another station's file is outside text
 	return e, e.Validate()
+}
+
+// newerSchemaError is an events file written by a newer hadir.
+type newerSchemaError struct{ schema int }
+
+func (e *newerSchemaError) Error() string {
+	return fmt.Sprintf("written by a newer hadir (events schema %d; this hadir reads up to schema %d): merge it with the newer hadir", e.schema, EventsSchema)
 }

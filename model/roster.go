@@ -49,12 +49,32 @@ type Roster struct {
 	Warnings   []string // notes for the user: encoding, rows skipped
 }
 
-// Problem is one thing wrong in a roster file. Line is 1-based, or 0 for
-// the file as a whole; Column is the header text, or "" when none applies.
+// Problem is one thing wrong in a roster file. Line is the 1-based row as
+// a spreadsheet shows it, or 0 for the file as a whole; Column is the
+// header text, or "" when none applies; Who is a value that tells which
+// row it is (the name, or a Google Forms timestamp), "" when none.
 type Problem struct {
 	Line   int
 	Column string
 	Msg    string
+	Who    string
+	// TextLine: Line counts the lines of a text file (an events file),
+	// not the rows of a spreadsheet.
+	TextLine bool
+}
+
+func (p Problem) unit() string {
+	if p.TextLine {
+		return "line"
+	}
+	return "row"
+}
+
+func (p Problem) who() string {
+	if p.Who == "" {
+		return ""
+	}
+	return " (" + rosterShort(p.Who) + ")"
 }
 
 func (p Problem) Error() string {
@@ -62,14 +82,15 @@ func (p Problem) Error() string {
 	case p.Line <= 0:
 		return p.Msg
 	case p.Column == "":
-		return fmt.Sprintf("line %d: %s", p.Line, p.Msg)
+		return fmt.Sprintf("%s %d%s: %s", p.unit(), p.Line, p.who(), p.Msg)
 	}
-	return fmt.Sprintf("line %d, column '%s': %s", p.Line, p.Column, p.Msg)
+	return fmt.Sprintf("%s %d%s, column '%s': %s", p.unit(), p.Line, p.who(), p.Column, p.Msg)
 }
 
 // ParseError is a roster that could not be read; Problems says why, by line.
 type ParseError struct {
 	Problems []Problem
+	Good     int    // rows read without a problem: what --skip-bad would import
 	Sheet    string // the workbook's sheet the lines are rows of; "" for text
 }
 
@@ -141,7 +162,7 @@ func parseRosterText(data []byte, opt ParseOptions) (*Roster, error) {
 func newRosterParser(opt ParseOptions, out *Roster) *rosterParser {
 	return &rosterParser{
 		opt:         opt,
-		contingent:  rosterCollapse(rosterTrim(opt.Contingent)),
+		contingent:  Clean(opt.Contingent, MaxTextLen),
 		out:         out,
 		seen:        map[string]int{},
 		contingents: map[string]bool{},
@@ -209,6 +230,10 @@ type rosterParser struct {
 
 	// lineOffset's cursor: quoting errors arrive in line order.
 	lineCursor, offsetCursor int
+	// wrapped counts the line breaks inside quoted cells so far: a
+	// spreadsheet shows such a cell in one row, so the row of a record is
+	// its text line less these.
+	wrapped int
 }
 
 // runCSV reads the text with encoding/csv and feeds its records.
@@ -252,13 +277,15 @@ func (p *rosterParser) runCSV() (*Roster, error) {
 		// encoding/csv skips empty lines, but a blank row tells a
 		// signature block from the table above it.
 		if line > end+1 {
-			if fail := p.feed(nil, end+1); fail != nil {
+			if fail := p.feed(nil, end+1-p.wrapped); fail != nil {
 				return nil, fail
 			}
 		}
 		last, _ := cr.FieldPos(len(rec) - 1)
+		row := line - p.wrapped // the row as a spreadsheet shows it
 		end = last + strings.Count(rec[len(rec)-1], "\n")
-		if fail := p.feed(rec, line); fail != nil {
+		p.wrapped += end - line
+		if fail := p.feed(rec, row); fail != nil {
 			return nil, fail
 		}
 	}
@@ -316,10 +343,10 @@ func (p *rosterParser) finish(early []Problem) (*Roster, error) {
 	p.makeIDs()
 	if len(out.Volunteers) == 0 && len(p.problems) == 0 {
 		p.add(Problem{Line: out.HeaderLine, Msg: fmt.Sprintf(
-			"no volunteers: the header is on line %d but no row below it has a name", out.HeaderLine)})
+			"no volunteers: the header is on row %d but no row below it has a name", out.HeaderLine)})
 	}
 	if len(p.problems) > 0 && (!p.opt.SkipBad || len(out.Volunteers) == 0) {
-		return nil, &ParseError{Problems: p.problems}
+		return nil, &ParseError{Problems: p.problems, Good: len(out.Volunteers)}
 	}
 	out.Problems = p.problems
 	p.warn()
@@ -386,7 +413,7 @@ func (p *rosterParser) quoteProblem(pe *csv.ParseError) Problem {
 	default:
 		msg = pe.Err.Error()
 	}
-	return Problem{Line: pe.StartLine, Column: col, Msg: msg}
+	return Problem{Line: pe.StartLine - p.wrapped, Column: col, Msg: msg}
 }
 
 // lineOffset returns the byte offset of 1-based line n, as encoding/csv
@@ -410,20 +437,20 @@ func (p *rosterParser) lineOffset(n int) int {
 func (p *rosterParser) warn() {
 	w := &p.out.Warnings
 	if n := p.titleRows; n > 0 {
-		*w = append(*w, fmt.Sprintf("%d %s above the header (from line %d) skipped as titles", n, rosterPlural(n, "row", "rows"), p.titleLine))
+		*w = append(*w, fmt.Sprintf("%d %s above the header (from row %d) skipped as titles", n, rosterPlural(n, "row", "rows"), p.titleLine))
 	}
 	if f := &p.footer; f.blocks > 0 {
 		*w = append(*w, f.warning())
 	}
 	if n := p.repeatHdrs; n > 0 {
-		*w = append(*w, fmt.Sprintf("the header is repeated %d %s (first on line %d); skipped", n, rosterPlural(n, "time", "times"), p.repeatLine))
+		*w = append(*w, fmt.Sprintf("the header is repeated %d %s (first on row %d); skipped", n, rosterPlural(n, "time", "times"), p.repeatLine))
 	}
 	if n := p.overrides; n > 0 {
-		*w = append(*w, fmt.Sprintf("--contingent '%s' replaces the contingent column on %d %s (line %d says '%s')",
+		*w = append(*w, fmt.Sprintf("--contingent '%s' replaces the contingent column on %d %s (row %d says '%s')",
 			p.contingent, n, rosterPlural(n, "row", "rows"), p.overLine, rosterShort(p.overValue)))
 	}
 	if n := p.cuts; n > 0 {
-		*w = append(*w, fmt.Sprintf("%d %s longer than %d characters cut (first on line %d, column '%s')",
+		*w = append(*w, fmt.Sprintf("%d %s longer than %d characters cut (first on row %d, column '%s')",
 			n, rosterPlural(n, "value", "values"), MaxTextLen, p.cutLine, p.cutColumn))
 	}
 	if p.unnamed > 0 {

@@ -22,11 +22,11 @@ func TestRosterTextIsCleaned(t *testing.T) {
 			want: Volunteer{Name: "Dedi", Contingent: "Kab. Tapin", Phone: "0812345678", Extra: []Field{{"Catatan", "👨\u200d👩\u200d👧"}}}},
 		{name: "a long remark is cut, and said where", row: "Euis;Kab. Tapin;;" + long,
 			want: Volunteer{Name: "Euis", Contingent: "Kab. Tapin", Extra: []Field{{"Catatan", strings.TrimSpace(long[:100])}}},
-			note: "1 value longer than 100 characters cut (first on line 2, column 'Catatan')"},
+			note: "1 value longer than 100 characters cut (first on row 2, column 'Catatan')"},
 		{name: "a name past 200 characters is a row problem", row: long + ";Kab. Tapin;;",
-			problem: "line 2, column 'Nama': the value is 239 characters long, more than 200"},
+			problem: "column 'Nama': the value is 239 characters long, more than 200"},
 		{name: "a phone in scientific notation is a row problem", row: "Fitri;Kab. Tapin;8.12346E+10;",
-			problem: "line 2, column 'HP': phone '8.12346E+10' is a number Excel turned into scientific notation"},
+			problem: "row 2 (Fitri), column 'HP': phone '8.12346E+10' is a number Excel turned into scientific notation"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -205,9 +205,9 @@ func (p *rosterParser) reopenFooter() {
 
 func (f *rosterFooter) warning() string {
 	if f.blocks == 1 {
-		return fmt.Sprintf("%d %s below the table (from line %d, '%s') skipped: signatures or totals, not volunteers",
+		return fmt.Sprintf("%d %s below the table (from row %d, '%s') skipped: signatures or totals, not volunteers",
 			f.rows, rosterPlural(f.rows, "row", "rows"), f.firstLine, rosterShort(f.firstText))
 	}
-	return fmt.Sprintf("%d blocks below the tables (%d rows, the first from line %d, '%s') skipped: signatures or totals, not volunteers",
+	return fmt.Sprintf("%d blocks below the tables (%d rows, the first from row %d, '%s') skipped: signatures or totals, not volunteers",
 		f.blocks, f.rows, f.firstLine, rosterShort(f.firstText))
 }

@@ -70,7 +70,10 @@ func FuzzParseRoster(f *testing.F) {
 			if g := v.Gender; g != "" && g != "L" && g != "P" {
 				t.Fatalf("volunteer %d gender %q", i, g)
 			}
-			key := strings.ToLower(v.ID)
+			if Clean(v.Name, MaxNameLen) != v.Name || Clean(v.Contingent, MaxTextLen) != v.Contingent {
+				t.Fatalf("volunteer %d %#v: text not clean", i, v)
+			}
+			key := IDKey(v.ID)
 			if j, dup := ids[key]; dup {
 				t.Fatalf("ID %q on lines %d and %d", v.ID, r.Lines[j], r.Lines[i])
 			}
@@ -79,6 +82,18 @@ func FuzzParseRoster(f *testing.F) {
 				t.Fatalf("Lines %v: want increasing, after the header on line %d", r.Lines, r.HeaderLine)
 			}
 			last = r.Lines[i]
+		}
+		// Imported into an empty store, then again: nothing refused, and
+		// the second time nothing changes.
+		none := func(string) bool { return false }
+		first := PlanImport(nil, none, r.Rows(), ImportOptions{})
+		if first.Refused() || len(first.Added) != len(r.Volunteers) {
+			t.Fatalf("into an empty store: %d added of %d, conflicts %v, ambiguous %v", len(first.Added), len(r.Volunteers), first.Conflicts, first.Ambiguous)
+		}
+		second := PlanImport(first.Put, none, r.Rows(), ImportOptions{})
+		if second.Refused() || second.Unchanged != len(r.Volunteers) {
+			t.Fatalf("the same file again: %d unchanged of %d, added %d, updated %v, conflicts %v, ambiguous %v",
+				second.Unchanged, len(r.Volunteers), len(second.Added), second.Updated, second.Conflicts, second.Ambiguous)
 		}
 		// The same file gives the same roster, generated IDs included.
 		again, err := ParseRoster(strings.NewReader(string(data)), opt)

@@ -64,7 +64,7 @@ func (p *rosterParser) makeIDs() {
 			}
 			if p.layout.stamp < 0 {
 				p.add(Problem{Line: out.Lines[i], Column: p.layout.cols[p.layout.index[roleName]].name, Msg: fmt.Sprintf(
-					"the same volunteer as on line %d ('%s', %s, phone %s) and no ID to tell them apart; "+
+					"the same volunteer as on row %d ('%s', %s, phone %s) and no ID to tell them apart; "+
 						"delete the repeated row, or if they are two people give both an ID", out.Lines[j], rosterShort(v.Name), v.Contingent, orNone(v.Phone))})
 				p.badRows++
 				drop[i] = true

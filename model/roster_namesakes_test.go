@@ -30,12 +30,12 @@ func TestRosterNamesakesAndRepeats(t *testing.T) {
 		{
 			name:    "the same person twice without an ID is a problem",
 			csv:     "Nama;Kontingen;HP\nHamidah;Kab. Tapin;0812111\nHAMIDAH;Kabupaten Tapin;0812111\n",
-			problem: "line 3, column 'Nama': the same volunteer as on line 2",
+			problem: "row 3, column 'Nama': the same volunteer as on row 2",
 		},
 		{
 			name:    "IDs of digits are numbers: 1, 001 and 1.0 are one ID",
 			csv:     "ID;Nama;Kontingen\n1;Ahmad;Kab. Tapin\n001;Bahrul;Kab. Tapin\n1.0;Cici;Kab. Tapin\n",
-			problem: "line 3, column 'ID': ID '001' is also on line 2",
+			problem: "row 3 (Bahrul), column 'ID': ID '001' is also on row 2",
 		},
 		{
 			name: "a form sent twice counts once, the latest kept",

@@ -83,8 +83,12 @@ type ImportPlan struct {
 	Corrections  []Correction
 	Adopted      []Adoption
 	Kept         []Volunteer // in the store, not in the file: kept, never deleted
-	Conflicts    []IDConflict
-	Ambiguous    []Ambiguity
+	// Renumbered are rows added under a new ID whose name and contingent
+	// are those of a stored person under another ID who is not in the
+	// file: perhaps the office changed its numbering. Both are kept.
+	Renumbered []Correction
+	Conflicts  []IDConflict
+	Ambiguous  []Ambiguity
 
 	adoptedRows map[int]bool
 }
@@ -245,7 +249,7 @@ func PlanImport(stored []Volunteer, hasEvents func(id string) bool, rows []Impor
 			if _, ok := matched[st]; ok || !nameNear(nk, NameKey(s.Name)) {
 				continue
 			}
-			if a, b := phoneKey(s.Phone), phoneKey(r.Phone); a != "" && b != "" && a != b {
+			if phonesDiffer(s.Phone, r.Phone) {
 				continue
 			}
 			hit = append(hit, st)
@@ -340,9 +344,28 @@ func (p *ImportPlan) settle(stored []Volunteer, byID map[string]int, rows []Impo
 		}
 		p.Put = append(p.Put, v)
 	}
+	kept := map[string][]Volunteer{}
 	for st, v := range stored {
 		if _, ok := matched[st]; !ok && v.Source != SourceWalkIn {
 			p.Kept = append(p.Kept, v)
+			k := personKey(v.Name, v.Contingent)
+			kept[k] = append(kept[k], v)
 		}
 	}
+	for i, r := range rows {
+		if _, clash := byID[IDKey(r.ID)]; clash || r.Generated || target[i] >= 0 || p.adoptedRows[i] {
+			continue
+		}
+		ks := kept[personKey(r.Name, r.Contingent)]
+		if len(ks) == 1 && !phonesDiffer(ks[0].Phone, r.Phone) {
+			p.Renumbered = append(p.Renumbered, Correction{Line: r.Line, From: ks[0], To: r.Volunteer})
+		}
+	}
+}
+
+// phonesDiffer reports two phones that are both given and not the same:
+// namesakes, not one person.
+func phonesDiffer(a, b string) bool {
+	a, b = phoneKey(a), phoneKey(b)
+	return a != "" && b != "" && a != b
 }

@@ -140,6 +140,10 @@ func (p *rosterParser) record(rec []string, line int) {
 	v.ID = rosterCollapse(strings.TrimPrefix(get(roleID), "'"))
 	p.checkLengths(&v, line)
 	if len(p.problems) > before {
+		who := p.identify(&v)
+		for k := before; k < len(p.problems); k++ {
+			p.problems[k].Who = who
+		}
 		p.badRows++
 		return
 	}
@@ -186,9 +190,13 @@ func (p *rosterParser) addVolunteer(v Volunteer, line int) {
 		key := IDKey(v.ID)
 		if first, dup := p.seen[key]; dup {
 			col := p.layout.cols[p.layout.index[roleID]].name
+			numbers := ""
+			if _, ok := digitID(v.ID); ok {
+				numbers = " (IDs of digits are numbers: 1, 001 and 1.0 are one ID)"
+			}
 			p.add(Problem{Line: line, Column: col, Msg: fmt.Sprintf(
-				"ID '%s' is also on line %d (IDs of digits are numbers: 1, 001 and 1.0 are one ID); give each volunteer their own ID, or delete the repeated row",
-				v.ID, first)})
+				"ID '%s' is also on row %d%s; give each volunteer their own ID, or delete the repeated row",
+				v.ID, first, numbers), Who: v.Name})
 			p.badRows++
 			return
 		}
@@ -247,4 +255,25 @@ func phoneKey(s string) string {
 		d = append([]byte{'0'}, d[2:]...)
 	}
 	return string(d)
+}
+
+// identify picks the value that tells the user which row a problem is on:
+// the Google Forms timestamp (names repeat in a form), else the name, else
+// the ID, else the first value of the row.
+func (p *rosterParser) identify(v *Volunteer) string {
+	if i := p.layout.stamp; i >= 0 && i < len(p.vals) && p.vals[i] != "" {
+		return p.vals[i]
+	}
+	if v.Name != "" {
+		return v.Name
+	}
+	if i := p.layout.index[roleID]; i >= 0 && i < len(p.vals) && p.vals[i] != "" {
+		return p.vals[i]
+	}
+	for i, val := range p.vals {
+		if val != "" && (i >= len(p.layout.cols) || p.layout.cols[i].role != roleCounter) {
+			return val
+		}
+	}
+	return ""
 }

@@ -115,7 +115,7 @@ func TestParseRosterGoogleForms(t *testing.T) {
 	eq(t, "Delimiter", r.Delimiter, ',')
 	eq(t, "Encoding", r.Encoding, "UTF-8")
 	eq(t, "names", names(r), []string{"Muhammad Ridwan", "Siti Nurhaliza", `Désy "Echi" Lestari`})
-	eq(t, "Lines", r.Lines, []int{2, 3, 6}) // the address of line 3 runs to line 5
+	eq(t, "Lines", r.Lines, []int{2, 3, 4}) // the address on row 3 runs over three text lines: one row in a spreadsheet
 	siti := r.Volunteers[1]
 	eq(t, "extras", siti.Extra, []Field{
 		{"Timestamp", "2025/05/01 8:05:10 AM GMT+8"}, {"Email Address", "siti@example.com"},
@@ -195,8 +195,8 @@ func TestParseRosterProblems(t *testing.T) {
 		{"name without letters", "Nama;Kontingen\n123;Banjar\n", ParseOptions{}, 2, "Nama", "name '123' has no letters"},
 		{"name is a spreadsheet error", "Nama;Kontingen\n#N/A;Banjar\n", ParseOptions{}, 2, "Nama", "'#N/A' is a spreadsheet error"},
 		{"duplicate ID", "No Peserta,Nama,Kontingen\nBLG-007,Ahmad,Balangan\nBLG-008,Budi,Balangan\nBLG-007,Citra,Balangan\n",
-			ParseOptions{}, 4, "No Peserta", "ID 'BLG-007' is also on line 2"},
-		{"duplicate ID in another case", "ID,Nama,Kontingen\nblg-7,A,B\nBLG-7,C,B\n", ParseOptions{}, 3, "ID", "is also on line 2"},
+			ParseOptions{}, 4, "No Peserta", "ID 'BLG-007' is also on row 2"},
+		{"duplicate ID in another case", "ID,Nama,Kontingen\nblg-7,A,B\nBLG-7,C,B\n", ParseOptions{}, 3, "ID", "is also on row 2"},
 		{"bare quote", "Nama,Kontingen\nAhmad \"Udin\" Saleh,Banjar\n", ParseOptions{}, 2, "Nama", `a quote (") inside a value`},
 		{"bare quote second column", "Nama;Kontingen;JK\nAhmad;Ban\"jar;L\n", ParseOptions{}, 2, "Kontingen", `a quote (") inside a value`},
 		{"quote after closing quote", "Nama,Kontingen\n\"Siti\" Aminah,Banjar\n", ParseOptions{}, 2, "Nama", "follows the closing quote"},
@@ -206,7 +206,7 @@ func TestParseRosterProblems(t *testing.T) {
 		{"no name column", "ID;Kontingen\n1;B\n", ParseOptions{}, 1, "", "no name column: add a column named 'Nama'"},
 		{"no name column lists the row", "\n\nNo;Peserta;Asal\n1;A;B\n", ParseOptions{}, 3, "", "the first row reads 'No', 'Peserta', 'Asal'"},
 		{"header only", "Nama;Kontingen\r\n", ParseOptions{}, 1, "", "no volunteers"},
-		{"header and blank rows", "Judul\r\nNama;Kontingen\r\n;;\r\n;;\r\n", ParseOptions{}, 2, "", "no volunteers: the header is on line 2"},
+		{"header and blank rows", "Judul\r\nNama;Kontingen\r\n;;\r\n;;\r\n", ParseOptions{}, 2, "", "no volunteers: the header is on row 2"},
 		{"empty file", "", ParseOptions{}, 0, "", "the file is empty"},
 		{"BOM only", "\ufeff", ParseOptions{}, 0, "", "the file is empty"},
 		{"only blank lines", "\r\n\r\n;;;;\r\n \r\n", ParseOptions{}, 0, "", "only blank rows"},
@@ -214,7 +214,7 @@ func TestParseRosterProblems(t *testing.T) {
 		{"too many fields", "Nama,Kontingen\nAndi,Tapin\nRidwan, S.Pd,Tapin\n", ParseOptions{}, 3, "", "3 values but the header has 2 columns"},
 		{"blank contingent", "Nama;Kabupaten/Kota\nAndi;Tapin\nBudi; \n", ParseOptions{}, 3, "Kabupaten/Kota", "no contingent"},
 		{"no contingent column", "Judul\nNama;JK\nAndi;L\n", ParseOptions{}, 2, "", "no contingent column: this looks like the file of a single contingent; import it with --contingent NAME"},
-		{"duplicate generated ID", "Nama,Kontingen,HP\nSiti Aminah,Banjar,0812 555\nsiti  aminah,BANJAR,+62812555\n", ParseOptions{}, 3, "Nama", "the same volunteer as on line 2"},
+		{"duplicate generated ID", "Nama,Kontingen,HP\nSiti Aminah,Banjar,0812 555\nsiti  aminah,BANJAR,+62812555\n", ParseOptions{}, 3, "Nama", "the same volunteer as on row 2"},
 		{"workbook", "PK\x03\x04\x14\x00\x06\x00", ParseOptions{}, 0, "", "Excel workbook (.xlsx)"},
 		{"binary", "Nama;Kontingen\nA\x00B;C\n", ParseOptions{}, 0, "", "NUL bytes"},
 		{"line over 1 MB", "Nama;Kontingen\nA;B\n" + strings.Repeat("y", 1<<20+1) + "\n", ParseOptions{}, 3, "", "longer than 1048576"},
@@ -230,7 +230,7 @@ func TestParseRosterProblems(t *testing.T) {
 			if !found {
 				t.Fatalf("problems %#v: want line %d, column %q, %q", pe.Problems, tc.line, tc.col, tc.msg)
 			}
-			if want := fmt.Sprintf("line %d", tc.line); tc.line > 0 && !strings.Contains(pe.Error(), want) {
+			if want := fmt.Sprintf("row %d", tc.line); tc.line > 0 && !strings.Contains(pe.Error(), want) {
 				t.Errorf("Error() = %q, want it to say %q", pe.Error(), want)
 			}
 		})
@@ -248,16 +248,16 @@ func TestParseErrorMessage(t *testing.T) {
 	in := "Nama;Kontingen;JK\n;A;L\n;A;L\n;A;L\nB;A;Q\n;A;L\n;A;L\n;A;L\n"
 	pe := mustFail(t, in, ParseOptions{})
 	msg := pe.Error()
-	for _, want := range []string{"line 2, column 'Nama': no name", "line 5, column 'JK': gender 'Q'", "and 2 more"} {
+	for _, want := range []string{"row 2 (A), column 'Nama': no name", "row 5 (B), column 'JK': gender 'Q'", "and 2 more"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("Error() = %q, want %q in it", msg, want)
 		}
 	}
-	if strings.Contains(msg, "line 8") {
+	if strings.Contains(msg, "row 8") {
 		t.Errorf("Error() = %q shows more than the first few", msg)
 	}
 	eq(t, "no line", Problem{Msg: "the file is empty"}.Error(), "the file is empty")
-	eq(t, "no column", Problem{Line: 3, Msg: "x"}.Error(), "line 3: x")
+	eq(t, "no column", Problem{Line: 3, Msg: "x"}.Error(), "row 3: x")
 }
 
 func TestParseRosterSkipBad(t *testing.T) {
@@ -270,9 +270,9 @@ func TestParseRosterSkipBad(t *testing.T) {
 		got = append(got, p.Error())
 	}
 	eq(t, "problems", got, []string{
-		"line 3, column 'Nama': no name; fill it in or delete the row",
-		"line 4, column 'JK': gender 'Z' is not L or P; write L (laki-laki) or P (perempuan), or leave it empty",
-		"line 6, column 'Kontingen': no contingent; fill it in, or import the file with --contingent NAME",
+		"row 3 (Tapin), column 'Nama': no name; fill it in or delete the row", // no name: the first value tells the row
+		"row 4 (Budi), column 'JK': gender 'Z' is not L or P; write L (laki-laki) or P (perempuan), or leave it empty",
+		"row 6 (Dewi), column 'Kontingen': no contingent; fill it in, or import the file with --contingent NAME",
 	})
 	if !hasWarning(r, "3 rows with problems left out") {
 		t.Errorf("warnings %q: want the rows left out counted", r.Warnings)
@@ -292,7 +292,7 @@ func TestParseRosterContingentOption(t *testing.T) {
 	for _, v := range r.Volunteers {
 		eq(t, v.Name+" contingent", v.Contingent, "Tapin")
 	}
-	if !hasWarning(r, "--contingent 'Tapin' replaces the contingent column on 1 row (line 3 says 'Tanah Laut')") {
+	if !hasWarning(r, "--contingent 'Tapin' replaces the contingent column on 1 row (row 3 says 'Tanah Laut')") {
 		t.Errorf("warnings %q: want the override noted", r.Warnings)
 	}
 }
@@ -421,17 +421,17 @@ func TestParseRosterSignatureBlock(t *testing.T) {
 			";;;;;\n" +
 			";;Drs. H. Ahmad Fauzi, M.Si;;;Rahmadi, S.Sos\n" +
 			";;NIP. 19700101 199503 1 001;;;NIP. 19800202 200501 1 002\n",
-			ParseOptions{}, two, "4 rows below the table (from line 5, 'Mengetahui,') skipped"},
+			ParseOptions{}, two, "4 rows below the table (from row 5, 'Mengetahui,') skipped"},
 		{"after an empty line, in the first column", "No Peserta;Nama;Kontingen\nBLG-1;Andi;Tapin\n\n" +
 			"Mengetahui,\nKepala Dinas Sosial\n\n\nH. Ahmad\nNIP. 19700101 199503 1 001\n",
-			ParseOptions{}, []string{"Andi"}, "4 rows below the table (from line 4, 'Mengetahui,')"},
+			ParseOptions{}, []string{"Andi"}, "4 rows below the table (from row 4, 'Mengetahui,')"},
 		{"place and date first, day left blank", head + ";;;;;\n" +
 			";;;;;Banjarmasin,      Desember 2026\n;;;;;Ketua Panitia\n;;;;;Rahmadi\n",
-			ParseOptions{}, two, "3 rows below the table (from line 5, 'Banjarmasin, Desember 2026')"},
+			ParseOptions{}, two, "3 rows below the table (from row 5, 'Banjarmasin, Desember 2026')"},
 		{"a total right below the table", head + ";;JUMLAH;;;\n;;;;;\n;;Hormat kami,;;;\n",
-			ParseOptions{}, two, "2 rows below the table (from line 4, 'JUMLAH')"},
+			ParseOptions{}, two, "2 rows below the table (from row 4, 'JUMLAH')"},
 		{"wider than the header", "Nama;Kontingen\nAndi;Tapin\n;\n;;;Mengetahui,\n;;;Kepala Dinas Sosial\n",
-			ParseOptions{}, []string{"Andi"}, "2 rows below the table (from line 4"},
+			ParseOptions{}, []string{"Andi"}, "2 rows below the table (from row 4"},
 		{"a volunteer named Ketua with an ID", head + ";;;;;\n3;BLG-003;Ketua Rahman;Kabupaten Balangan;L;\n",
 			ParseOptions{}, append(two, "Ketua Rahman"), ""},
 		{"offices in a Jabatan column", "Jabatan;Nama;JK\nKetua;Ahmad;L\nAnggota;Budi;L\n;;\nKetua;Citra;P\nSekretaris;Dewi;P\n",
@@ -439,9 +439,9 @@ func TestParseRosterSignatureBlock(t *testing.T) {
 		{"lists pasted one under the other", head + ";;;;;\n;;Mengetahui,;;;\n;;Kepala Dinas;;;\n;;;;;\n" +
 			"DAFTAR PESERTA KABUPATEN TABALONG;;;;;\n" +
 			"No;No Peserta;Nama;Kontingen;JK;No HP\n1;TBL-001;Gusti Rahmat;Kabupaten Tabalong;L;\n",
-			ParseOptions{}, append(two, "Gusti Rahmat"), "2 rows below the table (from line 5, 'Mengetahui,')"},
+			ParseOptions{}, append(two, "Gusti Rahmat"), "2 rows below the table (from row 5, 'Mengetahui,')"},
 		{"a numbered row ends the block", head + ";;;;;\n;;Keterangan: susulan;;;\n3;;Citra Dewi;Kabupaten Banjar;;\n",
-			ParseOptions{}, append(two, "Citra Dewi"), "1 row below the table (from line 5, 'Keterangan: susulan')"},
+			ParseOptions{}, append(two, "Citra Dewi"), "1 row below the table (from row 5, 'Keterangan: susulan')"},
 		{"too long for signatures: read as volunteers", many,
 			ParseOptions{}, append([]string{"Andi", "Total Sejahtera"}, want...), ""},
 	} {

@@ -155,8 +155,8 @@ func TestParseRosterXLSX(t *testing.T) {
 	eq(t, "the second column under the merged header", r.Volunteers[1].ExtraValue("column 4"), "(Udin)")
 	eq(t, "gender", r.Volunteers[1].Gender, "L")
 	for _, w := range []string{
-		"2 rows above the header (from line 1) skipped as titles",
-		"4 rows below the table (from line 11, 'Mengetahui,') skipped",
+		"2 rows above the header (from row 1) skipped as titles",
+		"4 rows below the table (from row 11, 'Mengetahui,') skipped",
 		"1 value in columns without a header",
 	} {
 		if !hasWarning(r, w) {
@@ -175,10 +175,10 @@ func TestParseRosterXLSXProblems(t *testing.T) {
 	pe := mustFailXLSX(t, b.bytes(), ParseOptions{})
 	eq(t, "Sheet", pe.Sheet, "Peserta")
 	eq(t, "problems", pe.Problems, []Problem{
-		{Line: 6, Column: "L/P", Msg: "gender 'X' is not L or P; write L (laki-laki) or P (perempuan), or leave it empty"},
-		{Line: 9, Column: "Nama Lengkap", Msg: "no name; fill it in or delete the row"},
+		{Line: 6, Column: "L/P", Msg: "gender 'X' is not L or P; write L (laki-laki) or P (perempuan), or leave it empty", Who: "Ahmad Fauzi"},
+		{Line: 9, Column: "Nama Lengkap", Msg: "no name; fill it in or delete the row", Who: "4"}, // no name: the ID tells the row
 	})
-	if msg := pe.Error(); !strings.Contains(msg, "line 9, column 'Nama Lengkap': no name") {
+	if msg := pe.Error(); !strings.Contains(msg, "row 9 (4), column 'Nama Lengkap': no name") {
 		t.Errorf("Error() = %q", msg)
 	}
 

@@ -157,7 +157,11 @@ func normWord(f string) string {
 
 // nameWords splits a name into indexed words, flagging titles. Titles are
 // only flagged while a real name word is left ("H." alone is a name).
-func nameWords(name string) []nameWord {
+func nameWords(name string) []nameWord { return nameWordsWith(name, nil) }
+
+// nameWordsWith is nameWords keeping each word's normal form in norms (when
+// not nil): a roster of 100,000 names has a few thousand distinct words.
+func nameWordsWith(name string, norms map[string]string) []nameWord {
 	fs := foldWords(name)
 	ws := make([]nameWord, len(fs))
 	lo, hi := 0, len(fs)
@@ -176,8 +180,13 @@ func nameWords(name string) []nameWord {
 			if t, ok := synonyms[ws[i].norm]; ok {
 				ws[i].norm = t
 			}
+		} else if norms == nil {
+			ws[i].norm = normWord(f)
+		} else if n, ok := norms[f]; ok {
+			ws[i].norm = n
 		} else {
 			ws[i].norm = normWord(f)
+			norms[f] = ws[i].norm
 		}
 	}
 	return ws

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 )
@@ -133,16 +134,17 @@ type group struct {
 // NewState returns the state of a roster with no events.
 func NewState(roster []Volunteer) *State {
 	s := &State{
-		people:      make(map[string]*Person, len(roster)),
-		events:      map[string]*Event{},
-		byVolunteer: map[string][]*Event{},
-		byGroup:     map[string][]*Event{},
-		annulledBy:  map[string]*Event{},
-		groups:      map[string]*group{},
-		pillars:     map[string]*Tally{},
-		perQuarter:  map[int64]int{},
-		doubled:     map[string]bool{},
-		walkins:     map[string]*Event{},
+		people:        make(map[string]*Person, len(roster)),
+		events:        map[string]*Event{},
+		byVolunteer:   make(map[string][]*Event, len(roster)),
+		rawContingent: make(map[string]string, len(roster)),
+		byGroup:       map[string][]*Event{},
+		annulledBy:    map[string]*Event{},
+		groups:        map[string]*group{},
+		pillars:       map[string]*Tally{},
+		perQuarter:    map[int64]int{},
+		doubled:       map[string]bool{},
+		walkins:       map[string]*Event{},
 	}
 	for _, v := range roster {
 		s.Upsert(v)
@@ -153,8 +155,13 @@ func NewState(roster []Volunteer) *State {
 // Fold builds the state of a roster and its events.
 func Fold(roster []Volunteer, events []Event) (*State, error) {
 	s := NewState(roster)
-	for _, e := range events {
-		if err := s.Apply(e); err != nil {
+	// At 100,000 events, growing the maps and allocating each event on its
+	// own is most of a fold: size them once, keep the events in one array.
+	s.events = make(map[string]*Event, len(events))
+	s.sorted = make([]*Event, 0, len(events))
+	kept := slices.Clone(events)
+	for i := range kept {
+		if err := s.apply(&kept[i]); err != nil {
 			return nil, err
 		}
 	}
@@ -237,14 +244,17 @@ func quarter(t time.Time) int64 { return t.Unix() / 900 }
 
 // Apply folds one event in. Events may come in any order; an event already
 // applied (same ID) is an error, as is an invalid one.
-func (s *State) Apply(e Event) error {
+func (s *State) Apply(e Event) error { return s.apply(&e) }
+
+// apply folds in the event ev points to, which the State keeps.
+func (s *State) apply(e *Event) error {
+	ev := e
 	if err := e.Validate(); err != nil {
 		return err
 	}
 	if _, dup := s.events[e.ID]; dup {
 		return fmt.Errorf("event %s is recorded twice", e.ID)
 	}
-	ev := &e
 	s.events[e.ID] = ev
 	s.sorted = insertSorted(s.sorted, ev)
 	s.version++
@@ -284,18 +294,26 @@ func (s *State) index(e *Event) {
 // insertSorted puts e in its place in a list in fold order. New events are
 // usually the latest, so this is usually an append.
 func insertSorted(list []*Event, e *Event) []*Event {
-	if n := len(list); n == 0 || list[n-1].Before(*e) {
+	if n := len(list); n == 0 || before(list[n-1], e) {
 		return append(list, e)
 	}
-	i := sort.Search(len(list), func(i int) bool { return e.Before(*list[i]) })
+	i := sort.Search(len(list), func(i int) bool { return before(e, list[i]) })
 	list = append(list, nil)
 	copy(list[i+1:], list[i:])
 	list[i] = e
 	return list
 }
 
+// before is Event.Before without copying the events.
+func before(a, b *Event) bool {
+	if !a.At.Equal(b.At) {
+		return a.At.Before(b.At)
+	}
+	return a.ID < b.ID
+}
+
 func removeSorted(list []*Event, e *Event) []*Event {
-	i := sort.Search(len(list), func(i int) bool { return !list[i].Before(*e) })
+	i := sort.Search(len(list), func(i int) bool { return !before(list[i], e) })
 	if i < len(list) && list[i] == e {
 		return append(list[:i], list[i+1:]...)
 	}

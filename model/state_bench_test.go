@@ -1,0 +1,44 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+)
+
+// BenchmarkFold folds a roster of 100,000 and one arrival each, as a store
+// does at every start.
+func BenchmarkFold(b *testing.B) {
+	for _, n := range []int{3000, 100000} {
+		roster := GenerateRoster(n, 1)
+		events := make([]Event, n)
+		start := time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
+		for i, v := range roster {
+			events[i] = Event{ID: EventID("abc123", uint64(i+1)), Kind: KindArrive, Volunteer: v.ID,
+				At: start.Add(time.Duration(i) * time.Second), Station: "gerbang 1", Operator: "Rina"}
+		}
+		b.Run(fmt.Sprintf("volunteers=%d,events=%d", n, n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				s, err := Fold(roster, events)
+				if err != nil || s.Totals().Arrived != n {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// The index's tokens are in the order a full sort gives.
+func TestSortTokensSortsAsCompareToken(t *testing.T) {
+	ix := NewIndex(GenerateRoster(5000, 3))
+	if !slices.IsSortedFunc(ix.toks, compareToken) {
+		t.Fatal("the tokens are out of order")
+	}
+	want := slices.Clone(ix.toks)
+	slices.SortFunc(want, compareToken)
+	if !slices.Equal(ix.toks, want) {
+		t.Fatal("the tokens differ from a full sort's")
+	}
+}

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"sync"
+)
+
+// The serve log must not fill the disk, whatever a stranger sends: it is
+// cut at logMaxBytes and rotated (hadir.db.serve.log.1 is the newest old
+// one), keeping logKeep old files.
+const (
+	logMaxBytes = 10 << 20
+	logKeep     = 3
+)
+
+// rotatingLog is an append-only file that rotates itself at max bytes.
+type rotatingLog struct {
+	mu   sync.Mutex
+	path string
+	max  int64
+	keep int
+	f    *os.File
+	size int64
+}
+
+func openRotatingLog(path string, max int64, keep int) (*rotatingLog, error) {
+	l := &rotatingLog{path: path, max: max, keep: keep}
+	if err := l.open(); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+func (l *rotatingLog) open() error {
+	f, err := os.OpenFile(l.path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return err
+	}
+	l.f, l.size = f, fi.Size()
+	return nil
+}
+
+// Write appends p (one log line), rotating first when it would pass max.
+func (l *rotatingLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.f == nil {
+		return 0, fmt.Errorf("the serve log %s could not be reopened", l.path)
+	}
+	if l.size > 0 && l.size+int64(len(p)) > l.max {
+		l.rotate()
+		if l.f == nil {
+			return 0, fmt.Errorf("the serve log %s could not be reopened", l.path)
+		}
+	}
+	n, err := l.f.Write(p)
+	l.size += int64(n)
+	return n, err
+}
+
+// rotate shifts log.N to log.N+1 (dropping the oldest) and starts afresh.
+// Callers hold l.mu.
+func (l *rotatingLog) rotate() {
+	l.f.Close()
+	l.f = nil
+	os.Remove(fmt.Sprintf("%s.%d", l.path, l.keep))
+	for i := l.keep - 1; i >= 1; i-- {
+		os.Rename(fmt.Sprintf("%s.%d", l.path, i), fmt.Sprintf("%s.%d", l.path, i+1))
+	}
+	os.Rename(l.path, l.path+".1")
+	if err := l.open(); err != nil {
+		l.f = nil
+	}
+}
+
+func (l *rotatingLog) Close() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.f == nil {
+		return nil
+	}
+	return l.f.Close()
+}
