@@ -83,9 +83,10 @@ type ImportPlan struct {
 	Corrections  []Correction
 	Adopted      []Adoption
 	Kept         []Volunteer // in the store, not in the file: kept, never deleted
-	// Renumbered are rows added under a new ID whose name and contingent
-	// are those of a stored person under another ID who is not in the
-	// file: perhaps the office changed its numbering. Both are kept.
+	// Renumbered are rows added whose person seems to be in the store
+	// already and not in the file: the same name and contingent under
+	// another ID (the office changed its numbering), or the same name and
+	// phone in another contingent. Both are kept; the user is told.
 	Renumbered []Correction
 	Conflicts  []IDConflict
 	Ambiguous  []Ambiguity
@@ -344,20 +345,32 @@ func (p *ImportPlan) settle(stored []Volunteer, byID map[string]int, rows []Impo
 		}
 		p.Put = append(p.Put, v)
 	}
-	kept := map[string][]Volunteer{}
+	kept := map[string][]Volunteer{}    // person key -> kept people
+	byPhone := map[string][]Volunteer{} // name key and phone -> kept people
 	for st, v := range stored {
 		if _, ok := matched[st]; !ok && v.Source != SourceWalkIn {
 			p.Kept = append(p.Kept, v)
 			k := personKey(v.Name, v.Contingent)
 			kept[k] = append(kept[k], v)
+			if ph := phoneKey(v.Phone); ph != "" {
+				byPhone[NameKey(v.Name)+"|"+ph] = append(byPhone[NameKey(v.Name)+"|"+ph], v)
+			}
 		}
 	}
 	for i, r := range rows {
-		if _, clash := byID[IDKey(r.ID)]; clash || r.Generated || target[i] >= 0 || p.adoptedRows[i] {
+		if _, clash := byID[IDKey(r.ID)]; target[i] >= 0 || p.adoptedRows[i] || !r.Generated && clash {
 			continue
 		}
 		ks := kept[personKey(r.Name, r.Contingent)]
-		if len(ks) == 1 && !phonesDiffer(ks[0].Phone, r.Phone) {
+		if r.Generated || len(ks) != 1 || phonesDiffer(ks[0].Phone, r.Phone) {
+			// Without IDs, the same name and phone in another contingent:
+			// moved, or a mistake in one of the files.
+			ks = nil
+			if ph := phoneKey(r.Phone); ph != "" {
+				ks = byPhone[NameKey(r.Name)+"|"+ph]
+			}
+		}
+		if len(ks) == 1 {
 			p.Renumbered = append(p.Renumbered, Correction{Line: r.Line, From: ks[0], To: r.Volunteer})
 		}
 	}

@@ -109,6 +109,12 @@ func TestPlanImport(t *testing.T) {
 			added:  gen(2, "Siti Aisah", "Kab. Tapin", "0899").ID + "=Siti Aisah", kept: "G-A=Siti Aisyah",
 		},
 		{
+			name:   "the same name and phone in another contingent is noted",
+			stored: []Volunteer{rv("G-A", "Hamidah", "Kab. Tapin", "0812"), rv("G-B", "Rina", "Kab. Tapin", "0813")},
+			rows:   []ImportRow{gen(2, "Rina", "Kab. Tapin", "0813"), gen(3, "Hamidah", "Kab. Balangan", "0812")},
+			added:  gen(3, "Hamidah", "Kab. Balangan", "0812").ID + "=Hamidah", kept: "G-A=Hamidah", renumbered: "3",
+		},
+		{
 			name:    "a file that gains an ID column adopts the IDs",
 			stored:  []Volunteer{rv("G-A", "Hamidah", "Kab. Tapin", "0812")},
 			rows:    []ImportRow{withID(2, "TPN-7", "Hamidah", "Kab. Tapin")},
