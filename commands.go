@@ -186,6 +186,10 @@ type contingentJSON struct {
 	OnSite      int        `json:"on_site"`
 	ConfirmedBy *string    `json:"confirmed_by"`
 	ConfirmedAt *time.Time `json:"confirmed_at"`
+	// ConfirmationLapsed: a sign-off stands, but the contingent is no longer
+	// complete (an annulled arrival), so confirmed_by is null.
+	ConfirmationLapsed bool `json:"confirmation_lapsed"`
+	lapsedBy           string
 }
 
 func runStats(env *runEnv, _ *flag.FlagSet, args []string) error {
@@ -206,9 +210,12 @@ func runStats(env *runEnv, _ *flag.FlagSet, args []string) error {
 		for _, c := range s.Contingents() {
 			cj := contingentJSON{Name: c.Name, Expected: c.Expected, Arrived: c.Arrived, Missing: c.Missing,
 				Excused: c.Excused, Replaced: c.Replaced, Departed: c.Departed, OnSite: c.OnSite}
-			if c.Confirm != nil && c.ConfirmValid {
+			switch {
+			case c.Confirm != nil && c.ConfirmValid:
 				by, at := c.Confirm.Leader, c.Confirm.At
 				cj.ConfirmedBy, cj.ConfirmedAt = &by, &at
+			case c.Confirm != nil:
+				cj.ConfirmationLapsed, cj.lapsedBy = true, c.Confirm.Leader
 			}
 			out.Contingents = append(out.Contingents, cj)
 		}
@@ -224,8 +231,11 @@ func runStats(env *runEnv, _ *flag.FlagSet, args []string) error {
 	fmt.Fprintln(tw, "CONTINGENT\tARRIVED\tEXPECTED\tMISSING\tEXCUSED\tSIGNED OFF")
 	for _, c := range out.Contingents {
 		signed := "-"
-		if c.ConfirmedBy != nil {
+		switch {
+		case c.ConfirmedBy != nil:
 			signed = *c.ConfirmedBy + " " + localTime(*c.ConfirmedAt)
+		case c.ConfirmationLapsed:
+			signed = "! " + c.lapsedBy + ": no longer valid (someone is missing again)"
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\n", c.Name, c.Arrived, c.Expected, c.Missing, c.Excused, signed)
 	}
