@@ -122,23 +122,37 @@ func personKey(name, contingent string) string {
 // is refused.
 func PlanImport(stored []Volunteer, hasEvents func(id string) bool, rows []ImportRow, opt ImportOptions) *ImportPlan {
 	plan := &ImportPlan{}
-	names := NewContingentNames()
+	spellings := make([]string, 0, len(stored)+len(rows))
+	for _, v := range stored {
+		spellings = append(spellings, v.Contingent)
+	}
+	for _, r := range rows {
+		spellings = append(spellings, r.Contingent)
+	}
+	shown := unifyContingents(spellings)
+	// cont is the name a contingent is shown under, however spelt.
+	cont := func(c string) string {
+		if d, ok := shown[c]; ok {
+			return d
+		}
+		return c
+	}
 	byID := make(map[string]int, len(stored))
 	byPerson := map[string][]int{}
 	byContingent := map[string][]int{}
 	for i, v := range stored {
-		names.Add(v.Contingent)
 		byID[IDKey(v.ID)] = i
 		if v.Source != SourceWalkIn {
-			byPerson[personKey(v.Name, v.Contingent)] = append(byPerson[personKey(v.Name, v.Contingent)], i)
-			ck := ContingentKey(v.Contingent)
+			k := personKey(v.Name, cont(v.Contingent))
+			byPerson[k] = append(byPerson[k], i)
+			ck := ContingentKey(cont(v.Contingent))
 			byContingent[ck] = append(byContingent[ck], i)
 		}
 	}
 	rows = append([]ImportRow(nil), rows...)
 	for i := range rows {
 		r := &rows[i]
-		if d := names.Add(r.Contingent); d != r.Contingent {
+		if d := cont(r.Contingent); d != r.Contingent {
 			if !slices.Contains(plan.UnifiedNames, d) {
 				plan.UnifiedNames = append(plan.UnifiedNames, d)
 			}
@@ -173,7 +187,7 @@ func PlanImport(stored []Volunteer, hasEvents func(id string) bool, rows []Impor
 			plan.Ambiguous = append(plan.Ambiguous, Ambiguity{Line: r.Line, Row: r.Volunteer, Candidates: []Volunteer{s}})
 			continue
 		}
-		if ContingentKey(s.Contingent) != ContingentKey(r.Contingent) || !SamePerson(s.Name, r.Name) {
+		if ContingentKey(cont(s.Contingent)) != ContingentKey(r.Contingent) || !SamePerson(s.Name, r.Name) {
 			c := IDConflict{Line: r.Line, ID: s.ID, Stored: s, Row: r.Volunteer, HasEvents: hasEvents(s.ID)}
 			if !opt.AllowRename {
 				plan.Conflicts = append(plan.Conflicts, c)
@@ -261,7 +275,7 @@ func PlanImport(stored []Volunteer, hasEvents func(id string) bool, rows []Impor
 		}
 	}
 
-	plan.settle(stored, byID, rows, target, matched)
+	plan.settle(stored, byID, rows, target, matched, cont)
 	return plan
 }
 
@@ -306,7 +320,7 @@ func (p *ImportPlan) adopt(stored []Volunteer, byPerson map[string][]int, matche
 
 // settle gives every row its final ID and sorts rows into added, updated
 // and unchanged; stored roster people no row took are kept.
-func (p *ImportPlan) settle(stored []Volunteer, byID map[string]int, rows []ImportRow, target []int, matched map[int]int) {
+func (p *ImportPlan) settle(stored []Volunteer, byID map[string]int, rows []ImportRow, target []int, matched map[int]int, cont func(string) string) {
 	taken := map[string]bool{}
 	for k := range byID {
 		taken[k] = true
@@ -350,7 +364,7 @@ func (p *ImportPlan) settle(stored []Volunteer, byID map[string]int, rows []Impo
 	for st, v := range stored {
 		if _, ok := matched[st]; !ok && v.Source != SourceWalkIn {
 			p.Kept = append(p.Kept, v)
-			k := personKey(v.Name, v.Contingent)
+			k := personKey(v.Name, cont(v.Contingent))
 			kept[k] = append(kept[k], v)
 			if ph := phoneKey(v.Phone); ph != "" {
 				byPhone[NameKey(v.Name)+"|"+ph] = append(byPhone[NameKey(v.Name)+"|"+ph], v)
