@@ -290,3 +290,28 @@ func TestContingentGateLoginCannotSignOff(t *testing.T) {
 		t.Error("a gate login excused a volunteer")
 	}
 }
+
+// Any spelling of a contingent finds it, as on the command line.
+func TestContingentsFilterTakesAnySpelling(t *testing.T) {
+	st := testStore(t, nil)
+	d := newContingentsDriver(t, st, English, 120, 30)
+	d.typeText("kabupaten balangan")
+	d.mustShow("Kab. Balangan")
+	d.mustNotShow("Kota Banjarmasin", "Kab. Banjar ")
+	if n := len(d.s.(*Contingents).shown()); n != 1 {
+		t.Errorf("%d contingents shown for 'kabupaten balangan', want 1", n)
+	}
+}
+
+// The gate's contingent picker takes any spelling too.
+func TestPickerTakesAnySpelling(t *testing.T) {
+	st := testStore(t, nil)
+	c := newCommon(st, Options{Lang: English, Now: fixedNow})
+	p := newPicker(c, "Contingent", "all")
+	p.setOptions([]string{"Kab. Balangan", "Kab. Banjar", "Kota Banjarmasin"})
+	p.filter.SetValue("kabupaten balangan")
+	p.refilter()
+	if len(p.shown) != 2 || p.shown[p.sel] != "Kab. Balangan" {
+		t.Errorf("picker shows %q, offers %q; want Kab. Balangan", p.shown, p.shown[p.sel])
+	}
+}
