@@ -14,6 +14,8 @@ import (
 
 	"hadir/db"
 	"hadir/model"
+	"hadir/ui"
+	"hadir/version"
 )
 
 var commands = []command{
@@ -65,8 +67,20 @@ func actorFlags(fs *flag.FlagSet, o *options) {
 func tuiFlags(fs *flag.FlagSet, o *options) {
 	actorFlags(fs, o)
 	backupFlags(fs, o)
-	fs.StringVar(&o.lang, "lang", "", "screen language: id or en (default $HADIR_LANG, else from $LANG)")
+	langFlag(fs, o, "the screen's language, `LANG`: id or en (default $HADIR_LANG, else from $LANG)")
 	fs.BoolVar(&o.noBell, "no-bell", false, "do not ring the terminal bell on warnings")
+}
+
+// langFlag is --lang, refused at once unless it names a language the
+// screens speak (a typo must not silently give the other language).
+func langFlag(fs *flag.FlagSet, o *options, usage string) {
+	fs.Func("lang", usage, func(v string) error {
+		if _, ok := ui.ParseLang(v); !ok {
+			return errors.New("choose id (Bahasa Indonesia) or en (English)")
+		}
+		o.lang = v
+		return nil
+	})
 }
 
 // openStore opens the store, creating it if needed (import, demo). An
@@ -149,15 +163,16 @@ func orDash(s string) string {
 
 // statsJSON is the shape of `stats --json`; its keys are kept stable.
 type statsJSON struct {
-	Event       string           `json:"event"`
-	Expected    int              `json:"expected"`
-	Arrived     int              `json:"arrived"`
-	Missing     int              `json:"missing"`
-	Excused     int              `json:"excused"`
-	Replaced    int              `json:"replaced"`
-	OnSite      int              `json:"on_site"`
-	Departed    int              `json:"departed"`
-	Contingents []contingentJSON `json:"contingents"`
+	HadirVersion string           `json:"hadir_version"` // which build counted (see `hadir version`)
+	Event        string           `json:"event"`
+	Expected     int              `json:"expected"`
+	Arrived      int              `json:"arrived"`
+	Missing      int              `json:"missing"`
+	Excused      int              `json:"excused"`
+	Replaced     int              `json:"replaced"`
+	OnSite       int              `json:"on_site"`
+	Departed     int              `json:"departed"`
+	Contingents  []contingentJSON `json:"contingents"`
 }
 
 type contingentJSON struct {
@@ -171,6 +186,10 @@ type contingentJSON struct {
 	OnSite      int        `json:"on_site"`
 	ConfirmedBy *string    `json:"confirmed_by"`
 	ConfirmedAt *time.Time `json:"confirmed_at"`
+	// ConfirmationLapsed: a sign-off stands, but the contingent is no longer
+	// complete (an annulled arrival), so confirmed_by is null.
+	ConfirmationLapsed bool `json:"confirmation_lapsed"`
+	lapsedBy           string
 }
 
 func runStats(env *runEnv, _ *flag.FlagSet, args []string) error {
@@ -182,7 +201,7 @@ func runStats(env *runEnv, _ *flag.FlagSet, args []string) error {
 		return err
 	}
 	var out statsJSON
-	out.Event = st.EventName()
+	out.Event, out.HadirVersion = st.EventName(), version.Short()
 	st.Read(func(s *model.State, _ *model.Index) {
 		t := s.Totals()
 		out.Expected, out.Arrived, out.Missing, out.Excused = t.Expected, t.Arrived, t.Missing, t.Excused
@@ -191,9 +210,12 @@ func runStats(env *runEnv, _ *flag.FlagSet, args []string) error {
 		for _, c := range s.Contingents() {
 			cj := contingentJSON{Name: c.Name, Expected: c.Expected, Arrived: c.Arrived, Missing: c.Missing,
 				Excused: c.Excused, Replaced: c.Replaced, Departed: c.Departed, OnSite: c.OnSite}
-			if c.Confirm != nil && c.ConfirmValid {
+			switch {
+			case c.Confirm != nil && c.ConfirmValid:
 				by, at := c.Confirm.Leader, c.Confirm.At
 				cj.ConfirmedBy, cj.ConfirmedAt = &by, &at
+			case c.Confirm != nil:
+				cj.ConfirmationLapsed, cj.lapsedBy = true, c.Confirm.Leader
 			}
 			out.Contingents = append(out.Contingents, cj)
 		}
@@ -209,8 +231,11 @@ func runStats(env *runEnv, _ *flag.FlagSet, args []string) error {
 	fmt.Fprintln(tw, "CONTINGENT\tARRIVED\tEXPECTED\tMISSING\tEXCUSED\tSIGNED OFF")
 	for _, c := range out.Contingents {
 		signed := "-"
-		if c.ConfirmedBy != nil {
+		switch {
+		case c.ConfirmedBy != nil:
 			signed = *c.ConfirmedBy + " " + localTime(*c.ConfirmedAt)
+		case c.ConfirmationLapsed:
+			signed = "! " + c.lapsedBy + ": no longer valid (someone is missing again)"
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\n", c.Name, c.Arrived, c.Expected, c.Missing, c.Excused, signed)
 	}

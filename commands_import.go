@@ -148,6 +148,17 @@ func reportImport(env *runEnv, name string, roster *model.Roster, rep db.ImportR
 	for _, c := range rep.Renamed {
 		fmt.Fprintf(out, "row %d: ID %s changed from %s (%s) to %s (%s) (--allow-rename)\n", c.Line, c.ID, c.Stored.Name, c.Stored.Contingent, c.Row.Name, c.Row.Contingent)
 	}
+	for _, c := range rep.Renumbered {
+		if model.ContingentKey(c.From.Contingent) == model.ContingentKey(c.To.Contingent) {
+			fmt.Fprintf(out, "row %d: %s (%s) is added under the new ID %s, but the store has %s (%s) under the ID %s, who is not in this file: "+
+				"if they are one person, the office changed its numbering and they would count twice; import the file with the old IDs (or the old --id-prefix)\n",
+				c.Line, c.To.Name, c.To.Contingent, c.To.ID, c.From.Name, c.From.Contingent, c.From.ID)
+			continue
+		}
+		fmt.Fprintf(out, "row %d: %s (%s, %s) is added, but the store has %s with the same phone in %s (ID %s), who is not in this file: "+
+			"if they moved, correct the contingent in the file that is wrong; otherwise they would count twice\n",
+			c.Line, c.To.Name, c.To.Contingent, c.To.Phone, c.From.Name, c.From.Contingent, c.From.ID)
+	}
 	if n := len(rep.Kept); n > 0 {
 		fmt.Fprintf(out, "%d volunteers in the store are not in this file; they are kept: %s\n", n, previewPeople(rep.Kept, 10))
 	}

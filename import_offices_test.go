@@ -130,6 +130,7 @@ func TestContingentAnySpellingAndRename(t *testing.T) {
 	if len(names) != 2 || names["Kabupaten Balangan"] != 3 || names["Kab. Tapin"] != 1 {
 		t.Errorf("contingents after rename and merge: %v", names)
 	}
+	c.ok("verify") // the renamed store is sound
 	// The file from before the renames changes nobody.
 	r = c.ok("import", c.write("a.csv", []byte("ID;Nama;Kabupaten\nB1;Dedi;Kab. Balangan\nB2;Euis;Kab. Balangan\nT1;Fitri;Kab. Tapin\nX1;Gani;Tagana Balangan\n")))
 	contains(t, "stdout", r.stdout, "0 added, 0 updated, 4 unchanged")
@@ -179,4 +180,13 @@ func TestImportMessagesLeadSomewhere(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestImportNotesAListNumberedAnew(t *testing.T) {
+	t.Parallel()
+	c := newCLI(t)
+	c.ok("import", c.write("tapin.csv", []byte(tapinCSV)))
+	renumbered := "ID;Nama;Kabupaten;JK\nTPN-1;Ahmad Fauzi;Kab. Tapin;L\n2;Bahrul Ilmi;Kab. Tapin;L\n3;Cici Paramida;Kab. Tapin;P\n"
+	r := c.ok("import", "--dry-run", c.write("tapin2.csv", []byte(renumbered)))
+	contains(t, "stdout", r.stdout, "row 2: Ahmad Fauzi (Kab. Tapin) is added under the new ID TPN-1, but the store has Ahmad Fauzi (Kab. Tapin) under the ID 1, who is not in this file")
 }

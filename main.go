@@ -97,6 +97,9 @@ func main() {
 // 0 success, 1 failure, 2 bad usage, 3 imported with rows left out.
 func run(env *runEnv, args []string) int {
 	name := "gate"
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
+		args[0] = "version"
+	}
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name, args = args[0], args[1:]
 	}

@@ -23,6 +23,7 @@ import (
 	"hadir/db"
 	"hadir/model"
 	"hadir/ui"
+	"hadir/version"
 )
 
 func init() {
@@ -37,7 +38,7 @@ func init() {
 			fs.StringVar(&o.passcodes, "passcodes", "", "a `FILE` of lines \"ROLE PASSCODE\" for gates without an SSH key")
 			fs.DurationVar(&o.idle, "idle", 30*time.Minute, "close a gate's session after this long without a key press")
 			fs.BoolVar(&o.headless, "headless", false, "no screen on this laptop, only serve")
-			fs.StringVar(&o.lang, "lang", "", "this laptop's screen language: id or en")
+			langFlag(fs, o, "this laptop's screen language, `LANG`: id or en")
 			fs.BoolVar(&o.noBell, "no-bell", false, "do not ring the terminal bell on warnings")
 			backupFlags(fs, o)
 		}})
@@ -125,7 +126,7 @@ func runServe(env *runEnv, _ *flag.FlagSet, args []string) error {
 	}
 	served := make(chan error, 1)
 	go func() { served <- sshSrv.Serve(ln) }()
-	srv.log.Printf("serving %s on %s (logins: %d keys, %d passcodes)", st.Path(), ln.Addr(), len(lg.keys), len(lg.passcodes))
+	srv.log.Printf("%s serving %s on %s (logins: %d keys, %d passcodes)", version.Read().Describe(), st.Path(), ln.Addr(), len(lg.keys), len(lg.passcodes))
 	hint := fmt.Sprintf("serving on %s: on the other laptops run  ssh -p %s NAME@THIS-LAPTOP'S-ADDRESS\n", ln.Addr(), portOf(ln.Addr()))
 
 	stop := make(chan os.Signal, 1)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"regexp"
 	"strings"
 	"testing"
@@ -104,4 +105,41 @@ func TestStatsContingentsAddUpAfterEveryEvent(t *testing.T) {
 	check("a contingent renamed", 7)
 	c.ok("contingent", "rename", "Kota Banjarmasin Baru", "Kabupaten Balangan", "--merge")
 	check("two contingents merged", 7)
+}
+
+// A sign-off that no longer holds (an arrival annulled after it) is marked
+// in the table as the screen marks it, and lapsed in the JSON.
+func TestStatsLapsedSignOff(t *testing.T) {
+	t.Parallel()
+	c := newCLI(t)
+	c.importGood()
+	r := c.ok("checkin", "JRS-BLG-0001", "JRS-BLG-0002", "JRS-BLG-0003")
+	c.ok("confirm", "Kabupaten Balangan", "--leader", "Nurul Hikmah")
+	var arrival string
+	for _, line := range strings.Split(c.ok("export", "events").stdout, "\n") {
+		if strings.Contains(line, ",arrive,JRS-BLG-0002,") {
+			arrival = strings.SplitN(line, ",", 2)[0]
+		}
+	}
+	if arrival == "" {
+		t.Fatalf("no arrival of JRS-BLG-0002 in the events (checkin said %s)", r.stdout)
+	}
+	c.ok("annul", arrival, "--reason", "salah orang")
+	var s struct {
+		Contingents []struct {
+			Name        string  `json:"name"`
+			ConfirmedBy *string `json:"confirmed_by"`
+			Lapsed      *bool   `json:"confirmation_lapsed"`
+		} `json:"contingents"`
+	}
+	if err := json.Unmarshal([]byte(c.ok("stats", "--json").stdout), &s); err != nil {
+		t.Fatal(err)
+	}
+	for _, ct := range s.Contingents {
+		lapsed := ct.Name == "Kabupaten Balangan"
+		if ct.ConfirmedBy != nil || ct.Lapsed == nil || *ct.Lapsed != lapsed {
+			t.Errorf("%s in stats --json: confirmed_by %v, confirmation_lapsed %v; want null and %v", ct.Name, ct.ConfirmedBy, ct.Lapsed, lapsed)
+		}
+	}
+	contains(t, "stats", c.ok("stats").stdout, "! Nurul Hikmah: no longer valid")
 }

@@ -24,7 +24,7 @@ func (d *doc) coverRows() int {
 	return max(1, int((d.g.pageH-2*d.g.margin-used)/ct.rowH))
 }
 
-// CoverPages is how many cover pages a contingent of n badges gets.
+// coverPages is how many cover pages a contingent of n badges gets.
 func (d *doc) coverPages(n int) int {
 	if d.isCard() {
 		return 1

@@ -39,6 +39,9 @@ func TestTypedTextIsCleanedOnTheWayIn(t *testing.T) {
 			}
 		}
 	})
+	if err := s.SetStationName("gerbang\x1b]0;x\x07 2\u202e"); err != nil || s.StationName() != "gerbang 2" {
+		t.Errorf("station named %q (%v)", s.StationName(), err)
+	}
 	// A reason made only of escape codes is no reason.
 	_, err = s.Annul(res.Event.ID, "\x1b[0m", Actor{})
 	if err == nil || !strings.Contains(err.Error(), "reason") {

@@ -163,7 +163,7 @@ func (s *Store) Confirm(contingent, leader, phase string, by Actor) (model.Event
 	if err := by.mayLead("sign a contingent off"); err != nil {
 		return model.Event{}, err
 	}
-	leader = strings.Join(strings.Fields(leader), " ")
+	leader = model.Clean(strings.Join(strings.Fields(leader), " "), model.MaxNameLen) // typed, shown on every screen
 	if leader == "" {
 		return model.Event{}, errors.New("the leader's name is needed to sign off")
 	}

@@ -394,7 +394,7 @@ func (s *Store) SetEventName(name string) error {
 }
 
 func (s *Store) setMeta(key []byte, value string, field *atomic.Pointer[string]) error {
-	value = strings.TrimSpace(value)
+	value = model.Clean(value, model.MaxTextLen) // shown on every screen and report
 	if value == "" {
 		return errors.New("the name is empty")
 	}

@@ -35,6 +35,7 @@ func FuzzParseRoster(f *testing.F) {
 		"Nama;Kontingen\nAndi;Tapin\n\nJumlah;1\n\nNama;Kontingen\nBudi;Tala\n",
 		"Jabatan;Nama;JK\nKetua;Ahmad;L\n;;\nKetua;Citra;P\n",
 		"<html><table>",
+		"Nama,Kontingen,HP,Timestamp\nHamidah,Tapin,0812\nHamidah,Tapin,0812,2026/03/02 9:00:00 AM GMT+8\n",
 	} {
 		f.Add([]byte(s), "", false)
 		f.Add([]byte(s), "Tapin", true)

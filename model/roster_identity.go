@@ -218,3 +218,43 @@ func digitID(id string) (string, bool) {
 	}
 	return "0", true
 }
+
+// unifyContingents maps every spelling among names (the store's first, in
+// order, then a file's) to the one name shown for it: the first spelling
+// of the same contingent. A name without its kind ("Balangan") is the same
+// as the one with it ("Kab. Balangan") only when just one kind of that
+// name is among them all: "Bogor" stays apart when both "Kota Bogor" and
+// "Kab. Bogor" are there, whatever the order.
+func unifyContingents(names []string) map[string]string {
+	kinds := map[string]map[string]bool{} // base -> kinds seen with it
+	for _, n := range names {
+		if kind, base := contingentParts(n); kind != "" {
+			if kinds[base] == nil {
+				kinds[base] = map[string]bool{}
+			}
+			kinds[base][kind] = true
+		}
+	}
+	canon := func(n string) string {
+		kind, base := contingentParts(n)
+		if kind == "" && len(kinds[base]) == 1 {
+			for k := range kinds[base] {
+				kind = k
+			}
+		}
+		return kind + ":" + base
+	}
+	first := map[string]string{} // canonical key -> first spelling
+	out := make(map[string]string, len(names))
+	for _, n := range names {
+		if _, done := out[n]; done {
+			continue
+		}
+		k := canon(n)
+		if _, ok := first[k]; !ok {
+			first[k] = n
+		}
+		out[n] = first[k]
+	}
+	return out
+}

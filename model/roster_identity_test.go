@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestContingentSpellingsAreOne(t *testing.T) {
 	same := []string{"Kab. Balangan", "KAB. BALANGAN", "Kabupaten Balangan", "Kab.Balangan", " kab. balangan ", "Kab Balangan", "kabupaten  balangan."}
@@ -100,10 +103,37 @@ func FuzzContingentKey(f *testing.F) {
 		if ContingentKey(" "+s+" ") != k {
 			t.Errorf("surrounding spaces change the key of %q", s)
 		}
+		// Another spelling of a name is shown as the first, in an import too.
+		if u := unifyContingents([]string{s, strings.ToUpper(" " + s + " ")}); u[strings.ToUpper(" "+s+" ")] != s && ContingentKey(strings.ToUpper(s)) == k {
+			t.Errorf("unifyContingents(%q, upper case) = %v", s, u)
+		}
 		// Every spelling resolves to the name first added.
 		c := NewContingentNames(s)
 		if d, ok := c.Resolve(s); ok && d != s {
 			t.Errorf("Resolve(%q) = %q", s, d)
 		}
 	})
+}
+
+func TestUnifyContingentsWhateverTheOrder(t *testing.T) {
+	tests := []struct {
+		names []string
+		want  map[string]string
+	}{
+		{[]string{"Balangan", "Kab. Balangan", "KAB. BALANGAN"},
+			map[string]string{"Balangan": "Balangan", "Kab. Balangan": "Balangan", "KAB. BALANGAN": "Balangan"}},
+		{[]string{"Kab. Balangan", "Balangan"},
+			map[string]string{"Balangan": "Kab. Balangan"}},
+		// Two places of one name: the bare name is neither.
+		{[]string{"Bogor", "Kota Bogor", "Kab. Bogor", "kodya bogor"},
+			map[string]string{"Bogor": "Bogor", "Kota Bogor": "Kota Bogor", "Kab. Bogor": "Kab. Bogor", "kodya bogor": "Kota Bogor"}},
+	}
+	for _, tc := range tests {
+		got := unifyContingents(tc.names)
+		for n, want := range tc.want {
+			if got[n] != want {
+				t.Errorf("%v: %q shown as %q, want %q", tc.names, n, got[n], want)
+			}
+		}
+	}
 }

@@ -28,14 +28,18 @@ type Repeat struct {
 // tells from another is a problem.
 func (p *rosterParser) makeIDs() {
 	out := p.out
-	names := NewContingentNames()
+	spellings := make([]string, len(out.Volunteers))
+	for i, v := range out.Volunteers {
+		spellings[i] = v.Contingent
+	}
+	shown := unifyContingents(spellings)
 	groups := map[string][]int{}
 	var order []string
 	for i, v := range out.Volunteers {
 		if !out.Generated[i] {
 			continue
 		}
-		k := personKey(v.Name, names.Add(v.Contingent))
+		k := personKey(v.Name, shown[v.Contingent])
 		if groups[k] == nil {
 			order = append(order, k)
 		}

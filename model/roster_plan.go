@@ -83,8 +83,13 @@ type ImportPlan struct {
 	Corrections  []Correction
 	Adopted      []Adoption
 	Kept         []Volunteer // in the store, not in the file: kept, never deleted
-	Conflicts    []IDConflict
-	Ambiguous    []Ambiguity
+	// Renumbered are rows added whose person seems to be in the store
+	// already and not in the file: the same name and contingent under
+	// another ID (the office changed its numbering), or the same name and
+	// phone in another contingent. Both are kept; the user is told.
+	Renumbered []Correction
+	Conflicts  []IDConflict
+	Ambiguous  []Ambiguity
 
 	adoptedRows map[int]bool
 }
@@ -117,23 +122,37 @@ func personKey(name, contingent string) string {
 // is refused.
 func PlanImport(stored []Volunteer, hasEvents func(id string) bool, rows []ImportRow, opt ImportOptions) *ImportPlan {
 	plan := &ImportPlan{}
-	names := NewContingentNames()
+	spellings := make([]string, 0, len(stored)+len(rows))
+	for _, v := range stored {
+		spellings = append(spellings, v.Contingent)
+	}
+	for _, r := range rows {
+		spellings = append(spellings, r.Contingent)
+	}
+	shown := unifyContingents(spellings)
+	// cont is the name a contingent is shown under, however spelt.
+	cont := func(c string) string {
+		if d, ok := shown[c]; ok {
+			return d
+		}
+		return c
+	}
 	byID := make(map[string]int, len(stored))
 	byPerson := map[string][]int{}
 	byContingent := map[string][]int{}
 	for i, v := range stored {
-		names.Add(v.Contingent)
 		byID[IDKey(v.ID)] = i
 		if v.Source != SourceWalkIn {
-			byPerson[personKey(v.Name, v.Contingent)] = append(byPerson[personKey(v.Name, v.Contingent)], i)
-			ck := ContingentKey(v.Contingent)
+			k := personKey(v.Name, cont(v.Contingent))
+			byPerson[k] = append(byPerson[k], i)
+			ck := ContingentKey(cont(v.Contingent))
 			byContingent[ck] = append(byContingent[ck], i)
 		}
 	}
 	rows = append([]ImportRow(nil), rows...)
 	for i := range rows {
 		r := &rows[i]
-		if d := names.Add(r.Contingent); d != r.Contingent {
+		if d := cont(r.Contingent); d != r.Contingent {
 			if !slices.Contains(plan.UnifiedNames, d) {
 				plan.UnifiedNames = append(plan.UnifiedNames, d)
 			}
@@ -168,7 +187,7 @@ func PlanImport(stored []Volunteer, hasEvents func(id string) bool, rows []Impor
 			plan.Ambiguous = append(plan.Ambiguous, Ambiguity{Line: r.Line, Row: r.Volunteer, Candidates: []Volunteer{s}})
 			continue
 		}
-		if ContingentKey(s.Contingent) != ContingentKey(r.Contingent) || !SamePerson(s.Name, r.Name) {
+		if ContingentKey(cont(s.Contingent)) != ContingentKey(r.Contingent) || !SamePerson(s.Name, r.Name) {
 			c := IDConflict{Line: r.Line, ID: s.ID, Stored: s, Row: r.Volunteer, HasEvents: hasEvents(s.ID)}
 			if !opt.AllowRename {
 				plan.Conflicts = append(plan.Conflicts, c)
@@ -245,7 +264,7 @@ func PlanImport(stored []Volunteer, hasEvents func(id string) bool, rows []Impor
 			if _, ok := matched[st]; ok || !nameNear(nk, NameKey(s.Name)) {
 				continue
 			}
-			if a, b := phoneKey(s.Phone), phoneKey(r.Phone); a != "" && b != "" && a != b {
+			if phonesDiffer(s.Phone, r.Phone) {
 				continue
 			}
 			hit = append(hit, st)
@@ -256,7 +275,7 @@ func PlanImport(stored []Volunteer, hasEvents func(id string) bool, rows []Impor
 		}
 	}
 
-	plan.settle(stored, byID, rows, target, matched)
+	plan.settle(stored, byID, rows, target, matched, cont)
 	return plan
 }
 
@@ -301,7 +320,7 @@ func (p *ImportPlan) adopt(stored []Volunteer, byPerson map[string][]int, matche
 
 // settle gives every row its final ID and sorts rows into added, updated
 // and unchanged; stored roster people no row took are kept.
-func (p *ImportPlan) settle(stored []Volunteer, byID map[string]int, rows []ImportRow, target []int, matched map[int]int) {
+func (p *ImportPlan) settle(stored []Volunteer, byID map[string]int, rows []ImportRow, target []int, matched map[int]int, cont func(string) string) {
 	taken := map[string]bool{}
 	for k := range byID {
 		taken[k] = true
@@ -340,9 +359,40 @@ func (p *ImportPlan) settle(stored []Volunteer, byID map[string]int, rows []Impo
 		}
 		p.Put = append(p.Put, v)
 	}
+	kept := map[string][]Volunteer{}    // person key -> kept people
+	byPhone := map[string][]Volunteer{} // name key and phone -> kept people
 	for st, v := range stored {
 		if _, ok := matched[st]; !ok && v.Source != SourceWalkIn {
 			p.Kept = append(p.Kept, v)
+			k := personKey(v.Name, cont(v.Contingent))
+			kept[k] = append(kept[k], v)
+			if ph := phoneKey(v.Phone); ph != "" {
+				byPhone[NameKey(v.Name)+"|"+ph] = append(byPhone[NameKey(v.Name)+"|"+ph], v)
+			}
 		}
 	}
+	for i, r := range rows {
+		if _, clash := byID[IDKey(r.ID)]; target[i] >= 0 || p.adoptedRows[i] || !r.Generated && clash {
+			continue
+		}
+		ks := kept[personKey(r.Name, r.Contingent)]
+		if r.Generated || len(ks) != 1 || phonesDiffer(ks[0].Phone, r.Phone) {
+			// Without IDs, the same name and phone in another contingent:
+			// moved, or a mistake in one of the files.
+			ks = nil
+			if ph := phoneKey(r.Phone); ph != "" {
+				ks = byPhone[NameKey(r.Name)+"|"+ph]
+			}
+		}
+		if len(ks) == 1 {
+			p.Renumbered = append(p.Renumbered, Correction{Line: r.Line, From: ks[0], To: r.Volunteer})
+		}
+	}
+}
+
+// phonesDiffer reports two phones that are both given and not the same:
+// namesakes, not one person.
+func phonesDiffer(a, b string) bool {
+	a, b = phoneKey(a), phoneKey(b)
+	return a != "" && b != "" && a != b
 }

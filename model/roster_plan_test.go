@@ -32,18 +32,19 @@ func ids(vs []Volunteer) string {
 func TestPlanImport(t *testing.T) {
 	tapin := []Volunteer{rv("1", "Ahmad", "Kab. Tapin", ""), rv("2", "Bahrul", "Kab. Tapin", ""), rv("3", "Cici", "Kab. Tapin", "")}
 	tests := []struct {
-		name      string
-		stored    []Volunteer
-		events    string // IDs with events, comma-separated
-		rows      []ImportRow
-		opt       ImportOptions
-		conflicts string // "line:ID" of each conflict
-		ambiguous string // lines
-		added     string
-		updated   string
-		kept      string
-		unified   int
-		corrected string
+		name       string
+		stored     []Volunteer
+		events     string // IDs with events, comma-separated
+		rows       []ImportRow
+		opt        ImportOptions
+		conflicts  string // "line:ID" of each conflict
+		ambiguous  string // lines
+		added      string
+		updated    string
+		kept       string
+		unified    int
+		corrected  string
+		renumbered string
 	}{
 		{
 			name: "another office's list numbered from 1 is refused", stored: tapin, events: "1",
@@ -54,6 +55,11 @@ func TestPlanImport(t *testing.T) {
 			name: "with --id-prefix it is added", stored: tapin,
 			rows: []ImportRow{withID(2, "1", "Dedi", "Kab. Balangan"), withID(3, "2", "Euis", "Kab. Balangan")},
 			opt:  ImportOptions{IDPrefix: "BLG"}, added: "BLG-1=Dedi,BLG-2=Euis", kept: "1=Ahmad,2=Bahrul,3=Cici",
+		},
+		{
+			name: "a list numbered anew is noted: the same people under new IDs", stored: tapin,
+			rows:  []ImportRow{withID(2, "1", "Ahmad", "Kab. Tapin"), withID(3, "TPN-2", "Bahrul", "Kab. Tapin"), withID(4, "TPN-9", "Rahmat", "Kab. Tapin")},
+			added: "TPN-2=Bahrul,TPN-9=Rahmat", kept: "2=Bahrul,3=Cici", renumbered: "3",
 		},
 		{
 			name: "another name under an ID is refused", stored: tapin,
@@ -103,6 +109,12 @@ func TestPlanImport(t *testing.T) {
 			added:  gen(2, "Siti Aisah", "Kab. Tapin", "0899").ID + "=Siti Aisah", kept: "G-A=Siti Aisyah",
 		},
 		{
+			name:   "the same name and phone in another contingent is noted",
+			stored: []Volunteer{rv("G-A", "Hamidah", "Kab. Tapin", "0812"), rv("G-B", "Rina", "Kab. Tapin", "0813")},
+			rows:   []ImportRow{gen(2, "Rina", "Kab. Tapin", "0813"), gen(3, "Hamidah", "Kab. Balangan", "0812")},
+			added:  gen(3, "Hamidah", "Kab. Balangan", "0812").ID + "=Hamidah", kept: "G-A=Hamidah", renumbered: "3",
+		},
+		{
 			name:    "a file that gains an ID column adopts the IDs",
 			stored:  []Volunteer{rv("G-A", "Hamidah", "Kab. Tapin", "0812")},
 			rows:    []ImportRow{withID(2, "TPN-7", "Hamidah", "Kab. Tapin")},
@@ -129,6 +141,10 @@ func TestPlanImport(t *testing.T) {
 			for _, c := range p.Corrections {
 				corr = append(corr, strconv.Itoa(c.Line))
 			}
+			var renum []string
+			for _, c := range p.Renumbered {
+				renum = append(renum, strconv.Itoa(c.Line))
+			}
 			check := func(what, got, want string) {
 				if got != want {
 					t.Errorf("%s: got %q, want %q", what, got, want)
@@ -137,6 +153,7 @@ func TestPlanImport(t *testing.T) {
 			check("conflicts", strings.Join(conf, ","), tc.conflicts)
 			check("ambiguous", strings.Join(amb, ","), tc.ambiguous)
 			check("corrections", strings.Join(corr, ","), tc.corrected)
+			check("renumbered", strings.Join(renum, ","), tc.renumbered)
 			check("refused", boolWord(p.Refused()), boolWord(tc.conflicts+tc.ambiguous != ""))
 			if p.Refused() {
 				return

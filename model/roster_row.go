@@ -206,7 +206,11 @@ func (p *rosterParser) addVolunteer(v Volunteer, line int) {
 	p.out.Lines = append(p.out.Lines, line)
 	p.out.Generated = append(p.out.Generated, generated)
 	if i := p.layout.stamp; i >= 0 {
-		p.stamps = append(p.stamps, p.vals[i])
+		stamp := ""
+		if i < len(p.vals) { // a short row lacks the cells at its end
+			stamp = p.vals[i]
+		}
+		p.stamps = append(p.stamps, stamp)
 	}
 }
 

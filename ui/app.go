@@ -197,13 +197,17 @@ func (a *App) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	s := a.screens[a.active]
-	if s.Modal() || s.CapturesKey(msg) {
+	if s.CapturesKey(msg) {
+		return nil, false
+	}
+	if key.Matches(msg, k.Help) { // in a dialog too: the footer always offers it
+		a.showHelp = true
+		return nil, true
+	}
+	if s.Modal() {
 		return nil, false
 	}
 	switch {
-	case key.Matches(msg, k.Help):
-		a.showHelp = true
-		return nil, true
 	case key.Matches(msg, k.Lang):
 		a.switchLang()
 		for _, s := range a.screens {
@@ -220,9 +224,8 @@ func (a *App) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			return a.switchTo(i), true
 		}
 	}
-	if key.Matches(msg, k.QuitLetter) {
-		return tea.Quit, true
-	}
+	// No letter quits: on a list, q sits beside the action keys. Ctrl+C
+	// quits everywhere, and nothing is lost (every action is saved at once).
 	return nil, false
 }
 
@@ -314,11 +317,26 @@ func (a *App) helpLine() block {
 		}
 	}
 	return a.drawn.help.text(helpKey{keys.String(), a.c.Width}, func() string {
-		a.help.Width = a.c.Width
-		// bubbles' help can run past its width when the last item does not
-		// fit; a line wider than the window would wrap and break the layout.
-		return truncate(a.help.View(km), a.c.Width)
+		return a.footerHelp()
 	})
+}
+
+// footerHelp is the active screen's keys, as many as fit, then "? help" and
+// "ctrl+c quit", which always show: help is where the rest are.
+func (a *App) footerHelp() string {
+	k := a.c.Keys
+	global := a.help.ShortHelpView([]key.Binding{k.Help, k.Quit})
+	sep := a.help.Styles.ShortSeparator.Render(a.help.ShortSeparator)
+	room := a.c.Width - lipgloss.Width(global) - lipgloss.Width(sep)
+	a.help.Width = max(0, room)
+	// bubbles' help can run past its width when the last item does not
+	// fit; a line wider than the window would wrap and break the layout.
+	screen := truncate(a.help.ShortHelpView(a.screens[a.active].ShortHelp()), room)
+	a.help.Width = a.c.Width
+	if screen == "" {
+		return truncate(global, a.c.Width)
+	}
+	return screen + sep + global
 }
 
 // shortHelp adds the global keys to the active screen's help.
@@ -331,9 +349,14 @@ func (h shortHelp) ShortHelp() []key.Binding {
 	return append(h.s.ShortHelp(), h.c.Keys.Help, h.c.Keys.Quit)
 }
 
+// FullHelp lists the keys that work now: in a dialog, the screen switch and
+// the language wait until it is closed.
 func (h shortHelp) FullHelp() [][]key.Binding {
 	k := h.c.Keys
 	global := []key.Binding{k.NextScreen, k.Screen1, k.Lang, k.Help, k.Quit}
+	if h.s.Modal() {
+		global = []key.Binding{k.Help, k.Quit}
+	}
 	return append(h.s.FullHelp(), global)
 }
 

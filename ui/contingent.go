@@ -34,8 +34,9 @@ type members struct {
 	departure bool // departure mode: counting people out
 	rows      []model.Person
 	info      model.Contingent
-	leader    string            // the roster's leader of this contingent, offered at sign-off
 	names     map[string]string // names of replacements and those replaced, by ID
+	filter    textinput.Model   // "/": search the members
+	searching bool              // the search box has the keys
 	picked    map[string]bool
 	listCursor
 	mode    membersMode
@@ -56,11 +57,11 @@ type members struct {
 
 type (
 	membersLoadedMsg struct {
-		name   string
-		rows   []model.Person
-		info   model.Contingent
-		leader string
-		names  map[string]string // replacements and those replaced, by ID
+		name  string
+		rows  []model.Person
+		info  model.Contingent
+		query string            // the search the rows answer
+		names map[string]string // replacements and those replaced, by ID
 	}
 	closeMembersMsg struct{}
 	// actionDoneMsg is the answer to a leader's action.
@@ -94,11 +95,11 @@ func (m *members) Modal() bool { return m.mode != membersList }
 // CapturesKey: the member list's letters are its commands; a dialog with a
 // text field takes every key.
 func (m *members) CapturesKey(msg tea.KeyMsg) bool {
-	if m.mode != membersList {
-		return true
+	if m.mode != membersList || m.searching {
+		return isText(msg) && (m.mode == membersList || msg.String() != "?")
 	}
 	k := m.c.Keys
-	for _, b := range []key.Binding{k.Toggle, k.SelectAll, k.Excuse, k.Replace, k.SignOff, k.Withdraw, k.Departures, k.Back} {
+	for _, b := range []key.Binding{k.Toggle, k.SelectAll, k.Excuse, k.Replace, k.SignOff, k.Withdraw, k.Departures, k.Back, k.ListUp, k.ListDown, k.Search} {
 		if key.Matches(msg, b) {
 			return true
 		}
@@ -108,15 +109,18 @@ func (m *members) CapturesKey(msg tea.KeyMsg) bool {
 
 func (m *members) ShortHelp() []key.Binding {
 	k := m.c.Keys
+	switch {
+	case m.mode == membersList && m.searching:
+		return []key.Binding{withHelp(k.Enter, "enter", m.c.T("key.search_done")), withHelp(k.Up, "↑/↓", m.c.T("key.select")), withHelp(k.Cancel, "esc", m.c.T("key.clear"))}
+	case m.mode == membersList:
+		return []key.Binding{m.enterKey(), m.c.leadersOnly(k.Toggle), m.c.leadersOnly(k.SelectAll), k.Excuse, k.Replace, k.SignOff, k.Departures, k.Search, m.backKey()}
+	}
 	switch m.mode {
-	case membersList:
-		enter := withHelp(k.Enter, "enter", m.c.T("key.checkin"))
-		if m.departure {
-			enter = withHelp(k.Enter, "enter", m.c.T("key.depart"))
-		}
-		return []key.Binding{enter, m.c.leadersOnly(k.Toggle), m.c.leadersOnly(k.SelectAll), k.Excuse, k.Replace, k.SignOff, k.Departures, k.Back}
 	case membersExcuse:
-		return []key.Binding{k.Sick, k.Leave, withHelp(k.Enter, "enter", m.c.T("key.submit")), withHelp(k.Cancel, "esc", m.c.T("key.cancel"))}
+		if m.reason == "" {
+			return []key.Binding{k.Sick, k.Leave, withHelp(k.Cancel, "esc", m.c.T("key.cancel"))}
+		}
+		return []key.Binding{withHelp(k.Enter, "enter", m.c.T("key.submit")), withHelp(k.Cancel, "esc", m.c.T("key.cancel"))}
 	case membersReplaceNew:
 		return m.walkin.ShortHelp()
 	case membersReplace:
@@ -125,29 +129,54 @@ func (m *members) ShortHelp() []key.Binding {
 	return []key.Binding{withHelp(k.Enter, "enter", m.c.T("key.yes")), withHelp(k.Cancel, "esc", m.c.T("key.cancel"))}
 }
 
+// FullHelp lists the keys that work now: a dialog's own, or the list's.
 func (m *members) FullHelp() [][]key.Binding {
 	k := m.c.Keys
-	return [][]key.Binding{{k.Enter, m.c.leadersOnly(k.Toggle), m.c.leadersOnly(k.SelectAll), k.Up, k.PageUp}, {k.Excuse, k.Replace, k.SignOff, k.Withdraw, k.Departures, k.Back}}
+	if m.mode != membersList || m.searching {
+		return [][]key.Binding{m.ShortHelp()}
+	}
+	withdraw := k.Withdraw
+	withdraw.SetEnabled(m.standing() != nil)
+	return [][]key.Binding{
+		{m.enterKey(), m.c.leadersOnly(k.Toggle), m.c.leadersOnly(k.SelectAll), k.Up, k.ListUp, k.PageUp, k.Home, k.Search},
+		{k.Excuse, k.Replace, k.SignOff, withdraw, k.Departures, m.backKey()},
+	}
+}
+
+func (m *members) enterKey() key.Binding {
+	if m.departure {
+		return withHelp(m.c.Keys.Enter, "enter", m.c.T("key.depart"))
+	}
+	return withHelp(m.c.Keys.Enter, "enter", m.c.T("key.checkin"))
+}
+
+// backKey is Esc: it clears a search first, then closes the contingent.
+func (m *members) backKey() key.Binding {
+	if m.query() != "" {
+		return withHelp(m.c.Keys.Back, "esc", m.c.T("key.clear"))
+	}
+	return m.c.Keys.Back
 }
 
 // load reads the members: missing first (in departure mode, those still on
 // site first), each with status and arrival time.
 func (m *members) load() tea.Cmd {
-	st, name, departure := m.c.Store, m.name, m.departure
+	st, name, departure, q := m.c.Store, m.name, m.departure, m.query()
 	return func() tea.Msg {
-		msg := membersLoadedMsg{name: name}
+		msg := membersLoadedMsg{name: name, query: q}
 		first := isMissing
 		if departure {
 			first = isOnSite
 		}
-		st.Read(func(s *model.State, _ *model.Index) {
+		st.Read(func(s *model.State, ix *model.Index) {
 			msg.info, _ = s.Contingent(name)
-			msg.rows = membersFirst(s, name, first)
+			if q != "" {
+				msg.rows = searched(s, ix, name, q)
+			} else {
+				msg.rows = membersFirst(s, name, first)
+			}
 			msg.names = map[string]string{}
 			for _, p := range msg.rows {
-				if p.Leader && msg.leader == "" {
-					msg.leader = p.Name
-				}
 				for _, id := range []string{p.ReplacedBy, p.Replaces} {
 					if other, ok := s.Person(id); ok {
 						msg.names[id] = other.Name
@@ -162,11 +191,13 @@ func (m *members) load() tea.Cmd {
 func (m *members) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case membersLoadedMsg:
-		if msg.name == m.name {
-			m.rows, m.info, m.leader, m.names = msg.rows, msg.info, msg.leader, msg.names
+		if msg.name == m.name && msg.query == m.query() {
+			m.rows, m.info, m.names = msg.rows, msg.info, msg.names
 			m.clampList()
 		}
 		return nil
+	case signOffCheckMsg:
+		return m.onSignOffCheck(msg)
 	case storeChangedMsg:
 		return m.load()
 	case actionDoneMsg:
@@ -221,11 +252,22 @@ func (m *members) onKey(msg tea.KeyMsg) tea.Cmd {
 	if m.mode != membersList {
 		return m.onDialogKey(msg)
 	}
+	if m.searching {
+		return m.onSearchKey(msg)
+	}
 	m.note = ""
 	switch {
+	case key.Matches(msg, k.Back) && m.query() != "":
+		return m.clearSearch()
 	case key.Matches(msg, k.Back):
 		return func() tea.Msg { return closeMembersMsg{} }
 	case m.navigate(msg, k, len(m.rows), m.listHeight()):
+	case key.Matches(msg, k.ListUp):
+		m.sel--
+	case key.Matches(msg, k.ListDown):
+		m.sel++
+	case key.Matches(msg, k.Search):
+		m.startSearch()
 	case m.c.gateLogin() && (key.Matches(msg, k.Toggle) || key.Matches(msg, k.SelectAll)):
 		m.note, m.noteBad = m.c.T("role.no_bulk_checkin"), true
 	case key.Matches(msg, k.Toggle):
@@ -261,10 +303,7 @@ func (m *members) onKey(msg tea.KeyMsg) tea.Cmd {
 			m.input.Width = max(10, m.width-30)
 		}
 	case key.Matches(msg, k.SignOff):
-		m.mode = membersSignOff
-		m.input = newInput(m.c, m.c.T("contingent.leader_placeholder"), 80)
-		m.input.Width = max(10, m.width-30)
-		m.input.SetValue(m.leader)
+		return m.checkSignOff() // who keeps it back is said before a name is asked
 	case key.Matches(msg, k.Withdraw):
 		if m.standing() != nil {
 			m.mode = membersWithdraw
@@ -357,6 +396,13 @@ func (m *members) onDialogKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return m.updateInput(msg)
 	case membersExcuse:
+		if m.reason == "" && msg.Type == tea.KeyRunes && len(msg.Runes) > 1 {
+			// Keys typed fast arrive together ("sdemam"): the first chooses
+			// the reason, the rest are the note.
+			first, rest := msg, msg
+			first.Runes, rest.Runes = msg.Runes[:1], msg.Runes[1:]
+			return tea.Batch(m.onDialogKey(first), m.onDialogKey(rest))
+		}
 		switch {
 		case m.reason == "" && key.Matches(msg, k.Sick):
 			m.reason = model.ReasonSick

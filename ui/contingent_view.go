@@ -18,7 +18,9 @@ func (m *members) View() string {
 	}
 	lines = append(lines, truncate(st.Title.Render(m.name)+"  "+st.TabActive.Render(mode)+"  "+st.Bold.Render(count), m.width))
 	lines = append(lines, truncate(m.signOffLine(), m.width))
-	if m.note != "" {
+	if m.searching || m.query() != "" {
+		lines = append(lines, m.searchLine())
+	} else if m.note != "" {
 		style := st.OKText
 		mark := "✓ "
 		if m.noteBad {
@@ -70,6 +72,8 @@ func (m *members) signOffLine() string {
 	switch {
 	case e == nil:
 		return st.Muted.Render(m.c.T("contingent.not_signed"))
+	case !valid && m.departure:
+		return st.WarnText.Render("! " + m.c.T("contingent.signed_invalid_departure", e.Leader, m.c.When(e.At)))
 	case !valid:
 		return st.WarnText.Render("! " + m.c.T("contingent.signed_invalid", e.Leader, m.c.When(e.At)))
 	}
@@ -132,11 +136,7 @@ func (m *members) dialogView() string {
 		}
 		body = append(body, "", st.Muted.Render(m.c.T("contingent.replace_hint")))
 	case membersSignOff:
-		title := m.c.T("contingent.signoff_title", m.name)
-		if m.departure {
-			title = m.c.T("contingent.signoff_departure_title", m.name)
-		}
-		body = []string{st.Big.Render(title), "", m.c.T("contingent.leader_label") + " " + m.input.View(), "", st.Muted.Render(m.c.T("contingent.enter_save"))}
+		body = []string{st.Big.Render(m.signOffTitle()), "", m.c.T("contingent.leader_label") + " " + m.input.View(), "", st.Muted.Render(m.c.T("contingent.enter_save"))}
 	case membersIncomplete:
 		key := "contingent.incomplete"
 		if m.departure {
@@ -151,7 +151,11 @@ func (m *members) dialogView() string {
 			}
 			body = append(body, "· "+p.Name+"  "+st.Muted.Render(p.ID))
 		}
-		body = append(body, "", st.Muted.Render(m.c.T("contingent.incomplete_hint")))
+		hint := "contingent.incomplete_hint"
+		if m.departure {
+			hint = "contingent.incomplete_departure_hint"
+		}
+		body = append(body, "", st.Muted.Render(m.c.T(hint)))
 	case membersWithdraw:
 		body = []string{st.Big.Render(m.c.T("contingent.withdraw_title", m.name)), "", st.Muted.Render(m.c.T("contingent.enter_yes"))}
 	default:

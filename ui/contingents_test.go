@@ -48,10 +48,11 @@ func TestContingentBusArrivesAndSignOff(t *testing.T) {
 		t.Fatal("Enter did not open the contingent")
 	}
 	d.mustShow("Kab. Balangan", "0/100 arrived · 100 missing", "Not signed off")
-	// Sign-off refused while people are missing, naming them.
+	// Sign-off refused while people are missing, naming them, before a
+	// name is asked for.
 	d.typeText("s")
-	d.key(tea.KeyEnter)
 	d.mustShow("cannot be signed off: 100 not arrived", "Siti Aisyah")
+	d.mustNotShow("Leader's name")
 	d.key(tea.KeyEnter)
 	// Select all missing, one confirmation naming how many.
 	d.typeText("a")
@@ -135,8 +136,14 @@ func TestContingentExcuseAllowsSignOff(t *testing.T) {
 	d.key(tea.KeyEnter)
 	d.mustShow("berhalangan (sakit): demam", "0 belum · 1 berhalangan")
 	d.typeText("s")
+	d.mustShow("99 tiba, 1 berhalangan, 0 diganti — semua tercatat")
+	// The roster's leader is the one who is ill: not offered to sign.
+	if leader := m.rows[0]; !leader.Leader || leader.Status != model.StatusExcused || m.input.Value() != "" {
+		t.Fatalf("the sign-off offers %q; the excused leader must not be offered", m.input.Value())
+	}
+	d.typeText("Hj. Rusmini")
 	d.key(tea.KeyEnter)
-	d.mustShow("Disahkan oleh")
+	d.mustShow("Disahkan oleh Hj. Rusmini")
 }
 
 func TestContingentReplace(t *testing.T) {
@@ -200,8 +207,7 @@ func TestContingentDepartureMode(t *testing.T) {
 		t.Errorf("first row is %v, want someone still on site", m.rows[0].Status)
 	}
 	d.typeText("s")
-	d.key(tea.KeyEnter)
-	d.mustShow("The departure of Kab. Balangan cannot be signed off: 98 still on site")
+	d.mustShow("The departure of Kab. Balangan cannot be signed off: 98 still on site", "Record their departure first")
 	d.key(tea.KeyEnter)
 	d.typeText("a")
 	d.key(tea.KeyEnter)

@@ -21,6 +21,10 @@ func (l *listCursor) navigate(msg tea.KeyMsg, k KeyMap, n, height int) bool {
 		l.sel -= height
 	case key.Matches(msg, k.PageDown):
 		l.sel += height
+	case key.Matches(msg, k.Home):
+		l.sel = 0
+	case key.Matches(msg, k.End):
+		l.sel = n - 1
 	default:
 		return false
 	}

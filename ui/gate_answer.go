@@ -205,3 +205,19 @@ func (g *Gate) showAbout(p *model.Person) {
 
 // forgetAbout gives the details pane back to the selected row.
 func (g *Gate) forgetAbout() { g.answered, g.about = false, nil }
+
+// answerWord is the latest answer as a symbol and a word in spaced capitals
+// ("✓  H A D I R  ✓"): the first thing a glance from the queue catches.
+func (g *Gate) answerWord() string {
+	var mark, key string
+	switch g.banner.kind {
+	case bannerOK:
+		mark, key = "✓", "gate.word_ok"
+	case bannerWarn:
+		mark, key = "!", "gate.word_already"
+	default:
+		mark, key = "✗", "gate.word_err"
+	}
+	letters := strings.Split(g.c.T(key), "")
+	return mark + "  " + strings.Join(letters, " ") + "  " + mark
+}

@@ -131,3 +131,35 @@ func TestGateTimesOfAnotherDayCarryTheDay(t *testing.T) {
 		d.mustShow(c.answer, c.panel)
 	}
 }
+
+// The latest answer is a full-width block with its colour, symbol and word,
+// kept until the next action, with a beep unless the bell is off.
+func TestGateAnswerBlock(t *testing.T) {
+	st := testStore(t, nil)
+	d, c := newGateDriver(t, st, English, 100, 30)
+	now := testClock
+	c.Now = func() time.Time { now = now.Add(5 * time.Second); return now }
+	scan := func(id string) { d.typeText(id); d.key(tea.KeyEnter) }
+	scan("JRS-BLG-0002")
+	d.mustShow("✓  C H E C K E D   I N  ✓")
+	if d.bell.String() != "\a" {
+		t.Errorf("a check-in rang %q, want one beep", d.bell.String())
+	}
+	// Another gate's arrival does not take the answer away.
+	st.CheckIn("JRS-BLG-0003", db.Actor{Station: "gerbang 2", Operator: "Budi"})
+	d.send(storeChangedMsg{})
+	d.mustShow("✓  C H E C K E D   I N  ✓", "JRS-BLG-0002 Siti Aisyah")
+	scan("JRS-BLG-0002")
+	d.mustShow("!  A L R E A D Y   I N  !")
+	scan("JRS-NOPE-0001")
+	d.mustShow("✗  N O T   R E C O R D E D  ✗")
+	d.mustNotShow("A L R E A D Y")
+
+	d.bell.Reset()
+	c.Bell = false // --no-bell
+	scan("JRS-BLG-0004")
+	d.mustShow("✓  C H E C K E D   I N  ✓")
+	if d.bell.Len() != 0 {
+		t.Errorf("with --no-bell the gate rang %q", d.bell.String())
+	}
+}

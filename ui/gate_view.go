@@ -76,9 +76,9 @@ type detailsKey struct {
 }
 
 type bannerKey struct {
-	style         *lipgloss.Style
-	title, detail string
-	width         int
+	style               *lipgloss.Style
+	word, title, detail string
+	width               int
 }
 
 type noteKey struct {
@@ -285,6 +285,7 @@ func (g *Gate) bannerView() block {
 	st := g.c.Styles
 	w := g.width - 2
 	style := &st.BannerNote
+	var word *lipgloss.Style // the answer's bar, for a check-in's answer
 	var title, detail string
 	switch {
 	case g.mode == modeConfirm:
@@ -309,17 +310,26 @@ func (g *Gate) bannerView() block {
 		title, detail = g.banner.title, g.banner.detail
 		switch g.banner.kind {
 		case bannerOK:
-			style, title = &st.BannerOK, "✓ "+title
+			style, word, title = &st.BannerOK, &st.AnswerOK, "✓ "+title
 		case bannerWarn:
-			style, title = &st.BannerWarn, "! "+title
+			style, word, title = &st.BannerWarn, &st.AnswerWarn, "! "+title
 		case bannerErr:
-			style, title = &st.BannerErr, "✗ "+title
+			style, word, title = &st.BannerErr, &st.AnswerErr, "✗ "+title
 		case bannerNote:
 			title = "i " + title
 		}
 	}
-	return g.drawn.banner.text(bannerKey{style, title, detail, w}, func() string {
+	answer := ""
+	if word != nil {
+		answer = g.answerWord()
+	}
+	return g.drawn.banner.text(bannerKey{style, answer, title, detail, w}, func() string {
 		body := st.BannerTitle.Render(truncate(title, w-4)) + "\n" + truncate(detail, w-4) + "\n"
+		if word != nil {
+			// Read from a step away: the colour, the symbol and the word fill
+			// the width, above who it is about.
+			body = word.Width(w-4).Render(truncate(answer, w-4)) + "\n" + st.BannerTitle.Render(truncate(title, w-4)) + "\n" + truncate(detail, w-4)
+		}
 		return style.Width(w).Render(body)
 	})
 }

@@ -10,6 +10,7 @@ import (
 
 	"hadir/db"
 	"hadir/model"
+	"hadir/version"
 )
 
 // The printable report (`hadir report`, and the dashboard's p key): one
@@ -29,6 +30,7 @@ func WriteReport(w io.Writer, st *db.Store, lang Lang, now time.Time) error {
 	event, station, sign := st.EventName(), st.StationName(), st.Signatories()
 	st.Read(func(s *model.State, _ *model.Index) { data = buildReport(s, lang) })
 	data.Event, data.Station, data.Made = event, station, now.Local().Format("2006-01-02 15:04 MST")
+	data.Version = version.Read().Describe() // five laptops may carry five builds
 	data.Sign = newReportSign(data.c, sign, now)
 	return data.render(w)
 }
@@ -40,6 +42,7 @@ type reportData struct {
 	Lang string  // "id" or "en", for <html lang>
 
 	Event, Station, Made string
+	Version              string // the hadir build that wrote the report
 	EventCount           int
 	Stations             []reportCount // events per station
 	Total                model.Tally

@@ -27,6 +27,7 @@ type Styles struct {
 	Input, InputFocused, Row, RowSelected, Details, Status   lipgloss.Style
 	BannerOK, BannerWarn, BannerErr, BannerNote, BannerAsk   lipgloss.Style
 	BannerTitle, Big, ErrText, OKText, WarnText, Hint, Frame lipgloss.Style
+	AnswerOK, AnswerWarn, AnswerErr                          lipgloss.Style // the answer's word, a full-width bar
 	Modal, FieldLabel, FieldError                            lipgloss.Style
 }
 
@@ -57,6 +58,10 @@ func NewStyles(r *lipgloss.Renderer) *Styles {
 	s.BannerNote = banner.BorderForeground(colMuted).Foreground(colMuted)
 	s.BannerAsk = banner.BorderForeground(colAccent).Foreground(colText)
 	s.BannerTitle = n().Bold(true)
+	answer := n().Bold(true).Foreground(colOnBadge).Align(lipgloss.Center)
+	s.AnswerOK = answer.Background(colOK)
+	s.AnswerWarn = answer.Background(colWarn)
+	s.AnswerErr = answer.Background(colErr)
 	s.Big = n().Bold(true).Foreground(colText)
 	s.ErrText = n().Foreground(colErr)
 	s.OKText = n().Foreground(colOK)
