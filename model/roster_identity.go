@@ -258,3 +258,15 @@ func unifyContingents(names []string) map[string]string {
 	}
 	return out
 }
+
+// ContingentMatches reports whether what a user typed to find a contingent
+// fits its name, however either is spelt: "kabupaten bal" and "kab.bal"
+// fit "Kab. Balangan", "kota" fits every Kota.
+func ContingentMatches(name, typed string) bool {
+	nk, nb := contingentParts(name)
+	tk, tb := contingentParts(typed)
+	if k := contingentKinds[tb]; tk == "" && k != "" {
+		return nk == k // only a kind typed: "kota", "kabupaten"
+	}
+	return (tk == "" || tk == nk) && strings.Contains(nb, tb)
+}

@@ -137,3 +137,22 @@ func TestUnifyContingentsWhateverTheOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestContingentMatchesWhatIsTyped(t *testing.T) {
+	for _, tc := range []struct {
+		name, typed string
+		fits        bool
+	}{
+		{"Kab. Balangan", "kabupaten balangan", true},
+		{"Kab. Balangan", "kab.bal", true},
+		{"Kab. Balangan", "balangan", true},
+		{"Kab. Balangan", "kota balangan", false},
+		{"Kota Banjarmasin", "kodya", true},
+		{"Kab. Banjar", "kotamadya", false},
+		{"Kab. Hulu Sungai Selatan", "hulusungai", true},
+	} {
+		if got := ContingentMatches(tc.name, tc.typed); got != tc.fits {
+			t.Errorf("ContingentMatches(%q, %q) = %v", tc.name, tc.typed, got)
+		}
+	}
+}

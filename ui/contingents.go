@@ -148,7 +148,8 @@ func (s *Contingents) shown() []model.Contingent {
 	q := strings.ToLower(strings.TrimSpace(s.filter.Value()))
 	out := make([]model.Contingent, 0, len(s.rows))
 	for _, r := range s.rows {
-		if q == "" || strings.Contains(strings.ToLower(r.Name), q) {
+		// Any spelling finds it: "kabupaten balangan" finds "Kab. Balangan".
+		if q == "" || strings.Contains(strings.ToLower(r.Name), q) || model.ContingentMatches(r.Name, q) {
 			out = append(out, r)
 		}
 	}

@@ -290,3 +290,15 @@ func TestContingentGateLoginCannotSignOff(t *testing.T) {
 		t.Error("a gate login excused a volunteer")
 	}
 }
+
+// Any spelling of a contingent finds it, as on the command line.
+func TestContingentsFilterTakesAnySpelling(t *testing.T) {
+	st := testStore(t, nil)
+	d := newContingentsDriver(t, st, English, 120, 30)
+	d.typeText("kabupaten balangan")
+	d.mustShow("Kab. Balangan")
+	d.mustNotShow("Kota Banjarmasin", "Kab. Banjar ")
+	if n := len(d.s.(*Contingents).shown()); n != 1 {
+		t.Errorf("%d contingents shown for 'kabupaten balangan', want 1", n)
+	}
+}
