@@ -74,6 +74,7 @@ type Gate struct {
 	lastScanAt time.Time
 	contingent string // search only this contingent ("" = all)
 
+	rowsSeq  uint64        // the search the rows answer; behind seq while one is on its way
 	busy     bool          // a check-in (or annul) is being written
 	pending  []tea.KeyMsg  // keys that arrived while busy, handled after it
 	scanNote string        // said with the next answer (text dropped before a scan)
@@ -284,7 +285,7 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 			if msg.about != nil && g.about != nil && msg.about.ID == g.about.ID && !reflect.DeepEqual(msg.about, g.about) {
 				g.about = msg.about // its status changed since the answer
 			}
-			g.found = msg.found
+			g.found, g.rowsSeq = msg.found, msg.seq
 			g.setRows(msg.rows)
 		}
 		return nil

@@ -61,10 +61,15 @@ func (g *Gate) resolveEnter() tea.Cmd {
 		return nil
 	}
 	var selected *model.Person
-	if g.sel < len(g.rows) {
+	if g.sel < len(g.rows) && g.rowsSeq == g.seq {
 		p := g.rows[g.sel]
 		selected = &p
 	}
+	// Keys replayed after a check-in (or typed faster than the search
+	// answers) may press Enter before the list shows what was typed: then
+	// the best match of the text is offered, never a row of an older list.
+	stale := g.rowsSeq != g.seq
+	q := model.Query{Text: text, Contingent: g.contingent, Limit: 1}
 	st := g.c.Store
 	return g.startAction(func() tea.Msg {
 		if p, ok := lookupID(st, text); ok {
@@ -87,6 +92,15 @@ func (g *Gate) resolveEnter() tea.Cmd {
 		if looksLikeID(text) {
 			// A badge that is on no roster: never offer a near match instead.
 			return enterMsg{unknown: text}
+		}
+		if stale {
+			st.Read(func(s *model.State, ix *model.Index) {
+				for _, m := range ix.Search(q) {
+					if p, ok := s.Person(m.ID); ok {
+						selected = &p
+					}
+				}
+			})
 		}
 		if selected != nil {
 			return enterMsg{confirm: selected}

@@ -163,3 +163,19 @@ func TestGateAnswerBlock(t *testing.T) {
 		t.Errorf("with --no-bell the gate rang %q", d.bell.String())
 	}
 }
+
+// A name and Enter typed while a check-in is written are handled after it:
+// the confirmation offers the name typed, not a row of the list before it.
+func TestGateNameTypedDuringCheckInAsksForThatName(t *testing.T) {
+	st := testStore(t, nil)
+	d, _ := newGateDriver(t, st, English, 100, 30)
+	g := d.s.(*Gate)
+	d.typeText("JRS-BLG-0002")
+	inFlight := g.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("soedjatmoko")}, tea.KeyMsg{Type: tea.KeyEnter})
+	d.run(inFlight)
+	if g.mode != modeConfirm || g.confirming.ID != "JRS-BJR-0003" {
+		t.Fatalf("after the burst the gate asks about %s (%s); want Soedjatmoko", g.confirming.Name, g.confirming.ID)
+	}
+	d.mustShow("Check in SOEDJATMOKO ?")
+}
