@@ -166,7 +166,7 @@ func (g *Gate) ShortHelp() []key.Binding {
 
 func (g *Gate) FullHelp() [][]key.Binding {
 	k := g.c.Keys
-	return [][]key.Binding{{k.Enter, k.Cancel, k.Up, k.PageUp}, {k.Annul, k.WalkIn, k.Filter, k.Badge}}
+	return [][]key.Binding{{k.Enter, k.Cancel, k.Up, k.PageUp}, {k.Annul, k.WalkIn, k.Filter, g.c.leadersOnly(k.Badge)}}
 }
 
 func withHelp(b key.Binding, keys, desc string) key.Binding {
