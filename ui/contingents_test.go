@@ -302,3 +302,16 @@ func TestContingentsFilterTakesAnySpelling(t *testing.T) {
 		t.Errorf("%d contingents shown for 'kabupaten balangan', want 1", n)
 	}
 }
+
+// The gate's contingent picker takes any spelling too.
+func TestPickerTakesAnySpelling(t *testing.T) {
+	st := testStore(t, nil)
+	c := newCommon(st, Options{Lang: English, Now: fixedNow})
+	p := newPicker(c, "Contingent", "all")
+	p.setOptions([]string{"Kab. Balangan", "Kab. Banjar", "Kota Banjarmasin"})
+	p.filter.SetValue("kabupaten balangan")
+	p.refilter()
+	if len(p.shown) != 2 || p.shown[p.sel] != "Kab. Balangan" {
+		t.Errorf("picker shows %q, offers %q; want Kab. Balangan", p.shown, p.shown[p.sel])
+	}
+}

@@ -36,6 +36,8 @@ type gateDrawn struct {
 	middle  joined
 	frame   joined
 	paint   *painter // the middle in the app's colours
+	text    string   // the frame as a string (View)
+	textID  uint64   // the frame text is of
 }
 
 type searchKey struct {
@@ -84,7 +86,13 @@ type noteKey struct {
 	width int
 }
 
-func (g *Gate) View() string { return g.viewBlock().String() }
+func (g *Gate) View() string {
+	b := g.viewBlock()
+	if b.id != g.drawn.textID {
+		g.drawn.text, g.drawn.textID = b.String(), b.id
+	}
+	return g.drawn.text
+}
 
 func (g *Gate) viewBlock() block {
 	st := g.c.Styles

@@ -62,7 +62,7 @@ func (p *picker) refilter() {
 	q := strings.ToLower(strings.TrimSpace(p.filter.Value()))
 	p.shown = []string{p.all}
 	for _, n := range p.options {
-		if q == "" || strings.Contains(strings.ToLower(n), q) {
+		if q == "" || strings.Contains(strings.ToLower(n), q) || model.ContingentMatches(n, q) {
 			p.shown = append(p.shown, n)
 		}
 	}
