@@ -121,12 +121,12 @@ func runServe(env *runEnv, _ *flag.FlagSet, args []string) error {
 
 	stopBackups := autoBackup(st, env.opt.backupEvery, env.opt.backupKeep)
 	defer stopBackups()
+	srv.log.Printf("%s serving %s on %s (logins: %d keys, %d passcodes)", version.Read().Describe(), st.Path(), ln.Addr(), len(lg.keys), len(lg.passcodes))
 	if env.serveStarted != nil {
 		env.serveStarted(srv, ln.Addr())
 	}
 	served := make(chan error, 1)
 	go func() { served <- sshSrv.Serve(ln) }()
-	srv.log.Printf("%s serving %s on %s (logins: %d keys, %d passcodes)", version.Read().Describe(), st.Path(), ln.Addr(), len(lg.keys), len(lg.passcodes))
 	hint := fmt.Sprintf("serving on %s: on the other laptops run  ssh -p %s NAME@THIS-LAPTOP'S-ADDRESS\n", ln.Addr(), portOf(ln.Addr()))
 
 	stop := make(chan os.Signal, 1)

@@ -244,7 +244,20 @@ func TestTerminalKilledNewestBackupVerifies(t *testing.T) {
 		s.waitFor("Checked in:")
 	}
 	s.waitFor("✓ backup")
-	time.Sleep(700 * time.Millisecond) // a backup or two after the last check-in
+	// Wait (however long a loaded machine takes) for a backup written after
+	// the last check-in, then pull the plug.
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(100 * time.Millisecond) {
+		backups, _ := filepath.Glob(filepath.Join(dir, "backups", "hadir-*.db"))
+		if len(backups) > 0 {
+			out, _ := exec.Command(bin, "verify", "--db", backups[len(backups)-1]).CombinedOutput()
+			if strings.Contains(string(out), "3 arrived") {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no backup holding the 3 check-ins was written within a minute")
+		}
+	}
 	shell := strings.TrimSpace(s.tmux("display", "-p", "-t", s.name, "#{pane_pid}"))
 	if out, err := exec.Command("pkill", "-KILL", "-P", shell).CombinedOutput(); err != nil {
 		t.Fatalf("pkill: %v %s", err, out)

@@ -37,6 +37,7 @@ type App struct {
 	lastKey  time.Time
 	shown    time.Time // when changes made elsewhere were last shown
 	drawn    appDrawn
+	refused  string // why the last input was refused (refuseLongInput), until the next key
 }
 
 // refreshEvery is the least time between two refreshes for changes made
@@ -92,6 +93,7 @@ type statusKey struct {
 	operator, station string
 	lang              Lang
 	width             int
+	refused           string
 }
 
 type helpKey struct {
@@ -189,6 +191,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.lastKey = a.c.Now()
 	case tea.KeyMsg:
 		a.lastKey = a.c.Now()
+		if a.refuseLongInput(msg) {
+			return a, nil
+		}
 		if cmd, done := a.globalKey(msg); done {
 			return a, cmd
 		}
@@ -297,7 +302,7 @@ func (a *App) drawHeader() string {
 
 func (a *App) statusLine() block {
 	k := statusKey{arrived: a.arrived, expected: a.expected, backupAt: a.backup.At,
-		operator: a.c.Actor.Operator, station: a.c.Actor.Station, lang: a.c.Lang, width: a.c.Width}
+		operator: a.c.Actor.Operator, station: a.c.Actor.Station, lang: a.c.Lang, width: a.c.Width, refused: a.refused}
 	if a.backup.Err != nil {
 		k.backupErr = a.backup.Err.Error()
 	}
@@ -307,6 +312,9 @@ func (a *App) statusLine() block {
 func (a *App) drawStatusLine() string {
 	st := a.c.Styles
 	count := st.Bold.Render(a.c.T("status.arrived", a.c.Number(a.arrived), a.c.Number(a.expected)))
+	if a.refused != "" {
+		return truncate(count+"  "+st.WarnText.Render("! "+a.refused), a.c.Width)
+	}
 	if b := a.backup; b.Err != nil {
 		// A failing backup takes the place of everything but the count.
 		return truncate(count+"  "+st.ErrText.Render("✗ "+a.c.T("status.backup_failed", a.c.Clock(b.At), b.Err.Error())), a.c.Width)

@@ -24,6 +24,11 @@ type appDriver struct {
 	t    testing.TB
 	app  *App
 	msgs chan tea.Msg
+	// pending counts commands started whose message is not handled yet;
+	// waiting is how many of them wait for good (the store's change
+	// signal, the idle tick): a step ends only when no other is running,
+	// however slow a loaded machine makes them.
+	pending, waiting int
 }
 
 const quiet = 150 * time.Millisecond
@@ -32,7 +37,10 @@ func newAppDriver(t testing.TB, st *db.Store, o Options, w, h int) *appDriver {
 	o.Out, o.Now = &bytes.Buffer{}, fixedNow
 	a := New(st, o)
 	t.Cleanup(a.Close)
-	d := &appDriver{t: t, app: a, msgs: make(chan tea.Msg, 64)}
+	d := &appDriver{t: t, app: a, msgs: make(chan tea.Msg, 64), waiting: 1}
+	if o.IdleTimeout > 0 {
+		d.waiting++
+	}
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	d.start(a.Init())
 	d.settle()
@@ -43,13 +51,16 @@ func (d *appDriver) start(cmd tea.Cmd) {
 	if cmd == nil {
 		return
 	}
+	d.pending++
 	go func() { d.msgs <- cmd() }()
 }
 
 func (d *appDriver) settle() {
+	giveUp := time.Now().Add(time.Minute) // a command that never answers fails the test's next check
 	for {
 		select {
 		case msg := <-d.msgs:
+			d.pending--
 			switch m := msg.(type) {
 			case nil:
 			case tea.BatchMsg:
@@ -61,7 +72,9 @@ func (d *appDriver) settle() {
 				d.start(cmd)
 			}
 		case <-time.After(quiet):
-			return
+			if d.pending <= d.waiting || time.Now().After(giveUp) {
+				return
+			}
 		}
 	}
 }
