@@ -164,9 +164,14 @@ func (g *Gate) ShortHelp() []key.Binding {
 	return []key.Binding{k.Enter, k.Up, k.Annul, k.WalkIn, k.Filter, k.NextScreen}
 }
 
+// FullHelp lists the keys that work now: a question's or form's own, or
+// the search's.
 func (g *Gate) FullHelp() [][]key.Binding {
 	k := g.c.Keys
-	return [][]key.Binding{{k.Enter, k.Cancel, k.Up, k.PageUp}, {k.Annul, k.WalkIn, k.Filter, k.Badge}}
+	if g.mode != modeSearch {
+		return [][]key.Binding{g.ShortHelp()}
+	}
+	return [][]key.Binding{{k.Enter, k.Cancel, k.Up, k.PageUp, k.Home}, {k.Annul, k.WalkIn, k.Filter, k.Badge}}
 }
 
 func withHelp(b key.Binding, keys, desc string) key.Binding {
