@@ -68,7 +68,7 @@ func tuiFlags(fs *flag.FlagSet, o *options) {
 	actorFlags(fs, o)
 	backupFlags(fs, o)
 	langFlag(fs, o, "the screen's language, `LANG`: id or en (default $HADIR_LANG, else from $LANG)")
-	fs.BoolVar(&o.noBell, "no-bell", false, "do not ring the terminal bell on warnings")
+	fs.BoolVar(&o.noBell, "no-bell", false, "do not beep at the answers (a check-in, a warning)")
 }
 
 // langFlag is --lang, refused at once unless it names a language the

@@ -39,7 +39,7 @@ func init() {
 			fs.DurationVar(&o.idle, "idle", 30*time.Minute, "close a gate's session after this long without a key press")
 			fs.BoolVar(&o.headless, "headless", false, "no screen on this laptop, only serve")
 			langFlag(fs, o, "this laptop's screen language, `LANG`: id or en")
-			fs.BoolVar(&o.noBell, "no-bell", false, "do not ring the terminal bell on warnings")
+			fs.BoolVar(&o.noBell, "no-bell", false, "do not beep at the answers (a check-in, a warning)")
 			backupFlags(fs, o)
 		}})
 }

@@ -56,6 +56,23 @@ type appDrawn struct {
 	paint  *painter // the body in the app's colours
 	text   string   // the frame as sent
 	textID uint64   // the frame text is of
+	// The lines of the frame before, as drawn and as sent (see squeezeSGR):
+	// a line that did not change is not squeezed again.
+	drawnLines, sentLines []string
+}
+
+// squeeze is the frame as sent: its lines without repeated colour sequences.
+func (d *appDrawn) squeeze(frame block) string {
+	sent := make([]string, len(frame.lines))
+	for i, l := range frame.lines {
+		if i < len(d.drawnLines) && d.drawnLines[i] == l {
+			sent[i] = d.sentLines[i]
+		} else {
+			sent[i] = squeezeSGR(l)
+		}
+	}
+	d.drawnLines, d.sentLines = frame.lines, sent
+	return strings.Join(sent, "\n")
 }
 
 // blockViewer is a screen that gives its view already measured (see block).
@@ -183,6 +200,15 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if a.login != nil {
 		return a, a.login.Update(msg)
+	}
+	if _, ok := msg.(answerMsg); ok {
+		// The screen that asked may not be shown any more (F2 pressed while
+		// a check-in was saved): every screen gets it, and takes its own.
+		cmds := make([]tea.Cmd, 0, len(a.screens))
+		for _, s := range a.screens {
+			cmds = append(cmds, s.Update(msg))
+		}
+		return a, tea.Batch(cmds...)
 	}
 	return a, a.screens[a.active].Update(msg)
 }
@@ -421,7 +447,7 @@ func (a *App) View() string {
 		return stack(header, body, status, helpLine)
 	})
 	if frame.id != a.drawn.textID {
-		a.drawn.text, a.drawn.textID = frame.String(), frame.id
+		a.drawn.text, a.drawn.textID = a.drawn.squeeze(frame), frame.id
 	}
 	return a.drawn.text
 }

@@ -8,6 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/cellbuf"
 	"github.com/muesli/termenv"
 
 	"hadir/db"
@@ -63,6 +64,9 @@ func TestKeptDrawingsAreNeverStale(t *testing.T) {
 		if kept != fresh {
 			t.Fatalf("after %s the frame kept differs from a fresh one:\n%s\nfresh:\n%s", step, kept, fresh)
 		}
+		// What is sent is squeezed (squeezeSGR); the terminal shows what
+		// lipgloss drew.
+		sameCells(t, step, kept, d.app.drawn.frame.out.String(), d.app.c.Width, d.app.c.Height)
 	}
 	check("the start")
 	d.typeText("JRS-BLG-0002")
@@ -120,5 +124,46 @@ func TestTerminalColourDrawsAsAdaptive(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// shownAs is what a terminal of w×h shows for s: each cell's text and style.
+func shownAs(s string, w, h int) *cellbuf.Buffer {
+	buf := cellbuf.NewBuffer(w, h)
+	cellbuf.SetContent(buf, s)
+	return buf
+}
+
+func sameCells(t *testing.T, what, a, b string, w, h int) {
+	t.Helper()
+	x, y := shownAs(a, w, h), shownAs(b, w, h)
+	for row := range h {
+		for col := range w {
+			if cx, cy := x.Cell(col, row), y.Cell(col, row); !cx.Equal(cy) {
+				t.Fatalf("%s: the cell at %d,%d differs: %+v and %+v\n%q\n%q", what, col, row, cx, cy, a, b)
+			}
+		}
+	}
+}
+
+// A line without repeated colour sequences shows the same on a terminal.
+func TestSqueezedLinesShowTheSame(t *testing.T) {
+	st := NewStyles(colourRenderer())
+	parts := []string{"", " ", "Siti", "✓", "世界", st.Muted.Render("muted"), st.App.Render(st.Muted.Render("x")),
+		st.App.Render(st.App.Render("nested")), st.RowSelected.Render("sel"), "\x1b[0m", "\x1b[38;5;188m", "\x1b[1m"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		line := ""
+		for range r.IntN(8) {
+			line += parts[r.IntN(len(parts))]
+		}
+		squeezed := squeezeSGR(line)
+		if len(squeezed) > len(line) {
+			t.Fatalf("%q grew to %q", line, squeezed)
+		}
+		sameCells(t, "a line", line, squeezed, 60, 1)
+	}
+	if got := squeezeSGR("\x1b[38;5;188m\x1b[38;5;188mSiti\x1b[0m\x1b[0m"); got != "\x1b[38;5;188mSiti\x1b[0m" {
+		t.Fatalf("repeats kept: %q", got)
 	}
 }

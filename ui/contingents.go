@@ -86,7 +86,8 @@ func (s *Contingents) FullHelp() [][]key.Binding {
 	if s.members != nil {
 		return s.members.FullHelp()
 	}
-	return [][]key.Binding{s.ShortHelp()}
+	k := s.c.Keys
+	return [][]key.Binding{s.ShortHelp(), {k.PageUp, k.Home}}
 }
 
 func (s *Contingents) Update(msg tea.Msg) tea.Cmd {

@@ -164,9 +164,14 @@ func (g *Gate) ShortHelp() []key.Binding {
 	return []key.Binding{k.Enter, k.Up, k.Annul, k.WalkIn, k.Filter, k.NextScreen}
 }
 
+// FullHelp lists the keys that work now: a question's or form's own, or
+// the search's.
 func (g *Gate) FullHelp() [][]key.Binding {
 	k := g.c.Keys
-	return [][]key.Binding{{k.Enter, k.Cancel, k.Up, k.PageUp}, {k.Annul, k.WalkIn, k.Filter, g.c.leadersOnly(k.Badge)}}
+	if g.mode != modeSearch {
+		return [][]key.Binding{g.ShortHelp()}
+	}
+	return [][]key.Binding{{k.Enter, k.Cancel, k.Up, k.PageUp, k.Home}, {k.Annul, k.WalkIn, k.Filter, g.c.leadersOnly(k.Badge)}}
 }
 
 func withHelp(b key.Binding, keys, desc string) key.Binding {
@@ -337,8 +342,8 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 		g.mode, g.walkin = modeSearch, nil
 		return nil
 	case similarMsg:
-		if g.walkin == nil {
-			return g.finishAction(nil)
+		if g.walkin == nil || msg.form != g.walkin {
+			return nil // a leader's form, or one closed since
 		}
 		cmd := g.walkin.Update(msg)
 		if g.walkin.saving {

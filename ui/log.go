@@ -113,6 +113,9 @@ func (l *Log) ShortHelp() []key.Binding {
 
 func (l *Log) FullHelp() [][]key.Binding {
 	k := l.c.Keys
+	if l.detail {
+		return [][]key.Binding{l.ShortHelp()}
+	}
 	return [][]key.Binding{
 		{k.Up, k.PageUp, withHelp(l.keyHome, "home/end", l.c.T("log.key_ends"))},
 		{withHelp(k.Enter, "enter", l.c.T("log.key_details")), withHelp(k.Cancel, "esc", l.c.T("log.key_clear"))},

@@ -5,14 +5,15 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
-	"hadir/db"
 	"hadir/model"
 )
 
 // similarMsg carries the volunteers on the roster whose name is the same as
 // (or very close to) a walk-in's, found before the walk-in is saved.
 type similarMsg struct {
+	form   *walkInForm // the form that asked: the gate and a leader may each have one open
 	v      model.Volunteer
 	people []model.Person
 }
@@ -27,15 +28,19 @@ type similarChoice struct {
 	held     model.Volunteer // the validated walk-in, waiting for the choice
 }
 
-func findSimilar(st *db.Store, v model.Volunteer) tea.Cmd {
+func (f *walkInForm) findSimilar(v model.Volunteer) tea.Cmd {
+	st := f.c.Store
 	return func() tea.Msg {
 		var people []model.Person
 		st.Read(func(s *model.State, ix *model.Index) { people = model.SimilarPeople(s, ix, v.Name) })
-		return similarMsg{v: v, people: people}
+		return similarMsg{form: f, v: v, people: people}
 	}
 }
 
 func (f *walkInForm) onSimilar(msg similarMsg) tea.Cmd {
+	if msg.form != f {
+		return nil // another form's answer
+	}
 	if len(msg.people) == 0 {
 		return f.save(msg.v)
 	}
@@ -75,13 +80,19 @@ func (f *walkInForm) choiceView() string {
 	w := max(20, f.width-2)
 	lines := []string{
 		st.Title.Render(f.c.T("walkin.title")),
-		st.WarnText.Render(truncate("! "+f.c.T("walkin.similar", f.held.Name, len(f.similar)), w)),
+		st.WarnText.Width(w).Render("! " + f.c.T("walkin.similar", f.held.Name, len(f.similar))),
 		"",
 	}
-	nameW := max(12, min(30, w-50))
+	// Columns as wide as their content, so the status (arrived, and when)
+	// keeps its room at 80 columns.
+	idW, nameW, contW := 0, 0, 0
+	for _, p := range f.similar {
+		idW, nameW, contW = max(idW, lipgloss.Width(p.ID)), max(nameW, lipgloss.Width(p.Name)), max(contW, lipgloss.Width(p.Contingent))
+	}
+	idW, nameW, contW = min(idW, 16), min(nameW, 24), min(contW, 20)
 	for i, p := range f.similar {
-		text := pad(truncate(p.ID, 14), 14) + " " + pad(truncate(p.Name, nameW), nameW) + " " +
-			pad(cutMiddle(p.Contingent, 22), 22) + " " + statusWords(f.c, p)
+		text := pad(truncate(p.ID, idW), idW) + "  " + pad(truncate(p.Name, nameW), nameW) + "  " +
+			pad(cutMiddle(p.Contingent, contW), contW) + "  " + statusMark(p.Status) + " " + shortStatus(f.c, p)
 		lines = append(lines, f.choiceLine(i, text, w))
 	}
 	lines = append(lines, f.choiceLine(len(f.similar), "+ "+f.c.T("walkin.register_new", f.held.Name, f.held.Contingent), w))
@@ -92,7 +103,7 @@ func (f *walkInForm) choiceView() string {
 	if f.choice == len(f.similar) {
 		what = f.c.T("walkin.enter_register")
 	}
-	lines = append(lines, "", st.Muted.Render(truncate(what, w)))
+	lines = append(lines, "", st.Muted.Width(w).Render(what))
 	if f.failure != "" {
 		lines = append(lines, "", st.ErrText.Render("✗ "+f.failure))
 	}
@@ -104,6 +115,24 @@ func (f *walkInForm) choiceLine(i int, text string, w int) string {
 		return f.c.Styles.RowSelected.Render(pad(truncate("▸ "+text, w), w))
 	}
 	return truncate("  "+text, w)
+}
+
+// shortStatus says a volunteer's status in a few words, with the time and
+// place that matter, for a row of a list.
+func shortStatus(c *Common, p model.Person) string {
+	switch p.Status {
+	case model.StatusArrived:
+		return c.T("contingent.row_arrived", c.When(p.Arrival.At), p.Arrival.Station)
+	case model.StatusDeparted:
+		return c.T("contingent.row_departed", c.When(p.Departure.At))
+	case model.StatusExcused:
+		return c.T("contingent.row_excused", p.Excuse.Reason)
+	case model.StatusReplaced:
+		return c.T("status.replaced", p.ReplacedBy)
+	case model.StatusVoid:
+		return c.T("status.void")
+	}
+	return c.T("contingent.row_missing")
 }
 
 // statusWords says a volunteer's status as a mark and words, with the time
