@@ -201,6 +201,15 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if a.login != nil {
 		return a, a.login.Update(msg)
 	}
+	if _, ok := msg.(answerMsg); ok {
+		// The screen that asked may not be shown any more (F2 pressed while
+		// a check-in was saved): every screen gets it, and takes its own.
+		cmds := make([]tea.Cmd, 0, len(a.screens))
+		for _, s := range a.screens {
+			cmds = append(cmds, s.Update(msg))
+		}
+		return a, tea.Batch(cmds...)
+	}
 	return a, a.screens[a.active].Update(msg)
 }
 

@@ -342,8 +342,8 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 		g.mode, g.walkin = modeSearch, nil
 		return nil
 	case similarMsg:
-		if g.walkin == nil {
-			return g.finishAction(nil)
+		if g.walkin == nil || msg.form != g.walkin {
+			return nil // a leader's form, or one closed since
 		}
 		cmd := g.walkin.Update(msg)
 		if g.walkin.saving {

@@ -10,6 +10,20 @@ import (
 	"hadir/model"
 )
 
+// answerMsg is the store's answer to an action a screen started. It reaches
+// that screen even when another is shown by the time it comes: no answer is
+// lost, and the gate never waits for one forever with the keys it keeps.
+type answerMsg interface{ answer() }
+
+func (enterMsg) answer()        {}
+func (checkInMsg) answer()      {}
+func (walkInDoneMsg) answer()   {}
+func (annulTargetMsg) answer()  {}
+func (annulledMsg) answer()     {}
+func (similarMsg) answer()      {}
+func (actionDoneMsg) answer()   {}
+func (signOffCheckMsg) answer() {}
+
 // maxPendingKeys bounds the keys kept while a check-in is being written. A
 // scanner's burst of badges is far below it; a key held down for minutes is
 // not something to replay.

@@ -212,3 +212,23 @@ func TestGateHelpInAQuestion(t *testing.T) {
 		}
 	}
 }
+
+// F2 pressed while a check-in is saved: the answer still reaches the gate,
+// and the gate takes keys again when it is shown.
+func TestGateAnswerReachesTheGateOnAnotherScreen(t *testing.T) {
+	st := testStore(t, nil)
+	d := newAppDriver(t, st, Options{Operator: "Rina", Station: "gerbang 1", Lang: English}, 120, 40)
+	d.typeText("JRS-BLG-0002")
+	_, inFlight := d.app.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	d.key(tea.KeyF2)
+	d.start(inFlight)
+	d.settle()
+	d.key(tea.KeyF1)
+	d.mustShow("✓ Checked in: JRS-BLG-0002 Siti Aisyah")
+	d.typeText("JRS-BLG-0003")
+	d.key(tea.KeyEnter)
+	d.mustShow("✓ Checked in: JRS-BLG-0003")
+	if got := st.Totals().Arrived; got != 2 {
+		t.Fatalf("%d arrived, want 2", got)
+	}
+}

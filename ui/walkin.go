@@ -263,7 +263,7 @@ func (f *walkInForm) submit() tea.Cmd {
 		return nil
 	}
 	f.saving = true
-	return findSimilar(f.c.Store, v)
+	return f.findSimilar(v)
 }
 
 // save registers the validated volunteer.

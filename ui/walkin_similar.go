@@ -7,13 +7,13 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"hadir/db"
 	"hadir/model"
 )
 
 // similarMsg carries the volunteers on the roster whose name is the same as
 // (or very close to) a walk-in's, found before the walk-in is saved.
 type similarMsg struct {
+	form   *walkInForm // the form that asked: the gate and a leader may each have one open
 	v      model.Volunteer
 	people []model.Person
 }
@@ -28,15 +28,19 @@ type similarChoice struct {
 	held     model.Volunteer // the validated walk-in, waiting for the choice
 }
 
-func findSimilar(st *db.Store, v model.Volunteer) tea.Cmd {
+func (f *walkInForm) findSimilar(v model.Volunteer) tea.Cmd {
+	st := f.c.Store
 	return func() tea.Msg {
 		var people []model.Person
 		st.Read(func(s *model.State, ix *model.Index) { people = model.SimilarPeople(s, ix, v.Name) })
-		return similarMsg{v: v, people: people}
+		return similarMsg{form: f, v: v, people: people}
 	}
 }
 
 func (f *walkInForm) onSimilar(msg similarMsg) tea.Cmd {
+	if msg.form != f {
+		return nil // another form's answer
+	}
 	if len(msg.people) == 0 {
 		return f.save(msg.v)
 	}
