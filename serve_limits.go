@@ -76,7 +76,7 @@ func (g *connGuard) logIn() {
 	g.leaveUnauth()
 	g.timer.Stop()
 	if g.sessions == 0 {
-		g.timer = time.AfterFunc(g.srv.idle, func() { g.conn.Close() })
+		g.timer = time.AfterFunc(g.srv.sessionlessIdle(), func() { g.conn.Close() })
 	}
 }
 
@@ -101,8 +101,18 @@ func (g *connGuard) sessionClosed() {
 	defer g.mu.Unlock()
 	g.sessions--
 	if g.sessions == 0 && g.loggedIn {
-		g.timer = time.AfterFunc(g.srv.idle, func() { g.conn.Close() })
+		g.timer = time.AfterFunc(g.srv.sessionlessIdle(), func() { g.conn.Close() })
 	}
+}
+
+// sessionlessIdle is how long a logged-in connection may stay without a
+// session: the screens' idle time, or 30 minutes when screens never close
+// (--idle 0), since such a connection shows nobody anything.
+func (srv *server) sessionlessIdle() time.Duration {
+	if srv.idle <= 0 {
+		return 30 * time.Minute
+	}
+	return srv.idle
 }
 
 func (g *connGuard) closed() {

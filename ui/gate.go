@@ -171,7 +171,7 @@ func (g *Gate) FullHelp() [][]key.Binding {
 	if g.mode != modeSearch {
 		return [][]key.Binding{g.ShortHelp()}
 	}
-	return [][]key.Binding{{k.Enter, k.Cancel, k.Up, k.PageUp, k.Home}, {k.Annul, k.WalkIn, k.Filter, k.Badge}}
+	return [][]key.Binding{{k.Enter, k.Cancel, k.Up, k.PageUp, k.Home}, {k.Annul, k.WalkIn, k.Filter, g.c.leadersOnly(k.Badge)}}
 }
 
 func withHelp(b key.Binding, keys, desc string) key.Binding {

@@ -24,6 +24,10 @@ type badgeWrittenMsg struct {
 
 // printBadge writes the selected volunteer's badge.
 func (g *Gate) printBadge() tea.Cmd {
+	if g.c.gateLogin() { // files on the serving laptop are for leaders and admins
+		g.note = g.c.T("role.no_report_writes")
+		return nil
+	}
 	if g.sel >= len(g.rows) {
 		g.note = g.c.T("gate.no_selection")
 		return nil

@@ -58,3 +58,18 @@ func TestGateLoginWritesNoReport(t *testing.T) {
 		t.Errorf("a gate login wrote %v", m)
 	}
 }
+
+// A gate login prints no badge on the serving laptop either.
+func TestGateLoginWritesNoBadge(t *testing.T) {
+	st := testStore(t, nil)
+	d, _ := newScreenDriver(t, st, English, 120, 40, func(c *Common) Screen {
+		c.Actor.Role = db.RoleGate
+		return newGate(c)
+	})
+	d.typeText("JRS-BLG-0002")
+	d.key(tea.KeyCtrlP)
+	d.mustShow("A gate login cannot write files on the serving laptop")
+	if m, _ := filepath.Glob(filepath.Join(filepath.Dir(st.Path()), "hadir-badge-*")); len(m) > 0 {
+		t.Errorf("a gate login wrote %v", m)
+	}
+}
