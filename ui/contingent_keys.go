@@ -1,0 +1,72 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// CapturesKey: the member list's letters are its commands; the search box
+// takes every printable key, and a dialog every one but "?" (help).
+func (m *members) CapturesKey(msg tea.KeyMsg) bool {
+	if m.mode != membersList || m.searching {
+		return isText(msg) && (m.mode == membersList || msg.String() != "?")
+	}
+	k := m.c.Keys
+	for _, b := range []key.Binding{k.Toggle, k.SelectAll, k.Excuse, k.Replace, k.SignOff, k.Withdraw, k.Departures, k.Back, k.ListUp, k.ListDown, k.Search} {
+		if key.Matches(msg, b) {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *members) ShortHelp() []key.Binding {
+	k := m.c.Keys
+	switch {
+	case m.mode == membersList && m.searching:
+		return []key.Binding{withHelp(k.Enter, "enter", m.c.T("key.search_done")), withHelp(k.Up, "↑/↓", m.c.T("key.select")), withHelp(k.Cancel, "esc", m.c.T("key.clear"))}
+	case m.mode == membersList:
+		return []key.Binding{m.enterKey(), m.c.leadersOnly(k.Toggle), m.c.leadersOnly(k.SelectAll), k.Excuse, k.Replace, k.SignOff, k.Departures, k.Search, m.backKey()}
+	}
+	switch m.mode {
+	case membersExcuse:
+		if m.reason == "" {
+			return []key.Binding{k.Sick, k.Leave, withHelp(k.Cancel, "esc", m.c.T("key.cancel"))}
+		}
+		return []key.Binding{withHelp(k.Enter, "enter", m.c.T("key.submit")), withHelp(k.Cancel, "esc", m.c.T("key.cancel"))}
+	case membersReplaceNew:
+		return m.walkin.ShortHelp()
+	case membersReplace:
+		return []key.Binding{withHelp(k.Enter, "enter", m.c.T("key.choose")), k.WalkIn, withHelp(k.Cancel, "esc", m.c.T("key.cancel"))}
+	}
+	return []key.Binding{withHelp(k.Enter, "enter", m.c.T("key.yes")), withHelp(k.Cancel, "esc", m.c.T("key.cancel"))}
+}
+
+// FullHelp lists the keys that work now: a dialog's own, or the list's.
+func (m *members) FullHelp() [][]key.Binding {
+	k := m.c.Keys
+	if m.mode != membersList || m.searching {
+		return [][]key.Binding{m.ShortHelp()}
+	}
+	withdraw := k.Withdraw
+	withdraw.SetEnabled(m.standing() != nil)
+	return [][]key.Binding{
+		{m.enterKey(), m.c.leadersOnly(k.Toggle), m.c.leadersOnly(k.SelectAll), k.Up, k.ListUp, k.PageUp, k.Home, k.Search},
+		{k.Excuse, k.Replace, k.SignOff, withdraw, k.Departures, m.backKey()},
+	}
+}
+
+func (m *members) enterKey() key.Binding {
+	if m.departure {
+		return withHelp(m.c.Keys.Enter, "enter", m.c.T("key.depart"))
+	}
+	return withHelp(m.c.Keys.Enter, "enter", m.c.T("key.checkin"))
+}
+
+// backKey is Esc: it clears a search first, then closes the contingent.
+func (m *members) backKey() key.Binding {
+	if m.query() != "" {
+		return withHelp(m.c.Keys.Back, "esc", m.c.T("key.clear"))
+	}
+	return m.c.Keys.Back
+}
