@@ -87,7 +87,10 @@ func (s *Contingents) FullHelp() [][]key.Binding {
 		return s.members.FullHelp()
 	}
 	k := s.c.Keys
-	return [][]key.Binding{s.ShortHelp(), {k.PageUp, k.Home}}
+	return [][]key.Binding{
+		{withHelp(k.Enter, "enter", s.c.T("key.open")), k.Up, k.PageUp, k.Home},
+		{k.Sort, withHelp(k.Cancel, "esc", s.c.T("key.clear"))},
+	}
 }
 
 func (s *Contingents) Update(msg tea.Msg) tea.Cmd {

@@ -72,6 +72,14 @@ func TestHelpListsOnlyKeysThatWork(t *testing.T) {
 		return strings.Contains(" "+strings.Join(keys, " ")+" ", " "+k+" ")
 	}
 
+	for _, screen := range []struct {
+		key   tea.KeyType
+		where string
+	}{{tea.KeyF2, "the contingents"}, {tea.KeyF3, "the summary"}, {tea.KeyF4, "the log"}} {
+		d.key(screen.key)
+		helpKeys(screen.where)
+	}
+	d.key(tea.KeyF1)
 	gate := helpKeys("the gate")
 	if has(gate, "1…4") || !has(gate, "f1…f4") {
 		t.Errorf("the gate's help lists %v: digits go into the search box; the screens are F1–F4", gate)
