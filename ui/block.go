@@ -134,31 +134,69 @@ func (p *painter) fill(b block, h int) block {
 	return out
 }
 
-// squeezeSGR drops each colour or style sequence (SGR) that repeats the one
-// just before it with nothing written between: nested lipgloss styles open
-// the app's colour three times on a line and close as often. The terminal
-// shows the same; a gate on campsite Wi-Fi receives a sixth fewer bytes.
+// squeezeSGR drops the colour and style sequences (SGR) a terminal would
+// set to no effect: nested lipgloss styles open the app's colour three times
+// on a line, close it as often, and set a colour that the next sequence
+// replaces before any text is written. Within a run of sequences with
+// nothing written between, a sequence is dropped when it repeats the one
+// before, when a reset follows it, or when it sets only the text colour and
+// another sequence setting only the text colour follows it. The terminal
+// shows the same cells; a gate on campsite Wi-Fi receives fewer bytes.
 func squeezeSGR(line string) string {
 	if !strings.Contains(line, "\x1b[") {
 		return line
 	}
 	var b strings.Builder
 	b.Grow(len(line))
-	last := "" // the SGR sequence written last, while no text followed it
+	var run []string // the sequences since the last text
+	flush := func() {
+		written := ""
+		for i, seq := range run {
+			if seq == written || deadBefore(seq, run[i+1:]) {
+				continue
+			}
+			b.WriteString(seq)
+			written = seq
+		}
+		run = run[:0]
+	}
 	for i := 0; i < len(line); {
 		if n := sgrLen(line[i:]); n > 0 {
-			if seq := line[i : i+n]; seq != last {
-				b.WriteString(seq)
-				last = seq
-			}
+			run = append(run, line[i:i+n])
 			i += n
 			continue
 		}
+		flush()
 		b.WriteByte(line[i])
-		last = ""
 		i++
 	}
+	flush()
 	return b.String()
+}
+
+// deadBefore reports whether seq has no effect when the sequences later
+// follow it with nothing written between.
+func deadBefore(seq string, later []string) bool {
+	fg := foregroundOnly(seq)
+	for _, l := range later {
+		if l == "\x1b[0m" || l == "\x1b[m" || (fg && foregroundOnly(l)) {
+			return true
+		}
+	}
+	return false
+}
+
+// foregroundOnly reports whether an SGR sequence sets the text colour and
+// nothing else.
+func foregroundOnly(seq string) bool {
+	p := seq[2 : len(seq)-1]
+	if rest, ok := strings.CutPrefix(p, "38;5;"); ok {
+		return !strings.Contains(rest, ";")
+	}
+	if rest, ok := strings.CutPrefix(p, "38;2;"); ok {
+		return strings.Count(rest, ";") == 2
+	}
+	return len(p) == 2 && (p[0] == '3' || p[0] == '9') && p != "38" && p[1] >= '0' && p[1] <= '9'
 }
 
 // sgrLen is the length of the SGR sequence (ESC [ digits and ; m) s starts

@@ -150,7 +150,8 @@ func sameCells(t *testing.T, what, a, b string, w, h int) {
 func TestSqueezedLinesShowTheSame(t *testing.T) {
 	st := NewStyles(colourRenderer())
 	parts := []string{"", " ", "Siti", "✓", "世界", st.Muted.Render("muted"), st.App.Render(st.Muted.Render("x")),
-		st.App.Render(st.App.Render("nested")), st.RowSelected.Render("sel"), "\x1b[0m", "\x1b[38;5;188m", "\x1b[1m"}
+		st.App.Render(st.App.Render("nested")), st.RowSelected.Render("sel"), "\x1b[0m", "\x1b[38;5;188m", "\x1b[1m",
+		"\x1b[48;5;23m", "\x1b[39m", "\x1b[91m", "\x1b[1;38;5;74m", "\x1b[38;2;1;2;3m", "\x1b[m"}
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 2000 {
 		line := ""
