@@ -15,8 +15,8 @@ import (
 // its memory, so a stranger on the Wi-Fi (or a broken client) must not be
 // able to take it all.
 const (
-	maxColumns       = 400              // a larger window is drawn at this size
-	maxRows          = 200              //
+	maxColumns       = 400              // a wider window is drawn this wide
+	maxRows          = 200              // a taller one this tall
 	maxEnvVars       = 64               // SetEnv values read per session
 	maxEnvValue      = 1024             // bytes of one SetEnv value
 	handshakeTimeout = 10 * time.Second // to log in, from the first byte
@@ -169,9 +169,7 @@ func limitRequests(in <-chan *gossh.Request, out chan<- *gossh.Request) {
 		case "env":
 			var kv struct{ Key, Value string }
 			if envs >= maxEnvVars || gossh.Unmarshal(req.Payload, &kv) != nil || len(kv.Key) > 64 || len(kv.Value) > maxEnvValue {
-				if req.WantReply {
-					req.Reply(false, nil)
-				}
+				refuse(req)
 				continue
 			}
 			envs++
@@ -181,19 +179,29 @@ func limitRequests(in <-chan *gossh.Request, out chan<- *gossh.Request) {
 				Columns, Rows, W, H uint32
 				Modes               string
 			}
-			if gossh.Unmarshal(req.Payload, &p) == nil {
-				p.Term = model.Clean(p.Term, 64)
-				p.Columns, p.Rows, p.W, p.H = clampWindow(p.Columns, p.Rows, p.W, p.H)
-				req.Payload = gossh.Marshal(p)
+			if gossh.Unmarshal(req.Payload, &p) != nil {
+				refuse(req) // one the library might read otherwise, unclamped
+				continue
 			}
+			p.Term = model.Clean(p.Term, 64)
+			p.Columns, p.Rows, p.W, p.H = clampWindow(p.Columns, p.Rows, p.W, p.H)
+			req.Payload = gossh.Marshal(p)
 		case "window-change":
 			var w struct{ Columns, Rows, W, H uint32 }
-			if gossh.Unmarshal(req.Payload, &w) == nil {
-				w.Columns, w.Rows, w.W, w.H = clampWindow(w.Columns, w.Rows, w.W, w.H)
-				req.Payload = gossh.Marshal(w)
+			if gossh.Unmarshal(req.Payload, &w) != nil {
+				refuse(req)
+				continue
 			}
+			w.Columns, w.Rows, w.W, w.H = clampWindow(w.Columns, w.Rows, w.W, w.H)
+			req.Payload = gossh.Marshal(w)
 		}
 		out <- req
+	}
+}
+
+func refuse(req *gossh.Request) {
+	if req.WantReply {
+		req.Reply(false, nil)
 	}
 }
 

@@ -144,7 +144,11 @@ func (l *Log) listView() string {
 			mark += " "
 		}
 		e := &r.ev
-		text := l.cells(cols, mark, padLeft(times[i-l.top], timeW), l.kindWord(e.Kind), l.who(r),
+		who := l.who(r)
+		if e.Volunteer == "" {
+			who = cutMiddle(who, cols.who) // a contingent: those sharing a start stay apart
+		}
+		text := l.cells(cols, mark, padLeft(times[i-l.top], timeW), l.kindWord(e.Kind), who,
 			e.Volunteer, e.Station, e.Operator, l.note(r))
 		switch {
 		case i == l.sel:
