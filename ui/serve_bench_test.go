@@ -10,6 +10,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"hadir/db"
@@ -56,22 +57,26 @@ type delivery struct {
 type liveServer struct {
 	sessions []*liveSession
 	inbox    chan delivery
+	widths   lineWidths
 }
 
+// benchWidth and benchHeight are a gate's terminal in the serve benchmarks.
+const benchWidth, benchHeight = 120, 40
+
 func newLiveServer(b *testing.B, st *db.Store, n int) *liveServer {
-	l := &liveServer{inbox: make(chan delivery)}
+	l := &liveServer{inbox: make(chan delivery), widths: lineWidths{}}
 	for i := range n {
 		a := New(st, Options{Operator: fmt.Sprintf("op%d", i), Station: fmt.Sprintf("gate %d", i), Lang: English,
 			Renderer: colourRenderer(), Out: io.Discard, NoBell: true})
 		b.Cleanup(a.Close)
 		s := &liveSession{app: a}
 		l.sessions = append(l.sessions, s)
-		l.handle(s, tea.WindowSizeMsg{Width: 120, Height: 40})
+		l.handle(s, tea.WindowSizeMsg{Width: benchWidth, Height: benchHeight})
 		l.start(s, a.Init())
 	}
 	l.settle(0)
 	for _, s := range l.sessions {
-		s.flush()
+		l.flush(s)
 	}
 	return l
 }
@@ -110,37 +115,55 @@ func (l *liveServer) handle(s *liveSession, msg tea.Msg) {
 
 // draw counts what tea.Program's standard renderer would send for a new
 // frame: nothing when it is the same, else the lines that differ from the
-// frame before (and a byte to step over each other line). The renderer
-// sends at most 60 frames a second, so drawing every frame is the most it
-// could send; the least is one frame per scan (see flush).
+// frame before (see changedBytes). The renderer sends at most 60 frames a
+// second, so drawing every frame is the most it could send; the least is
+// one frame per scan (see flush).
 func (l *liveServer) draw(s *liveSession) {
 	v := s.app.View()
 	if v == s.view {
 		return
 	}
 	lines := strings.Split(v, "\n")
-	s.sent += changedBytes(s.frame, lines)
+	s.sent += l.widths.changedBytes(s.frame, lines)
 	s.view, s.frame = v, lines
 }
 
-func changedBytes(before, after []string) int {
-	n := 0
+// lineWidths keeps the width of each line measured: the sessions draw the
+// same rows, and measuring them again would be counted as the server's CPU.
+type lineWidths map[string]int
+
+// changedBytes is what the standard renderer (bubbletea's
+// standard_renderer.go, flush) writes for after when the terminal shows
+// before: the cursor sent home, a line feed over each line that did not
+// change, each other line with "\r\n" after it and, when it is narrower
+// than the terminal, an erase to the end of the line; then the cursor
+// placed below.
+func (w lineWidths) changedBytes(before, after []string) int {
+	n := len(ansi.CursorHomePosition) + len(ansi.CursorPosition(0, len(after)))
 	for i, line := range after {
 		if i < len(before) && before[i] == line {
 			n++
 			continue
 		}
-		n += len(line) + 1
+		n += len(line) + 2
+		width, ok := w[line]
+		if !ok {
+			width = ansi.StringWidth(line)
+			w[line] = width
+		}
+		if width < benchWidth {
+			n += len(ansi.EraseLineRight)
+		}
 	}
 	return n
 }
 
 // flush is the bytes sent if the renderer sent the settled frame only.
-func (s *liveSession) flush() int {
+func (l *liveServer) flush(s *liveSession) int {
 	if slices.Equal(s.flushed, s.frame) {
 		return 0
 	}
-	n := changedBytes(s.flushed, s.frame)
+	n := l.widths.changedBytes(s.flushed, s.frame)
 	s.flushed = s.frame
 	return n
 }
@@ -213,10 +236,10 @@ func benchServeScan(b *testing.B, n int, oneByOne bool) {
 		for j, o := range l.sessions {
 			if o == s {
 				scanner += o.sent - before[j]
-				scannerOnce += o.flush()
+				scannerOnce += l.flush(o)
 			} else {
 				watchers += o.sent - before[j]
-				watchersOnce += o.flush()
+				watchersOnce += l.flush(o)
 			}
 		}
 	}
