@@ -56,19 +56,19 @@ type appDrawn struct {
 	paint  *painter // the body in the app's colours
 	text   string   // the frame as sent
 	textID uint64   // the frame text is of
-	// The lines of the frame before, as drawn and as sent (see squeezeSGR):
-	// a line that did not change is not squeezed again.
+	// The lines of the frame before, as drawn and as sent (see sentLine):
+	// a line that did not change is not written again.
 	drawnLines, sentLines []string
 }
 
-// squeeze is the frame as sent: its lines without repeated colour sequences.
+// squeeze is the frame as sent: each line the same cells in fewer bytes.
 func (d *appDrawn) squeeze(frame block) string {
 	sent := make([]string, len(frame.lines))
 	for i, l := range frame.lines {
 		if i < len(d.drawnLines) && d.drawnLines[i] == l {
 			sent[i] = d.sentLines[i]
 		} else {
-			sent[i] = squeezeSGR(l)
+			sent[i] = sentLine(l)
 		}
 	}
 	d.drawnLines, d.sentLines = frame.lines, sent

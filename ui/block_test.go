@@ -64,7 +64,7 @@ func TestKeptDrawingsAreNeverStale(t *testing.T) {
 		if kept != fresh {
 			t.Fatalf("after %s the frame kept differs from a fresh one:\n%s\nfresh:\n%s", step, kept, fresh)
 		}
-		// What is sent is squeezed (squeezeSGR); the terminal shows what
+		// What is sent is shorter (sentLine); the terminal shows what
 		// lipgloss drew.
 		sameCells(t, step, kept, d.app.drawn.frame.out.String(), d.app.c.Width, d.app.c.Height)
 	}
@@ -134,37 +134,60 @@ func shownAs(s string, w, h int) *cellbuf.Buffer {
 	return buf
 }
 
+// sameCells fails unless a and b look the same on a terminal of w×h: each
+// cell shows the same text in the same style, a space in a style that does
+// not show on a space (a text colour, bold) looking like an empty cell.
 func sameCells(t *testing.T, what, a, b string, w, h int) {
 	t.Helper()
 	x, y := shownAs(a, w, h), shownAs(b, w, h)
 	for row := range h {
 		for col := range w {
-			if cx, cy := x.Cell(col, row), y.Cell(col, row); !cx.Equal(cy) {
+			if cx, cy := x.Cell(col, row), y.Cell(col, row); !cx.Equal(cy) && !(looksEmpty(cx) && looksEmpty(cy)) {
 				t.Fatalf("%s: the cell at %d,%d differs: %+v and %+v\n%q\n%q", what, col, row, cx, cy, a, b)
 			}
 		}
 	}
 }
 
-// A line without repeated colour sequences shows the same on a terminal.
-func TestSqueezedLinesShowTheSame(t *testing.T) {
+func looksEmpty(c *cellbuf.Cell) bool {
+	return c != nil && c.Rune == ' ' && c.Width == 1 && len(c.Comb) == 0 && c.Link.Empty() && plainSpace(c.Style)
+}
+
+// A line as sent shows the same on a terminal as the line drawn, and is
+// never longer.
+func TestSentLinesShowTheSame(t *testing.T) {
 	st := NewStyles(colourRenderer())
-	parts := []string{"", " ", "Siti", "✓", "世界", st.Muted.Render("muted"), st.App.Render(st.Muted.Render("x")),
-		st.App.Render(st.App.Render("nested")), st.RowSelected.Render("sel"), "\x1b[0m", "\x1b[38;5;188m", "\x1b[1m",
-		"\x1b[48;5;23m", "\x1b[39m", "\x1b[91m", "\x1b[1;38;5;74m", "\x1b[38;2;1;2;3m", "\x1b[m"}
+	parts := []string{"", " ", "   ", "Siti", "✓", "世界", st.Muted.Render("muted"), st.App.Render(st.Muted.Render("x")),
+		st.App.Render(st.App.Render("nested")), st.RowSelected.Render("sel "), st.Muted.Render("  "), "\x1b[0m", "\x1b[38;5;188m", "\x1b[1m",
+		"\x1b[48;5;23m", "\x1b[39m", "\x1b[91m", "\x1b[1;38;5;74m", "\x1b[38;2;1;2;3m", "\x1b[m", "\x1b[4m", "\x1b[7m", "\x1b[22m", "\x1b[3m"}
 	r := rand.New(rand.NewPCG(3, 4))
-	for range 2000 {
+	for range 3000 {
 		line := ""
-		for range r.IntN(8) {
+		for range r.IntN(10) {
 			line += parts[r.IntN(len(parts))]
 		}
-		squeezed := squeezeSGR(line)
-		if len(squeezed) > len(line) {
-			t.Fatalf("%q grew to %q", line, squeezed)
+		sent := sentLine(line)
+		if len(sent) > len(line) {
+			t.Fatalf("%q grew to %q", line, sent)
 		}
-		sameCells(t, "a line", line, squeezed, 60, 1)
+		sameCells(t, "a line", line, sent, 60, 1)
 	}
-	if got := squeezeSGR("\x1b[38;5;188m\x1b[38;5;188mSiti\x1b[0m\x1b[0m"); got != "\x1b[38;5;188mSiti\x1b[0m" {
-		t.Fatalf("repeats kept: %q", got)
+}
+
+// A row of the latest arrivals is sent in one colour, gaps and separator
+// included, and without the spaces that pad it to the screen's width; the
+// selected row keeps its background to the end.
+func TestSentRowsAreShort(t *testing.T) {
+	st := NewStyles(colourRenderer())
+	row := st.App.Render(st.Muted.Render(" ✓ Siti Aisyah      Kab. Balangan") + "  " + st.Muted.Render("│") + " " + st.Muted.Render("ID ") + "JRS-BLG-0002" + strings.Repeat(" ", 20))
+	if got, want := sentLine(row), " \x1b[38;5;102m✓ Siti Aisyah      Kab. Balangan  │ ID \x1b[mJRS-BLG-0002"; got != want {
+		t.Errorf("row sent as %q, want %q", got, want)
+	}
+	sel := st.RowSelected.Render("▸✓ Siti Aisyah   ") + "  "
+	if got := sentLine(sel); !strings.HasSuffix(got, "Aisyah   \x1b[m") {
+		t.Errorf("the selected row's background lost its end: %q", got)
+	}
+	if got := sentLine("plain text   "); got != "plain text" {
+		t.Errorf("plain text sent as %q", got)
 	}
 }
