@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -48,14 +47,7 @@ func init() {
 			fs.StringVar(&o.badge.layout, "layout", string(badge.A4x8), "`LAYOUT`: a4-8 or a4-10 (A4 sheets with cut marks), a6 or card (one badge a page, for a badge printer)")
 			fs.StringVar(&o.badge.code, "code", string(badge.Code128), "the barcode, `CODE`: code128 (every USB scanner) or qr")
 			fs.StringVar(&o.lang, "lang", "", "the cover pages' language: id or en (default $HADIR_LANG, else from $LANG)")
-			// As for report: defaults count as given, so a running `hadir
-			// serve` writes into this folder, in this terminal's language.
-			fs.Set("o", badgesDefault)
-			if l := ui.DetectLang("", os.Getenv); l == ui.English {
-				fs.Set("lang", "en")
-			} else {
-				fs.Set("lang", "id")
-			}
+			givenDefaults(fs, badgesDefault)
 		}},
 	)
 }

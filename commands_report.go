@@ -19,18 +19,22 @@ func init() {
 		example: "hadir report -o laporan.html --lang id", run: runReport, setup: func(fs *flag.FlagSet, o *options) {
 			fs.StringVar(&o.output, "o", reportDefault, "write to `FILE` (- for the screen)")
 			fs.StringVar(&o.lang, "lang", "", "the report's language: id or en (default $HADIR_LANG, else from $LANG)")
-			// The defaults count as given: while `hadir serve` holds the
-			// store it runs the command, and only given flags reach it, so
-			// the file lands in this folder (not the server's) in this
-			// terminal's language.
-			fs.Set("o", reportDefault)
-			if l := ui.DetectLang("", os.Getenv); l == ui.English {
-				fs.Set("lang", "en")
-			} else {
-				fs.Set("lang", "id")
-			}
+			givenDefaults(fs, reportDefault)
 		}},
 	)
+}
+
+// givenDefaults sets -o and --lang as if typed, for commands that write a
+// file: while `hadir serve` holds the store it runs the command, and only
+// given flags reach it, so the file lands in this folder (not the server's)
+// in this terminal's language.
+func givenDefaults(fs *flag.FlagSet, output string) {
+	fs.Set("o", output)
+	if l := ui.DetectLang("", os.Getenv); l == ui.English {
+		fs.Set("lang", "en")
+	} else {
+		fs.Set("lang", "id")
+	}
 }
 
 func runReport(env *runEnv, _ *flag.FlagSet, args []string) error {

@@ -9,6 +9,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"hadir/internal/cputime"
 	"hadir/model"
 )
 
@@ -105,7 +106,7 @@ func BenchmarkOpen(b *testing.B) {
 			}
 			s.Close()
 			b.ReportAllocs()
-			cpu := processCPU()
+			cpu := cputime.Process()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				s, err := Open(path)
@@ -118,7 +119,7 @@ func BenchmarkOpen(b *testing.B) {
 				s.Close()
 			}
 			b.StopTimer()
-			if used := processCPU() - cpu; used > 0 {
+			if used := cputime.Process() - cpu; used > 0 {
 				// On a shared machine the wall time waits for other work too.
 				b.ReportMetric(float64(used.Nanoseconds())/float64(b.N), "cpu-ns/op")
 			}

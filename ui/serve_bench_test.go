@@ -13,6 +13,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"hadir/db"
+	"hadir/internal/cputime"
 	"hadir/model"
 )
 
@@ -190,7 +191,7 @@ func benchServeScan(b *testing.B, n int, oneByOne bool) {
 	st := testStore(b, roster)
 	l := newLiveServer(b, st, n)
 	var scanner, watchers, scannerOnce, watchersOnce int
-	cpu := processCPU()
+	cpu := cputime.Process()
 	b.ResetTimer()
 	for i := range b.N {
 		s := l.sessions[i%n]
@@ -220,7 +221,7 @@ func benchServeScan(b *testing.B, n int, oneByOne bool) {
 		}
 	}
 	b.StopTimer()
-	if used := processCPU() - cpu; used > 0 {
+	if used := cputime.Process() - cpu; used > 0 {
 		b.ReportMetric(float64(used.Nanoseconds())/float64(b.N), "cpu-ns/scan")
 	}
 	b.ReportMetric(float64(scanner)/float64(b.N), "B/scanning-gate")

@@ -11,6 +11,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"hadir/internal/cputime"
 	"hadir/model"
 )
 
@@ -131,7 +132,7 @@ func benchFlatOut(b *testing.B, n int) {
 	}
 	var finished sync.WaitGroup
 	finished.Add(n)
-	cpu := processCPU()
+	cpu := cputime.Process()
 	b.ResetTimer()
 	var loops sync.WaitGroup
 	for _, f := range gates {
@@ -140,7 +141,7 @@ func benchFlatOut(b *testing.B, n int) {
 	}
 	finished.Wait()
 	b.StopTimer()
-	used := processCPU() - cpu
+	used := cputime.Process() - cpu
 	close(done)
 	loops.Wait()
 	var took []time.Duration

@@ -1,15 +1,17 @@
 //go:build unix
 
-package ui
+// Package cputime reads the CPU time this process has used, for benchmarks
+// that report what a serving laptop spends rather than wall time.
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// processCPU is the CPU time this process has used so far, user and system,
+// Process is the CPU time this process has used so far, user and system,
 // on every thread: what a serving laptop spends, whichever goroutine spent it.
-func processCPU() time.Duration {
+func Process() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0

@@ -1,8 +1,0 @@
-//go:build !unix
-
-package db
-
-import "time"
-
-// processCPU is not measured here; benchmarks report wall time only.
-func processCPU() time.Duration { return 0 }
