@@ -115,7 +115,9 @@ func banner(t *testing.T, conn net.Conn) string {
 // At most 32 connections may wait at the login; more are closed at once,
 // and a slot is free again when one of them goes.
 func TestServeLimitsUnauthenticatedConnections(t *testing.T) {
-	ts := startServer(t, numberedRoster(1))
+	// A long handshake time: on a loaded machine none of the 32 may time out
+	// while the test opens them.
+	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.handshake = 10 * time.Minute })
 	var conns []net.Conn
 	defer func() {
 		for _, c := range conns {
@@ -161,10 +163,7 @@ func TestServeLimitsUnauthenticatedConnections(t *testing.T) {
 // A connection that does not log in within the handshake time is closed;
 // one that logs in but opens no session is closed after the idle time.
 func TestServeClosesSilentConnections(t *testing.T) {
-	ts := startServer(t, numberedRoster(1), func(srv *server) {
-		srv.handshake = 100 * time.Millisecond
-		srv.idle = 100 * time.Millisecond
-	})
+	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.handshake = 100 * time.Millisecond })
 	conn, err := net.Dial("tcp", ts.addr)
 	if err != nil {
 		t.Fatal(err)
@@ -179,6 +178,8 @@ func TestServeClosesSilentConnections(t *testing.T) {
 		t.Errorf("a connection that never logged in was kept open: %v", err)
 	}
 
+	// A second server: logging in must not race a short handshake time.
+	ts = startServer(t, numberedRoster(1), func(srv *server) { srv.idle = 100 * time.Millisecond })
 	c := ts.dialRole(t, "rina", db.RoleGate)
 	closed := make(chan error, 1)
 	go func() { closed <- c.Wait() }()

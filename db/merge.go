@@ -127,12 +127,18 @@ func (s *Store) Merge(events []model.Event, by Actor) (MergeReport, error) {
 const maxMergedSeq = 1 << 40
 
 // CheckMerge checks events from another station's file before any is
-// stored: each dated from a year before this store was made to a day from
-// now, each ID one that hadir makes, and none that this station would have
+// stored: each dated from a year before this store was made (or before its
+// first event, if older) to a day from now, each ID one that hadir makes, and none that this station would have
 // have written itself and has not (it would move this station's counter). The first problem
 // refuses the whole file.
 func (s *Store) CheckMerge(events []model.Event) error {
-	earliest, latest := s.created.AddDate(-1, 0, 0), s.now().Add(24*time.Hour)
+	since := s.created
+	s.mu.RLock()
+	if first, ok := s.state.FirstEventAt(); ok && first.Before(since) {
+		since = first // a store that holds older events takes events as old
+	}
+	s.mu.RUnlock()
+	earliest, latest := since.AddDate(-1, 0, 0), s.now().Add(24*time.Hour)
 	day := func(t time.Time) string { return t.Local().Format("2006-01-02 15:04") }
 	for _, e := range events {
 		station, seq, ok := model.ParseEventID(e.ID)

@@ -35,8 +35,10 @@ type members struct {
 	rows      []model.Person
 	info      model.Contingent
 	names     map[string]string // names of replacements and those replaced, by ID
-	filter    textinput.Model   // "/": search the members
-	searching bool              // the search box has the keys
+	loaded    bool              // rows hold a reply (of the state at version)
+	version   uint64
+	filter    textinput.Model // "/": search the members
+	searching bool            // the search box has the keys
 	picked    map[string]bool
 	listCursor
 	mode    membersMode
@@ -57,11 +59,13 @@ type members struct {
 
 type (
 	membersLoadedMsg struct {
-		name  string
-		rows  []model.Person
-		info  model.Contingent
-		query string            // the search the rows answer
-		names map[string]string // replacements and those replaced, by ID
+		name      string
+		departure bool
+		version   uint64 // the state the rows were read from
+		rows      []model.Person
+		info      model.Contingent
+		query     string            // the search the rows answer
+		names     map[string]string // replacements and those replaced, by ID
 	}
 	closeMembersMsg struct{}
 	// actionDoneMsg is the answer to a leader's action.
@@ -97,12 +101,13 @@ func (m *members) Modal() bool { return m.mode != membersList }
 func (m *members) load() tea.Cmd {
 	st, name, departure, q := m.c.Store, m.name, m.departure, m.query()
 	return func() tea.Msg {
-		msg := membersLoadedMsg{name: name, query: q}
+		msg := membersLoadedMsg{name: name, query: q, departure: departure}
 		first := isMissing
 		if departure {
 			first = isOnSite
 		}
 		st.Read(func(s *model.State, ix *model.Index) {
+			msg.version = s.Version()
 			msg.info, _ = s.Contingent(name)
 			if q != "" {
 				msg.rows = searched(s, ix, name, q)
@@ -125,8 +130,12 @@ func (m *members) load() tea.Cmd {
 func (m *members) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case membersLoadedMsg:
-		if msg.name == m.name && msg.query == m.query() {
+		// Reloads run concurrently and may answer out of order: a reply read
+		// from an older state than the one shown is dropped.
+		if msg.name == m.name && msg.query == m.query() && msg.departure == m.departure &&
+			(!m.loaded || msg.version >= m.version) {
 			m.rows, m.info, m.names = msg.rows, msg.info, msg.names
+			m.loaded, m.version = true, msg.version
 			m.clampList()
 		}
 		return nil

@@ -16,10 +16,12 @@ import (
 // Contingents lists every contingent with its count and sign-off; Enter
 // opens one (contingent.go) for its leader.
 type Contingents struct {
-	c      *Common
-	rows   []model.Contingent
-	filter textinput.Model
-	byGap  bool // sorted by how many are missing, else by name
+	c       *Common
+	rows    []model.Contingent
+	loaded  bool // rows hold a reply (of the state at version)
+	version uint64
+	filter  textinput.Model
+	byGap   bool // sorted by how many are missing, else by name
 	listCursor
 	members *members // the open contingent, nil in the table
 
@@ -27,7 +29,10 @@ type Contingents struct {
 }
 
 // contingentsLoadedMsg carries the table's rows.
-type contingentsLoadedMsg struct{ rows []model.Contingent }
+type contingentsLoadedMsg struct {
+	rows    []model.Contingent
+	version uint64 // the state the rows were read from
+}
 
 func newContingents(c *Common) *Contingents {
 	in := newInput(c, c.T("contingents.filter_placeholder"), 40)
@@ -49,8 +54,9 @@ func (s *Contingents) load() tea.Cmd {
 	st := s.c.Store
 	return func() tea.Msg {
 		var rows []model.Contingent
-		st.Read(func(state *model.State, _ *model.Index) { rows = state.Contingents() })
-		return contingentsLoadedMsg{rows: rows}
+		var version uint64
+		st.Read(func(state *model.State, _ *model.Index) { rows, version = state.Contingents(), state.Version() })
+		return contingentsLoadedMsg{rows: rows, version: version}
 	}
 }
 
@@ -96,7 +102,11 @@ func (s *Contingents) FullHelp() [][]key.Binding {
 func (s *Contingents) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case contingentsLoadedMsg:
-		s.rows = msg.rows
+		// Reloads run concurrently: a reply older than the one shown is dropped.
+		if s.loaded && msg.version < s.version {
+			return nil
+		}
+		s.rows, s.loaded, s.version = msg.rows, true, msg.version
 		s.clampList()
 		return nil
 	case storeChangedMsg:

@@ -315,3 +315,25 @@ func TestPickerTakesAnySpelling(t *testing.T) {
 		t.Errorf("picker shows %q, offers %q; want Kab. Balangan", p.shown, p.shown[p.sel])
 	}
 }
+
+// Reloads run concurrently: a reply read before the last change, arriving
+// after the reply read after it, must not put the old counts back.
+func TestContingentStaleReloadIsDropped(t *testing.T) {
+	st := testStore(t, nil)
+	d := newContingentsDriver(t, st, English, 120, 30)
+	m := openBalangan(d)
+	staleMembers := m.load()()
+	staleTable := d.s.(*Contingents).load()()
+	first := m.rows[0].ID
+	if _, err := st.Excuse(first, "sakit", "demam", db.Actor{Station: "gerbang 1", Operator: "Rina"}); err != nil {
+		t.Fatal(err)
+	}
+	d.send(storeChangedMsg{})
+	d.mustShow("99 missing · 1 excused")
+	d.send(staleMembers, staleTable)
+	d.mustShow("99 missing · 1 excused")
+	d.key(tea.KeyEsc)
+	if c := d.s.(*Contingents).rows; len(c) == 0 || c[0].Name != "Kab. Balangan" || c[0].Excused != 1 {
+		t.Fatalf("the table after a stale reply: %+v, want Kab. Balangan with 1 excused", c[0])
+	}
+}
