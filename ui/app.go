@@ -59,6 +59,7 @@ type appDrawn struct {
 	// The lines of the frame before, as drawn and as sent (see sentLine):
 	// a line that did not change is not written again.
 	drawnLines, sentLines []string
+	sender                lineSender
 }
 
 // squeeze is the frame as sent: each line the same cells in fewer bytes.
@@ -68,7 +69,7 @@ func (d *appDrawn) squeeze(frame block) string {
 		if i < len(d.drawnLines) && d.drawnLines[i] == l {
 			sent[i] = d.sentLines[i]
 		} else {
-			sent[i] = sentLine(l)
+			sent[i] = d.sender.line(l)
 		}
 	}
 	d.drawnLines, d.sentLines = frame.lines, sent

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -17,15 +18,27 @@ import (
 // strike-through), and no spaces at the end of the line that look like an
 // empty cell: Bubble Tea's renderer erases the rest of a line narrower than
 // the terminal. A line with any other escape sequence is sent as drawn.
-func sentLine(line string) string {
+func sentLine(line string) string { return new(lineSender).line(line) }
+
+// lineSender is sentLine for one session, keeping what it worked out: a
+// screen uses a few styles, and reading and writing their sequences again
+// for every line would cost more than the rest.
+type lineSender struct {
+	params  map[string][]ansi.Param     // a sequence's parameters
+	changes map[[2]cellbuf.Style]string // the sequence from one style to another
+}
+
+// keptLimit bounds what a lineSender keeps; no screen comes near it.
+const keptLimit = 256
+
+func (s *lineSender) line(line string) string {
 	if !strings.Contains(line, "\x1b") {
 		return strings.TrimRight(line, " ")
 	}
-	p := ansi.GetParser()
-	defer ansi.PutParser(p)
 	var out strings.Builder
 	out.Grow(len(line))
 	var want, pen cellbuf.Style // the style the drawing asks for; the style the terminal has
+	same := true                // pen is want; compared once after each run of sequences
 	spaces := 0                 // spaces not written yet: they look the same in pen
 	for i := 0; i < len(line); {
 		if line[i] == '\x1b' {
@@ -33,31 +46,39 @@ func sentLine(line string) string {
 			if n == 0 {
 				return line
 			}
-			ansi.DecodeSequence(line[i:i+n], ansi.NormalState, p)
-			cellbuf.ReadStyle(p.Params(), &want)
+			cellbuf.ReadStyle(s.paramsOf(line[i:i+n]), &want)
+			same = false
 			i += n
 			continue
 		}
-		if line[i] == ' ' && (pen.Equal(&want) || (plainSpace(pen) && plainSpace(want))) {
+		if !same {
+			same = pen.Equal(&want)
+		}
+		if line[i] == ' ' && (same || (plainSpace(pen) && plainSpace(want))) {
 			spaces++
 			i++
 			continue
 		}
-		out.WriteString(strings.Repeat(" ", spaces))
+		writeSpaces(&out, spaces)
 		spaces = 0
-		if !pen.Equal(&want) {
-			out.WriteString(styleChange(pen, want))
-			pen = want
+		if !same {
+			out.WriteString(s.change(pen, want))
+			pen, same = want, true
 		}
 		if line[i] == ' ' {
 			spaces = 1 // in pen now: written with what follows it, if anything does
-		} else {
-			out.WriteByte(line[i]) // a byte of a character (never ESC)
+			i++
+			continue
 		}
-		i++
+		j := i + 1 // the text up to the next space or sequence
+		for j < len(line) && line[j] != ' ' && line[j] != '\x1b' {
+			j++
+		}
+		out.WriteString(line[i:j])
+		i = j
 	}
 	if !plainSpace(pen) {
-		out.WriteString(strings.Repeat(" ", spaces))
+		writeSpaces(&out, spaces)
 	}
 	if !pen.Empty() {
 		out.WriteString(ansi.ResetStyle)
@@ -68,9 +89,46 @@ func sentLine(line string) string {
 	return out.String()
 }
 
+const blanks = "                                                                "
+
+func writeSpaces(out *strings.Builder, n int) {
+	for ; n > len(blanks); n -= len(blanks) {
+		out.WriteString(blanks)
+	}
+	out.WriteString(blanks[:n])
+}
+
 // plainSpace reports whether a space in style s looks like an empty cell.
 func plainSpace(s cellbuf.Style) bool {
 	return s.Bg == nil && s.UlStyle == cellbuf.NoUnderline && s.Attrs&(cellbuf.ReverseAttr|cellbuf.StrikethroughAttr) == 0
+}
+
+func (s *lineSender) paramsOf(seq string) ansi.Params {
+	if ps, ok := s.params[seq]; ok {
+		return ps
+	}
+	p := ansi.GetParser()
+	defer ansi.PutParser(p)
+	ansi.DecodeSequence(seq, ansi.NormalState, p)
+	ps := slices.Clone(p.Params())
+	if s.params == nil || len(s.params) > keptLimit {
+		s.params = make(map[string][]ansi.Param)
+	}
+	s.params[seq] = ps
+	return ps
+}
+
+func (s *lineSender) change(pen, want cellbuf.Style) string {
+	k := [2]cellbuf.Style{pen, want}
+	if seq, ok := s.changes[k]; ok {
+		return seq
+	}
+	seq := styleChange(pen, want)
+	if s.changes == nil || len(s.changes) > keptLimit {
+		s.changes = make(map[[2]cellbuf.Style]string)
+	}
+	s.changes[k] = seq
+	return seq
 }
 
 // styleChange is the shortest sequence that changes the terminal's style
