@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -41,6 +42,7 @@ func withColour(b *testing.B) {
 type liveSession struct {
 	app     *App
 	pending int // commands started whose message is not handled yet (one is the wait for a change)
+	waiting int // of them, waits for a change
 	changes int // store changes handled
 	view    string
 	frame   []string // the lines of view
@@ -49,8 +51,9 @@ type liveSession struct {
 }
 
 type delivery struct {
-	s   *liveSession
-	msg tea.Msg
+	s    *liveSession
+	msg  tea.Msg
+	wait bool // the message of a wait for a change
 }
 
 // liveServer is N sessions on one store, driven from one goroutine.
@@ -86,7 +89,11 @@ func (l *liveServer) start(s *liveSession, cmd tea.Cmd) {
 		return
 	}
 	s.pending++
-	go func() { l.inbox <- delivery{s, cmd()} }()
+	wait := isWaitForChange(cmd)
+	if wait {
+		s.waiting++
+	}
+	go func() { l.inbox <- delivery{s, cmd(), wait} }()
 }
 
 // handle is one turn of tea.Program's event loop.
@@ -168,19 +175,31 @@ func (l *liveServer) flush(s *liveSession) int {
 	return n
 }
 
+// isWaitForChange reports whether cmd is App.waitForChange's: a session
+// that waits for anything else (its reload after a change, its totals) has
+// not settled. The closure's code is named after the method, wherever the
+// compiler put it.
+func isWaitForChange(cmd tea.Cmd) bool {
+	f := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer())
+	return f != nil && strings.Contains(f.Name(), ".waitForChange.")
+}
+
 // settle handles messages until every session has seen changes store
 // changes and waits for nothing but the next one.
 func (l *liveServer) settle(changes int) {
 	for !l.settled(changes) {
 		d := <-l.inbox
 		d.s.pending--
+		if d.wait {
+			d.s.waiting--
+		}
 		l.handle(d.s, d.msg)
 	}
 }
 
 func (l *liveServer) settled(changes int) bool {
 	for _, s := range l.sessions {
-		if s.pending != 1 || s.changes < changes {
+		if s.pending != 1 || s.waiting != 1 || s.changes < changes {
 			return false
 		}
 	}
