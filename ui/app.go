@@ -57,7 +57,8 @@ type appDrawn struct {
 	text   string   // the frame as sent
 	textID uint64   // the frame text is of
 	// The lines of the frame before, as drawn and as sent (see sentLine):
-	// a line that did not change is not written again.
+	// a line that did not change is not written again, nor one that moved
+	// (the latest arrivals move down a row at every check-in).
 	drawnLines, sentLines []string
 	sender                lineSender
 }
@@ -65,9 +66,20 @@ type appDrawn struct {
 // squeeze is the frame as sent: each line the same cells in fewer bytes.
 func (d *appDrawn) squeeze(frame block) string {
 	sent := make([]string, len(frame.lines))
+	var before map[string]string // the frame before's lines, made at the first line not in its place
 	for i, l := range frame.lines {
 		if i < len(d.drawnLines) && d.drawnLines[i] == l {
 			sent[i] = d.sentLines[i]
+			continue
+		}
+		if before == nil {
+			before = make(map[string]string, len(d.drawnLines))
+			for j, drawn := range d.drawnLines {
+				before[drawn] = d.sentLines[j]
+			}
+		}
+		if s, ok := before[l]; ok {
+			sent[i] = s
 		} else {
 			sent[i] = d.sender.line(l)
 		}
