@@ -67,7 +67,8 @@ func TestServeREADMECommandsForEachRole(t *testing.T) {
 	}
 }
 
-// sshCommandAt runs cmd in a session that says which station it is.
+// sshCommandAt runs cmd in a session that says which station it is (none
+// when station is "").
 func sshCommandAt(t *testing.T, c *gossh.Client, station, cmd string) (string, int) {
 	t.Helper()
 	sess, err := c.NewSession()
@@ -75,10 +76,12 @@ func sshCommandAt(t *testing.T, c *gossh.Client, station, cmd string) (string, i
 		t.Fatal(err)
 	}
 	defer sess.Close()
-	if err := sess.Setenv("HADIR_STATION", station); err != nil {
-		t.Fatal(err)
+	if station != "" {
+		if err := sess.Setenv("HADIR_STATION", station); err != nil {
+			t.Fatal(err)
+		}
 	}
-	var out syncBuffer
+	var out syncBuffer // stdout and stderr are copied by two goroutines
 	sess.Stdout, sess.Stderr = &out, &out
 	err = sess.Run(cmd)
 	code := 0

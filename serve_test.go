@@ -133,21 +133,7 @@ func (ts *testServer) dialRole(t *testing.T, user string, role db.Role) *gossh.C
 // sshCommand runs one command over SSH and returns its output and exit code.
 func sshCommand(t *testing.T, c *gossh.Client, cmd string) (string, int) {
 	t.Helper()
-	sess, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sess.Close()
-	var out syncBuffer // stdout and stderr are copied by two goroutines
-	sess.Stdout, sess.Stderr = &out, &out
-	err = sess.Run(cmd)
-	code := 0
-	if exit, ok := err.(*gossh.ExitError); ok {
-		code = exit.ExitStatus()
-	} else if err != nil {
-		t.Fatalf("%s: %v", cmd, err)
-	}
-	return out.buf.String(), code
+	return sshCommandAt(t, c, "", cmd)
 }
 
 func numberedRoster(n int) []model.Volunteer {
