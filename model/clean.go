@@ -59,7 +59,7 @@ func CleanText(s string, max int) (clean string, truncated bool) {
 		case unicode.Is(unicode.Cf, r), unicode.Is(unicode.Co, r), r == '\ufffc':
 			continue
 		}
-		if max > 0 && n+btoi(space)+1 > max {
+		if max > 0 && n+boolInt(space)+1 > max {
 			return b.String(), true
 		}
 		if space {
@@ -91,13 +91,6 @@ func isPlainASCII(s string) bool {
 // isEmoji is a coarse test for the pictographs a zero-width joiner links.
 func isEmoji(r rune) bool {
 	return r >= 0x1F000 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF || r == 0xFE0F
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // NormalizePhone turns the ways an Indonesian phone number is written into

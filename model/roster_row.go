@@ -88,7 +88,7 @@ func (p *rosterParser) record(rec []string, line int) {
 	}
 
 	v := Volunteer{Source: SourceRoster}
-	v.Name = rosterCollapse(get(roleName))
+	v.Name = get(roleName)
 	switch {
 	case v.Name == "":
 		p.add(Problem{Line: line, Column: colName(l.index[roleName]), Msg: "no name; fill it in or delete the row"})
@@ -102,7 +102,7 @@ func (p *rosterParser) record(rec []string, line int) {
 
 	v.Contingent = p.contingent
 	if i := l.index[roleContingent]; i >= 0 {
-		c := rosterCollapse(get(roleContingent))
+		c := get(roleContingent)
 		switch {
 		case p.contingent != "":
 			if c != "" && !strings.EqualFold(c, p.contingent) {
@@ -127,7 +127,7 @@ func (p *rosterParser) record(rec []string, line int) {
 			"gender '%s' is not L or P; write L (laki-laki) or P (perempuan), or leave it empty", rosterShort(get(roleGender)))})
 	}
 
-	v.Pillar = rosterCollapse(get(rolePillar))
+	v.Pillar = get(rolePillar)
 	if ph, ok := NormalizePhone(get(rolePhone)); ok {
 		v.Phone = ph
 	} else {
@@ -137,7 +137,7 @@ func (p *rosterParser) record(rec []string, line int) {
 	}
 	v.Leader = rosterYes[normHeader(get(roleLeader))]
 	v.Extra = p.extras(vals, &v, line)
-	v.ID = rosterCollapse(strings.TrimPrefix(get(roleID), "'"))
+	v.ID = strings.TrimPrefix(get(roleID), "'")
 	p.checkLengths(&v, line)
 	if len(p.problems) > before {
 		who := p.identify(&v)
@@ -248,6 +248,9 @@ func generatedID(key string) string {
 }
 
 // phoneKey folds a phone number to its digits with a national 0 prefix.
+// It is looser than NormalizePhone on purpose: a short or partial number
+// written with 62 ("62812555") still matches its 0 form when rows are
+// compared.
 func phoneKey(s string) string {
 	d := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {

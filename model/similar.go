@@ -12,7 +12,8 @@ const maxSimilar = 8
 // A walk-in who is one of them may be on the roster already, and registering
 // them again would count them twice.
 func SimilarPeople(s *State, ix *Index, name string) []Person {
-	typed := strings.Fields(NameKey(name))
+	key := NameKey(name) // single-spaced words
+	typed := strings.Fields(key)
 	if len(typed) == 0 {
 		return nil
 	}
@@ -25,8 +26,9 @@ func SimilarPeople(s *State, ix *Index, name string) []Person {
 		if !ok || p.Status == StatusVoid {
 			continue
 		}
-		theirs := strings.Fields(NameKey(p.Name))
-		same := strings.Join(theirs, " ") == strings.Join(typed, " ")
+		theirKey := NameKey(p.Name)
+		theirs := strings.Fields(theirKey)
+		same := theirKey == key
 		// One word more ("Siti Aisyah" and "Siti Aisyah Rahmah") is close;
 		// a single typed word ("Siti") finds too many to be a warning.
 		near := len(typed) >= 2 && len(theirs) <= len(typed)+1
