@@ -180,6 +180,7 @@ func (srv *server) newSSHServer(addr, hostKey string) (*ssh.Server, error) {
 		),
 		func(s *ssh.Server) error {
 			s.ConnCallback = srv.guardConn
+			s.ServerConfigCallback = srv.serverConfig
 			s.ChannelHandlers = map[string]ssh.ChannelHandler{"session": srv.sessionChannel}
 			return nil
 		},
@@ -195,8 +196,7 @@ func (srv *server) newSSHServer(addr, hostKey string) (*ssh.Server, error) {
 
 func (srv *server) checkKey(ctx ssh.Context, key ssh.PublicKey) bool {
 	if _, ok := srv.logins.roleOfKey(key); ok {
-		guardOf(ctx).logIn()
-		return true
+		return true // logged in only once the client proves it holds the key (serverConfig)
 	}
 	srv.log.Printf("refused: unknown key %s for %s from %s", fingerprint(key), logText(ctx.User()), ctx.RemoteAddr())
 	return false
@@ -220,7 +220,6 @@ func (srv *server) checkPasscode(ctx ssh.Context, given string) bool {
 	}
 	srv.backoff.succeed(host)
 	ctx.SetValue(ctxPasscodeLogin{}, login)
-	guardOf(ctx).logIn()
 	return true
 }
 

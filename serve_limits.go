@@ -61,6 +61,20 @@ func guardOf(ctx ssh.Context) *connGuard {
 	return g
 }
 
+// serverConfig marks a connection logged in when the SSH library says its
+// authentication succeeded. Not in the key callback: the library asks that
+// one also when a client merely asks whether a key would do, and public keys
+// are no secret, so a stranger could leave the handshake limits that way.
+func (srv *server) serverConfig(ctx ssh.Context) *gossh.ServerConfig {
+	return &gossh.ServerConfig{
+		AuthLogCallback: func(_ gossh.ConnMetadata, _ string, err error) {
+			if err == nil {
+				guardOf(ctx).logIn()
+			}
+		},
+	}
+}
+
 // logIn marks the connection authenticated: no longer counted against
 // maxUnauth, and from now on closed when idle without a session.
 func (g *connGuard) logIn() {

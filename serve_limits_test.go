@@ -252,3 +252,54 @@ func TestServeLoginBackoff(t *testing.T) {
 		t.Errorf("100 wrong passcodes took %v of the attacker's time, want at least 10 minutes", took)
 	}
 }
+
+// stalledSigner offers a listed public key but never signs with it: a
+// client that only asks whether a key would do, as a stranger who knows a
+// gate's public key can.
+type stalledSigner struct {
+	gossh.Signer
+	release chan struct{}
+}
+
+func (s stalledSigner) Sign(rand io.Reader, data []byte) (*gossh.Signature, error) {
+	<-s.release
+	return nil, io.EOF
+}
+
+// closeWatch tells when the other side ended the connection.
+type closeWatch struct {
+	net.Conn
+	once   sync.Once
+	closed chan struct{}
+}
+
+func (c *closeWatch) Read(p []byte) (int, error) {
+	n, err := c.Conn.Read(p)
+	if err != nil {
+		c.once.Do(func() { close(c.closed) })
+	}
+	return n, err
+}
+
+// Asking whether a listed key would do is not logging in: the connection
+// stays under the handshake time and is closed when it runs out.
+func TestServeKeyQueryIsNoLogin(t *testing.T) {
+	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.handshake = 200 * time.Millisecond })
+	raw, err := net.Dial("tcp", ts.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn := &closeWatch{Conn: raw, closed: make(chan struct{})}
+	defer conn.Close()
+	release := make(chan struct{})
+	defer close(release)
+	go gossh.NewClientConn(conn, ts.addr, &gossh.ClientConfig{
+		User: "stranger", HostKeyCallback: gossh.InsecureIgnoreHostKey(),
+		Auth: []gossh.AuthMethod{gossh.PublicKeys(stalledSigner{ts.keys[db.RoleGate], release})},
+	})
+	select {
+	case <-conn.closed:
+	case <-time.After(time.Minute):
+		t.Fatal("a connection that only asked about a key was kept open past the handshake time")
+	}
+}
