@@ -239,3 +239,20 @@ func TestAppShowsBackupFailure(t *testing.T) {
 	d.settle()
 	d.mustShow("✓ backup 09:14", "Operator: Rina")
 }
+
+// A report still being written when the user moves to another screen is
+// not forgotten: back on the Summary it says where it was written, and p
+// writes another.
+func TestReportAnswerReachesSummaryShownLater(t *testing.T) {
+	st := testStore(t, nil)
+	d := newAppDriver(t, st, Options{Operator: "Rina", Lang: English, Role: db.RoleAdmin}, 120, 40)
+	a := d.app
+	a.Update(tea.KeyMsg{Type: tea.KeyF3})
+	dash := a.screens[2].(*Dashboard)
+	dash.report = dashReport{writing: true}
+	a.Update(tea.KeyMsg{Type: tea.KeyF1})
+	a.Update(reportWrittenMsg{path: "/tmp/laporan.html"})
+	if dash.report.writing || dash.report.path != "/tmp/laporan.html" {
+		t.Fatalf("the Summary after its report was written elsewhere: %+v; want the path, not still writing", dash.report)
+	}
+}

@@ -10,19 +10,32 @@ import (
 	"hadir/model"
 )
 
-// answerMsg is the store's answer to an action a screen started. It reaches
-// that screen even when another is shown by the time it comes: no answer is
-// lost, and the gate never waits for one forever with the keys it keeps.
+// answerMsg is the reply to work a screen started (a store read or write,
+// a file written). It reaches that screen even when another is shown by the
+// time it comes: no answer is lost, the gate never waits for one forever
+// with the keys it keeps, and a screen never stays "writing…". Each screen
+// drops replies that are not its own (by sequence, name or version). Every
+// reply type a screen's command returns belongs here; input and the store's
+// change signal do not.
 type answerMsg interface{ answer() }
 
-func (enterMsg) answer()        {}
-func (checkInMsg) answer()      {}
-func (walkInDoneMsg) answer()   {}
-func (annulTargetMsg) answer()  {}
-func (annulledMsg) answer()     {}
-func (similarMsg) answer()      {}
-func (actionDoneMsg) answer()   {}
-func (signOffCheckMsg) answer() {}
+func (enterMsg) answer()             {}
+func (checkInMsg) answer()           {}
+func (walkInDoneMsg) answer()        {}
+func (annulTargetMsg) answer()       {}
+func (annulledMsg) answer()          {}
+func (similarMsg) answer()           {}
+func (actionDoneMsg) answer()        {}
+func (signOffCheckMsg) answer()      {}
+func (reportWrittenMsg) answer()     {}
+func (badgeWrittenMsg) answer()      {}
+func (contingentsMsg) answer()       {}
+func (resultsMsg) answer()           {}
+func (candidatesMsg) answer()        {}
+func (membersLoadedMsg) answer()     {}
+func (contingentsLoadedMsg) answer() {}
+func (dashboardLoadedMsg) answer()   {}
+func (logLoadedMsg) answer()         {}
 
 // maxPendingKeys bounds the keys kept while a check-in is being written. A
 // scanner's burst of badges is far below it; a key held down for minutes is
