@@ -21,7 +21,8 @@ import (
 // says in one sentence what is wrong instead of dying with a stack trace.
 
 // checkStoreEnv, set to a store's path, makes hadir check that store and
-// exit: 0 sound, 1 damaged (the reason on stdout), 3 in use.
+// exit: 0 sound, 1 damaged (the reason on stdout), 3 in use, 4 written by a
+// newer hadir (the message on stdout).
 const checkStoreEnv = "HADIR_CHECK_STORE"
 
 // checkTimeout bounds the child's check; a check that hangs is a damaged file.
@@ -36,6 +37,9 @@ func checkStoreChild(path string, out io.Writer) int {
 		return 0
 	case errors.Is(err, db.ErrBusy):
 		return 3
+	case errors.Is(err, db.ErrNewerSchema):
+		fmt.Fprint(out, err.Error())
+		return 4
 	case errors.As(err, &damaged):
 		fmt.Fprint(out, damaged.What)
 	default:
@@ -75,10 +79,9 @@ func checkStore(path string) error {
 		return nil // the child could not start (no memory, no exec rights): Open still reports what it can
 	case exit.ExitCode() == 3:
 		return nil // in use: Open says by whom
+	case exit.ExitCode() == 4 && out.Len() > 0:
+		return errors.New(strings.TrimSpace(out.String()))
 	case exit.ExitCode() == 1 && out.Len() > 0:
-		if strings.Contains(out.String(), "newer hadir") {
-			return errors.New(strings.TrimSpace(out.String()))
-		}
 		return db.Damaged(path, strings.TrimSpace(out.String()))
 	}
 	return db.Damaged(path, "its pages are damaged ("+crashReason(errOut.String())+")")

@@ -71,7 +71,10 @@ func CheckFile(path string) error {
 	})
 }
 
+// ErrNewerSchema is a store written by a newer hadir than this one.
+var ErrNewerSchema = errors.New("written by a newer hadir")
+
 // newerSchema refuses a store written by a newer hadir.
 func newerSchema(path string, n int) error {
-	return fmt.Errorf("%s was written by a newer hadir (store schema %d; this hadir reads up to schema %d); use the newer hadir", path, n, SchemaVersion)
+	return fmt.Errorf("%s was %w (store schema %d; this hadir reads up to schema %d); use the newer hadir", path, ErrNewerSchema, n, SchemaVersion)
 }

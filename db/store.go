@@ -199,7 +199,7 @@ func (s *Store) init() error {
 		}
 		return nil
 	})
-	if err != nil && !strings.Contains(err.Error(), "newer hadir") {
+	if err != nil && !errors.Is(err, ErrNewerSchema) {
 		return writeError(s.path, err)
 	}
 	return err
