@@ -50,7 +50,9 @@ func (l *rotatingLog) open() error {
 func (l *rotatingLog) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.f == nil {
+	if l.f == nil && l.open() != nil {
+		// Tried again at every line: a full disk or a folder briefly
+		// locked must not end the log for the rest of the day.
 		return 0, fmt.Errorf("the serve log %s could not be reopened", l.path)
 	}
 	if l.size > 0 && l.size+int64(len(p)) > l.max {

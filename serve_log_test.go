@@ -53,3 +53,22 @@ func TestServeLogQuotesNames(t *testing.T) {
 		t.Errorf("the name is not quoted and cut at 64:\n%s", log)
 	}
 }
+
+// A reopen that failed once (a full disk, a folder locked for a moment)
+// does not end the log: the next line tries again.
+func TestServeLogReopensAfterAFailure(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "hadir.db.serve.log")
+	l, err := openRotatingLog(path, 1000, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	l.f.Close()
+	l.f = nil // as rotate leaves it when the new file could not be opened
+	if _, err := fmt.Fprintf(l, "hadir serve: after the failure\n"); err != nil {
+		t.Fatalf("the log stayed closed: %v", err)
+	}
+	if data, _ := os.ReadFile(path); !strings.Contains(string(data), "after the failure") {
+		t.Error("the line after a failed reopen is not in the log")
+	}
+}
