@@ -6,14 +6,17 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"hadir/internal/testclock"
 )
 
 // The demo beside the real store: each one's automatic copies are named
 // after it, and pruning the demo's never deletes the real store's.
 func TestBackupRotationIsPerStore(t *testing.T) {
 	dir := t.TempDir()
+	clock := testclock.New(testclock.Epoch())
 	open := func(name string) *Store {
-		s, err := Open(filepath.Join(dir, name))
+		s, err := Open(filepath.Join(dir, name), WithClock(clock.Now))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -21,13 +24,9 @@ func TestBackupRotationIsPerStore(t *testing.T) {
 		return s
 	}
 	gate, demo := open("hadir.db"), open("hadir-demo.db")
-	clock := time.Date(2026, 12, 4, 1, 0, 0, 0, time.UTC)
-	now := func() time.Time { return clock }
-	gate.SetClock(now)
-	demo.SetClock(now)
 	backups := filepath.Join(dir, "backups")
 	for range 3 {
-		clock = clock.Add(5 * time.Minute)
+		clock.Add(5 * time.Minute)
 		if _, err := gate.BackupRotate(backups, 12); err != nil {
 			t.Fatal(err)
 		}
@@ -35,12 +34,12 @@ func TestBackupRotationIsPerStore(t *testing.T) {
 	os.WriteFile(filepath.Join(backups, "hadir-notes.db"), []byte("x"), 0o644) // someone's own file
 	// An hour of demo.
 	for range 20 {
-		clock = clock.Add(3 * time.Minute)
+		clock.Add(3 * time.Minute)
 		path, err := demo.BackupRotate(backups, 5)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := "hadir-demo-" + clock.Local().Format("20060102-150405") + ".db"; filepath.Base(path) != want {
+		if want := "hadir-demo-" + clock.Now().Local().Format("20060102-150405") + ".db"; filepath.Base(path) != want {
 			t.Fatalf("the demo's copy is %s, want %s", filepath.Base(path), want)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"hadir/internal/testclock"
 	"hadir/model"
 )
 
@@ -17,14 +18,13 @@ import (
 // that starts at a given minute and ticks one minute per event.
 func station(t *testing.T, name string, startMinute int) *Store {
 	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), name+".db"))
+	clock := testclock.Stepping(testclock.Epoch().Add(time.Duration(startMinute)*time.Minute), time.Minute)
+	s, err := Open(filepath.Join(t.TempDir(), name+".db"), WithClock(clock.Now))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
 	s.SetStationName(name)
-	now := time.Date(2026, 12, 4, 1, startMinute, 0, 0, time.UTC)
-	s.SetClock(func() time.Time { now = now.Add(time.Minute); return now })
 	if _, err := s.ImportRoster(testRoster(20), false); err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +152,7 @@ func TestMergeOrderDoesNotMatter(t *testing.T) {
 
 func TestMergeReportsRosterDifferencesAndRefusesGateRole(t *testing.T) {
 	a := station(t, "gerbang 1", 0)
-	other := model.Event{ID: "zz9-000001", Kind: model.KindArrive, Volunteer: "NOT-HERE", At: time.Now().UTC(), Station: "gerbang 9", Operator: "x"}
+	other := model.Event{ID: "zz9-000001", Kind: model.KindArrive, Volunteer: "NOT-HERE", At: a.now().UTC(), Station: "gerbang 9", Operator: "x"}
 	rep, err := a.Merge([]model.Event{other}, Actor{})
 	if err != nil {
 		t.Fatal(err)
@@ -211,12 +211,12 @@ func TestCopiedStoreGetsItsOwnStation(t *testing.T) {
 	copyPath := filepath.Join(t.TempDir(), "copy.db")
 	data, _ := os.ReadFile(a.path)
 	os.WriteFile(copyPath, data, 0o600)
-	a, err := Open(a.path)
+	a, err := Open(a.path, WithClock(a.now))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	b, err := Open(copyPath)
+	b, err := Open(copyPath, WithClock(a.now))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -287,11 +287,10 @@ func TestRestoreThenMergeOwnNewerEvents(t *testing.T) {
 	a.Close()
 	data, _ := os.ReadFile(backup)
 	os.WriteFile(path, data, 0o600) // the restore: the older copy over the store
-	r, err := Open(path)
+	r, err := Open(path, WithClock(clock))
 	if err != nil {
 		t.Fatal(err)
 	}
-	r.SetClock(clock)
 	if _, err := r.Merge(newer, Actor{}); err == nil || !strings.Contains(err.Error(), "would move this station's event counter") {
 		t.Fatalf("own newer events merged into the restored store in place: %v", err)
 	}
@@ -302,12 +301,11 @@ func TestRestoreThenMergeOwnNewerEvents(t *testing.T) {
 
 	elsewhere := filepath.Join(t.TempDir(), "restored.db")
 	os.WriteFile(elsewhere, data, 0o600)
-	c, err := Open(elsewhere)
+	c, err := Open(elsewhere, WithClock(clock))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	c.SetClock(clock)
 	if _, err := c.Merge(newer, Actor{}); err != nil {
 		t.Fatal(err)
 	}

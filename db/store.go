@@ -77,9 +77,17 @@ type Store struct {
 	lastBackup BackupStatus
 }
 
+// Option changes how Open opens a store.
+type Option func(*Store)
+
+// WithClock gives the store the clock that stamps its events, its making
+// and the dates a merge may carry (tests and demos use a fixed one). It is
+// an option of Open, not a setter, so that no date is read from another.
+func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
+
 // Open opens (creating if needed) the store at path. A store held by another
 // process fails within LockTimeout with an error that names the file.
-func Open(path string) (*Store, error) {
+func Open(path string, opts ...Option) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("cannot create the folder for %s: %w", path, err)
 	}
@@ -94,6 +102,9 @@ func Open(path string) (*Store, error) {
 		return nil, openError(path, err)
 	}
 	s := &Store{bolt: bdb, path: path, pending: map[string]chan struct{}{}, subs: map[chan struct{}]struct{}{}, now: time.Now}
+	for _, opt := range opts {
+		opt(s)
+	}
 	s.staleLock = staleLockHolder(path + ".lock")
 	s.group.state = &s.mu
 	if err := s.init(); err != nil {
@@ -366,10 +377,6 @@ func (s *Store) Close() error {
 // longer running left behind, when this Open took the store over from it;
 // "" otherwise.
 func (s *Store) StaleLock() string { return s.staleLock }
-
-// SetClock replaces the clock that stamps events (tests and demos use a
-// fixed one). Call it before any write.
-func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
 // Path is the store's file.
 func (s *Store) Path() string { return s.path }

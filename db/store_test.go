@@ -13,6 +13,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"hadir/internal/testclock"
 	"hadir/model"
 )
 
@@ -30,11 +31,16 @@ func testRoster(n int) []model.Volunteer {
 	return vs
 }
 
-// openTest opens a fresh store in a temporary folder with a roster of n.
+// testClock is the clock of every store a test opens: it starts at the
+// tests' epoch and moves a second at each reading, so events differ in time.
+func testClock() *testclock.Clock { return testclock.Stepping(testclock.Epoch(), time.Second) }
+
+// openTest opens a fresh store in a temporary folder with a roster of n, on
+// a clock of its own from the tests' epoch.
 func openTest(t testing.TB, n int) (*Store, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "hadir.db")
-	s, err := Open(path)
+	s, err := Open(path, WithClock(testClock().Now))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -239,7 +245,7 @@ func TestVerifyCatchesPlantedProblems(t *testing.T) {
 		t.Fatalf("a sound store: %v %v", problems, err)
 	}
 	// Plant an arrival of a volunteer on no roster, behind the store's back.
-	orphan := model.Event{ID: "zzz-000001", Kind: model.KindArrive, Volunteer: "GHOST", At: time.Now().UTC(), Station: "x"}
+	orphan := model.Event{ID: "zzz-000001", Kind: model.KindArrive, Volunteer: "GHOST", At: s.now().UTC(), Station: "x"}
 	if err := s.bolt.Update(func(tx *bolt.Tx) error {
 		_, err := putEvents(tx, "zzz", []model.Event{orphan})
 		return err
@@ -377,12 +383,15 @@ func TestCheckInWithoutStationUsesStoreName(t *testing.T) {
 }
 
 func TestBackupRotation(t *testing.T) {
-	s, _ := openTest(t, 3)
+	clock := testclock.New(testclock.Epoch())
+	s, err := Open(filepath.Join(t.TempDir(), "hadir.db"), WithClock(clock.Now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
 	dir := filepath.Join(t.TempDir(), "backups")
-	clock := time.Date(2026, 12, 4, 1, 0, 0, 0, time.UTC)
-	s.SetClock(func() time.Time { return clock })
 	for i := range 15 {
-		clock = clock.Add(5 * time.Minute)
+		clock.Add(5 * time.Minute)
 		if _, err := s.BackupRotate(dir, 12); err != nil {
 			t.Fatalf("backup %d: %v", i, err)
 		}

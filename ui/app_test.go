@@ -11,7 +11,6 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/golden"
 
 	"hadir/db"
 )
@@ -187,13 +186,13 @@ func TestGoldenGate(t *testing.T) {
 				d := newAppDriver(t, st, Options{Operator: "Rina", Lang: lang}, size[0], size[1])
 				d.typeText("JRS-BLG-0002")
 				d.key(tea.KeyEnter)
-				t.Run("checked_in", func(t *testing.T) { golden.RequireEqual(t, []byte(d.app.View())) })
+				t.Run("checked_in", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
 				d.typeText("siti a")
 				d.key(tea.KeyDown)
 				d.key(tea.KeyDown)
-				t.Run("results", func(t *testing.T) { golden.RequireEqual(t, []byte(d.app.View())) })
+				t.Run("results", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
 				d.key(tea.KeyEnter)
-				t.Run("confirm", func(t *testing.T) { golden.RequireEqual(t, []byte(d.app.View())) })
+				t.Run("confirm", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
 			})
 		}
 	}
@@ -234,10 +233,10 @@ func TestAppShowsBackupFailure(t *testing.T) {
 	os.WriteFile(blocker, []byte("x"), 0o644)
 	st.BackupRotate(filepath.Join(blocker, "backups"), 12)
 	d.settle()
-	d.mustShow("✗ BACKUP FAILED 09:14: cannot create the backup folder")
+	d.mustShow("✗ BACKUP FAILED " + hhmm(testClock) + ": cannot create the backup folder")
 	st.BackupRotate(t.TempDir(), 12)
 	d.settle()
-	d.mustShow("✓ backup 09:14", "Operator: Rina")
+	d.mustShow("✓ backup "+hhmm(testClock), "Operator: Rina")
 }
 
 // A report still being written when the user moves to another screen is

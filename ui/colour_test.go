@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/golden"
 )
 
 // The screens in 256 colours, as an SSH gate draws them: what the view
@@ -18,23 +17,23 @@ func TestGoldenColour(t *testing.T) {
 	d := newAppDriver(t, st, Options{Operator: "Rina", Lang: English, Renderer: colourRenderer()}, 120, 40)
 	d.typeText("JRS-BLG-0002")
 	d.key(tea.KeyEnter)
-	t.Run("gate_checked_in", func(t *testing.T) { golden.RequireEqual(t, []byte(d.app.View())) })
+	t.Run("gate_checked_in", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
 	d.typeText("JRS-BLG-0002")
 	d.key(tea.KeyEnter)
-	t.Run("gate_already", func(t *testing.T) { golden.RequireEqual(t, []byte(d.app.View())) })
+	t.Run("gate_already", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
 	d.typeText("siti a")
 	d.key(tea.KeyDown)
 	d.key(tea.KeyDown)
-	t.Run("gate_results", func(t *testing.T) { golden.RequireEqual(t, []byte(d.app.View())) })
+	t.Run("gate_results", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
 	d.key(tea.KeyEnter)
-	t.Run("gate_confirm", func(t *testing.T) { golden.RequireEqual(t, []byte(d.app.View())) })
+	t.Run("gate_confirm", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
 	d.key(tea.KeyEsc)
 	d.key(tea.KeyEsc)
-	t.Run("gate_latest", func(t *testing.T) { golden.RequireEqual(t, []byte(d.app.View())) })
+	t.Run("gate_latest", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
 	d.key(tea.KeyF2)
-	t.Run("contingents", func(t *testing.T) { golden.RequireEqual(t, []byte(d.app.View())) })
+	t.Run("contingents", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
 	d.key(tea.KeyF3)
-	t.Run("dashboard", func(t *testing.T) { golden.RequireEqual(t, []byte(d.app.View())) })
+	t.Run("dashboard", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
 	d.typeText("?")
-	t.Run("help", func(t *testing.T) { golden.RequireEqual(t, []byte(d.app.View())) })
+	t.Run("help", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
 }

@@ -9,9 +9,9 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/exp/golden"
 
 	"hadir/db"
+	"hadir/internal/testclock"
 	"hadir/model"
 )
 
@@ -25,18 +25,8 @@ func newDashboardDriver(t testing.TB, st *db.Store, lang Lang, w, h int) (*scree
 	return d, d.s.(*Dashboard)
 }
 
-// dashClock stamps events one after another from a start, step apart.
-type dashClock struct {
-	at   time.Time
-	step time.Duration
-}
-
-func (s *dashClock) now() time.Time { t := s.at; s.at = s.at.Add(s.step); return t }
-
-// dashWITA is a wall-clock time at the campsite on the first day.
-func dashWITA(hour, minute int) time.Time {
-	return time.Date(2026, 12, 4, hour, minute, 0, 0, time.FixedZone("WITA", 8*3600))
-}
+// dashWITA is a wall-clock time at the campsite on the tests' day.
+func dashWITA(hour, minute int) time.Time { return testclock.Day(hour, minute) }
 
 var (
 	dashGate1 = db.Actor{Station: "gerbang 1", Operator: "Rina"}
@@ -57,14 +47,12 @@ func dashRosterIDs(st *db.Store) []string {
 
 // dashArriveByQuarter checks volunteers in, in roster order, spread over
 // quarter hours from 07:00 with the given counts, alternating two gates.
-func dashArriveByQuarter(t testing.TB, st *db.Store, ids []string, perQuarter []int) int {
+func dashArriveByQuarter(t testing.TB, st *db.Store, clock *testclock.Clock, ids []string, perQuarter []int) int {
 	t.Helper()
-	clock := &dashClock{}
-	st.SetClock(clock.now)
 	next := 0
 	for q, n := range perQuarter {
-		clock.at = dashWITA(7, 0).Add(time.Duration(q)*15*time.Minute + 30*time.Second)
-		clock.step = 14 * time.Minute / time.Duration(max(n, 1))
+		clock.Set(dashWITA(7, 0).Add(time.Duration(q)*15*time.Minute + 30*time.Second))
+		clock.Step(14 * time.Minute / time.Duration(max(n, 1)))
 		by := []db.Actor{dashGate1, dashGate2}[q%2]
 		if _, err := st.CheckInMany(ids[next:next+n], by); err != nil {
 			t.Fatal(err)
@@ -79,11 +67,12 @@ func dashArriveByQuarter(t testing.TB, st *db.Store, ids []string, perQuarter []
 // walk-in.
 func dashMorning(t testing.TB) *db.Store {
 	t.Helper()
-	st := testStore(t, nil)
+	clock := testclock.New(testClock)
+	st := testStoreOn(t, nil, clock)
 	ids := dashRosterIDs(st)
-	dashArriveByQuarter(t, st, ids, []int{4, 9, 16, 27, 44, 61, 72, 66, 58, 41, 30, 18, 12, 6, 4})
-	clock := &dashClock{at: dashWITA(10, 50), step: time.Minute}
-	st.SetClock(clock.now)
+	dashArriveByQuarter(t, st, clock, ids, []int{4, 9, 16, 27, 44, 61, 72, 66, 58, 41, 30, 18, 12, 6, 4})
+	clock.Set(dashWITA(10, 50))
+	clock.Step(time.Minute)
 	if _, err := st.Confirm("Kab. Balangan", "H. Rahmadi", model.PhaseArrival, dashGate1); err != nil {
 		t.Fatal(err)
 	}
@@ -108,12 +97,12 @@ func TestDashboardGolden(t *testing.T) {
 			t.Run(name, func(t *testing.T) {
 				st := dashMorning(t)
 				d, dash := newDashboardDriver(t, st, lang, size[0], size[1])
-				t.Run("top", func(t *testing.T) { golden.RequireEqual(t, []byte(d.view())) })
+				t.Run("top", func(t *testing.T) { requireGolden(t, []byte(d.view())) })
 				if dash.scrollable() { // the rest, scrolled to the end
 					for range 3 {
 						d.key(tea.KeyPgDown)
 					}
-					t.Run("end", func(t *testing.T) { golden.RequireEqual(t, []byte(d.view())) })
+					t.Run("end", func(t *testing.T) { requireGolden(t, []byte(d.view())) })
 				}
 			})
 		}
@@ -138,13 +127,14 @@ func dashChartArea(t *testing.T, view, title string) string {
 }
 
 func TestDashboardTotalsAndChartFollowTheStore(t *testing.T) {
-	st := testStore(t, nil)
+	clock := testclock.New(testClock)
+	st := testStoreOn(t, nil, clock)
 	d, _ := newDashboardDriver(t, st, English, 120, 40)
 	d.mustShow("Arrived 0 of 3,000 expected (0.0%)", "No arrivals yet.", "Nobody has arrived yet.", "✓ To check 0")
 
 	ids := dashRosterIDs(st)
-	clock := &dashClock{at: dashWITA(9, 1), step: 10 * time.Second}
-	st.SetClock(clock.now)
+	clock.Set(dashWITA(9, 1))
+	clock.Step(10 * time.Second)
 	if _, err := st.CheckInMany(ids[:30], dashGate1); err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +146,7 @@ func TestDashboardTotalsAndChartFollowTheStore(t *testing.T) {
 		t.Fatalf("the chart does not show the 09:00 quarter:\n%s", before)
 	}
 
-	clock.at = dashWITA(9, 31)
+	clock.Set(dashWITA(9, 31))
 	if _, err := st.CheckInMany(ids[30:45], dashGate2); err != nil {
 		t.Fatal(err)
 	}
@@ -174,11 +164,11 @@ func TestDashboardTotalsAndChartFollowTheStore(t *testing.T) {
 }
 
 func TestDashboardLatestArrivalsNewestFirst(t *testing.T) {
-	st := testStore(t, nil)
+	clock := testclock.New(testClock)
+	st := testStoreOn(t, nil, clock)
 	names := map[string]string{}
 	for i, id := range []string{"JRS-BLG-0002", "JRS-BJR-0003", "JRS-BJM-0002"} {
-		at := dashWITA(9, 5*i)
-		st.SetClock(func() time.Time { return at })
+		clock.Set(dashWITA(9, 5*i))
 		by := []db.Actor{dashGate1, dashGate2}[i%2]
 		res, err := st.CheckIn(id, by)
 		if err != nil {
@@ -293,8 +283,8 @@ func TestDashboardWalkInAndVoidSignOff(t *testing.T) {
 	}
 	d.send(storeChangedMsg{})
 	d.mustShow("! To check 2", "To check (2)",
-		"+ 09:14  walk-in (not on the roster): Gusti Randi", "Kab. Tapin · registered at gerbang 2 by Yusuf",
-		"✗ 09:14  sign-off no longer valid: Kab. Balangan", "signed off by H. Rahmadi; now 1 not arrived",
+		"+ "+hhmm(testClock)+"  walk-in (not on the roster): Gusti Randi", "Kab. Tapin · registered at gerbang 2 by Yusuf",
+		"✗ "+hhmm(testClock)+"  sign-off no longer valid: Kab. Balangan", "signed off by H. Rahmadi; now 1 not arrived",
 		"! Kab. Balangan", "Arrived 100 of 3,001 expected")
 	d.mustNotShow("✓ Kab. Balangan")
 }
@@ -337,13 +327,14 @@ func dashHasHelp(bs []key.Binding, desc string) bool {
 }
 
 func TestDashboardChartShowsTheLatestQuarters(t *testing.T) {
-	st := testStore(t, nil)
+	clock := testclock.New(testClock)
+	st := testStoreOn(t, nil, clock)
 	ids := dashRosterIDs(st)
 	counts := make([]int, 40) // 07:00 to 16:45, one arrival a quarter
 	for i := range counts {
 		counts[i] = 1 + i%3
 	}
-	dashArriveByQuarter(t, st, ids, counts)
+	dashArriveByQuarter(t, st, clock, ids, counts)
 	d, _ := newDashboardDriver(t, st, English, 80, 24)
 	chart := dashChartArea(t, d.view(), "Arrivals per 15 minutes")
 	if !strings.Contains(chart, "16:00") || strings.Contains(chart, "07:00") {

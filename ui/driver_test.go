@@ -4,17 +4,41 @@ import (
 	"bytes"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/golden"
 	"github.com/muesli/termenv"
 
 	"hadir/db"
+	"hadir/internal/testclock"
 	"hadir/model"
 )
+
+// requireGolden compares a screen with its golden file. Goldens are
+// pictures of the tests' epoch, so a moved epoch (HADIR_TEST_EPOCH) has a
+// set of its own under testdata/epoch-STAMP/. Update both with:
+// go test ./ui -update && HADIR_TEST_EPOCH=2030-12-31T23:50:00+08:00 go test ./ui -update
+func requireGolden(t *testing.T, screen []byte) {
+	t.Helper()
+	if testclock.Moved() {
+		golden.RequireEqual(goldenAt{t, "epoch-" + testclock.Stamp() + "/" + t.Name()}, screen)
+		return
+	}
+	golden.RequireEqual(t, screen)
+}
+
+// goldenAt is a test under another golden file name.
+type goldenAt struct {
+	*testing.T
+	name string
+}
+
+func (g goldenAt) Name() string { return g.name }
 
 func init() {
 	// Golden screens are compared without colour.
@@ -23,8 +47,9 @@ func init() {
 	time.Local = time.FixedZone("WITA", 8*3600)
 }
 
-// testClock is 09:14 WITA on the first day, shown as local time.
-var testClock = time.Date(2026, 12, 4, 9, 14, 0, 0, time.FixedZone("WITA", 8*3600))
+// testClock is the tests' epoch (09:14 WITA on the first day, unless
+// HADIR_TEST_EPOCH moves it), shown as local time.
+var testClock = testclock.Epoch()
 
 func fixedNow() time.Time { return testClock }
 
@@ -32,12 +57,17 @@ func fixedNow() time.Time { return testClock }
 // whose events are stamped by the fixed clock.
 func testStore(t testing.TB, roster []model.Volunteer) *db.Store {
 	t.Helper()
-	st, err := db.Open(filepath.Join(t.TempDir(), "hadir.db"))
+	return testStoreOn(t, roster, testclock.New(testClock))
+}
+
+// testStoreOn is testStore on a clock the test moves.
+func testStoreOn(t testing.TB, roster []model.Volunteer, clock *testclock.Clock) *db.Store {
+	t.Helper()
+	st, err := db.Open(filepath.Join(t.TempDir(), "hadir.db"), db.WithClock(clock.Now))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	st.SetClock(fixedNow)
 	if roster == nil {
 		roster = model.DemoRoster()
 	}
@@ -137,4 +167,35 @@ func (d *screenDriver) mustNotShow(parts ...string) {
 			d.t.Fatalf("the screen shows %q:\n%s", p, v)
 		}
 	}
+}
+
+// The words a screen uses for a moment of the tests' clock, spelt out here
+// (not borrowed from the code under test) so the tests read on any epoch.
+var (
+	testDays   = [2][7]string{{"Min", "Sen", "Sel", "Rab", "Kam", "Jum", "Sab"}, {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}}
+	testMonths = [2][12]string{
+		{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"},
+		{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+	}
+)
+
+// hhmm is t as the wall clock reads it: "09:14".
+func hhmm(t time.Time) string { return t.In(testclock.WITA).Format("15:04") }
+
+// dayAndTime is t on another day than today: "Fri 4 Dec 09:14" / "Jum 4 Des 09:14".
+func dayAndTime(t time.Time, lang Lang) string {
+	t = t.In(testclock.WITA)
+	month := testMonths[lang][t.Month()-1]
+	if lang == Indonesian && t.Month() == time.August {
+		month = "Agu"
+	} else {
+		month = month[:3]
+	}
+	return testDays[lang][t.Weekday()] + " " + strconv.Itoa(t.Day()) + " " + month + " " + hhmm(t)
+}
+
+// longDate is t's date as a signature block writes it: "4 Desember 2026".
+func longDate(t time.Time, lang Lang) string {
+	t = t.In(testclock.WITA)
+	return strconv.Itoa(t.Day()) + " " + testMonths[lang][t.Month()-1] + " " + strconv.Itoa(t.Year())
 }

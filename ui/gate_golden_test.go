@@ -6,7 +6,6 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/golden"
 
 	"hadir/db"
 )
@@ -26,11 +25,11 @@ func TestGoldenGateAnswers(t *testing.T) {
 				d.typeText("JRS-BLG-0002")
 				d.key(tea.KeyEnter)
 				d.mustShow("JRS-BLG-0002 Siti Aisyah")
-				t.Run("already", func(t *testing.T) { golden.RequireEqual(t, []byte(d.app.View())) })
+				t.Run("already", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
 				d.typeText("JRS-XXX-0001")
 				d.key(tea.KeyEnter)
 				d.mustShow("JRS-XXX-0001")
-				t.Run("unknown", func(t *testing.T) { golden.RequireEqual(t, []byte(d.app.View())) })
+				t.Run("unknown", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
 				d.key(tea.KeyCtrlN)
 				d.typeText("Siti Aisyah")
 				d.key(tea.KeyEnter)
@@ -41,7 +40,7 @@ func TestGoldenGateAnswers(t *testing.T) {
 				d.key(tea.KeyEnter)
 				d.key(tea.KeyEnter)
 				d.mustShow("JRS-KTB-0121")
-				t.Run("walkin_namesakes", func(t *testing.T) { golden.RequireEqual(t, []byte(d.app.View())) })
+				t.Run("walkin_namesakes", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
 			})
 		}
 	}

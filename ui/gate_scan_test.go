@@ -121,10 +121,10 @@ func TestGateTimesOfAnotherDayCarryTheDay(t *testing.T) {
 		lang          Lang
 		answer, panel string
 	}{
-		{English, "at Fri 4 Dec 09:14, gerbang 2, by Budi", "Arrived Fri 4 Dec 09:14 at gerbang 2"},
-		{Indonesian, "pukul Jum 4 Des 09:14, di gerbang 2", "Tiba Jum 4 Des 09:14 di gerbang 2"},
+		{English, "at " + dayAndTime(testClock, English) + ", gerbang 2, by Budi", "Arrived " + dayAndTime(testClock, English) + " at gerbang 2"},
+		{Indonesian, "pukul " + dayAndTime(testClock, Indonesian) + ", di gerbang 2", "Tiba " + dayAndTime(testClock, Indonesian) + " di gerbang 2"},
 	} {
-		d, common := newGateDriver(t, st, c.lang, 100, 30)
+		d, common := newGateDriver(t, st, c.lang, 120, 30) // the longest day and month fit the panel
 		common.Now = func() time.Time { return testClock.AddDate(0, 0, 1) } // the next morning
 		d.typeText("JRS-BLG-0002")
 		d.key(tea.KeyEnter)

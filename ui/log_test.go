@@ -9,9 +9,9 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/exp/golden"
 
 	"hadir/db"
+	"hadir/internal/testclock"
 	"hadir/model"
 )
 
@@ -57,16 +57,18 @@ func logStore(t testing.TB) *db.Store {
 		v("BJB-005", "Yusuf Maulana", "Kota Banjarbaru"),
 	}
 	roster[0].Leader = true
-	st := testStore(t, roster)
+	clock := testclock.New(testClock)
+	st := testStoreOn(t, roster, clock)
 	must := func(_ any, err error) {
 		t.Helper()
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
-	st.SetClock(func() time.Time { return testClock.Add(-16*time.Hour - 34*time.Minute) }) // Thursday 16:40
+	clock.Set(testclock.Day(16, 40).AddDate(0, 0, -1)) // the day before, 16:40
 	must(st.CheckIn("BJB-001", logGate1))
-	st.SetClock(steppingClock(testClock.Add(-74*time.Minute), 3*time.Minute)) // from 08:00, every 3 minutes
+	clock.Set(testclock.Day(8, 3)) // from 08:03, every 3 minutes
+	clock.Step(3 * time.Minute)
 	res, err := st.CheckIn("BJB-002", logGate2)
 	must(res, err)
 	must(st.Annul(res.Event.ID, "salah orang", logGate2))
@@ -105,7 +107,7 @@ func TestLogListsEveryKindNewestFirst(t *testing.T) {
 			{"walk-in", "Muhammad Rizky", "Kota Banjarbaru"},
 			{"annul", "Rudi Hartono", "salah orang (↶ arrived 08:03)"},
 			{"✗", "08:03", "arrived", "Rudi Hartono", "✗ annulled: salah orang"},
-			{"Thu 3 Dec 16:40", "arrived", "Dewi Lestari", "BJB-001", "gerbang 1", "Rina"},
+			{dayAndTime(testclock.Day(16, 40).AddDate(0, 0, -1), English), "arrived", "Dewi Lestari", "BJB-001", "gerbang 1", "Rina"},
 		}},
 		{Indonesian, [][]string{
 			{"disahkan", "Kab. Tanah Laut", "oleh ketua H. Ahmad Fauzi"},
@@ -118,7 +120,7 @@ func TestLogListsEveryKindNewestFirst(t *testing.T) {
 			{"daftar di tempat", "Muhammad Rizky"},
 			{"batal", "Rudi Hartono", "salah orang (↶ tiba 08:03)"},
 			{"✗", "tiba", "Rudi Hartono", "✗ dibatalkan: salah orang"},
-			{"Kam 3 Des 16:40", "tiba", "Dewi Lestari"},
+			{dayAndTime(testclock.Day(16, 40).AddDate(0, 0, -1), Indonesian), "tiba", "Dewi Lestari"},
 		}},
 	}
 	st := logStore(t)
@@ -225,8 +227,7 @@ func TestLogSearchNarrowsTheRows(t *testing.T) {
 // roster order.
 func manyEvents(t testing.TB, n int) (*db.Store, []model.Volunteer) {
 	roster := model.GenerateRoster(n, 1)
-	st := testStore(t, roster)
-	st.SetClock(steppingClock(testClock.Add(-time.Duration(n)*time.Minute), time.Minute))
+	st := testStoreOn(t, roster, testclock.Stepping(testClock.Add(-time.Duration(n-1)*time.Minute), time.Minute))
 	for i := 0; i < n; i += 1000 {
 		var ids []string
 		for _, v := range roster[i:min(i+1000, n)] {
@@ -329,7 +330,7 @@ func TestLogDetails(t *testing.T) {
 		t.Fatal("the details are open and Esc must close them: the screen is modal")
 	}
 	d.mustShow("· arrived", "Rudi Hartono · BJB-002", "Kota Banjarbaru", "gerbang 2", "Dedi",
-		"2026-12-04 08:03:00 WITA", "✗ annulled by", "reason: salah orang")
+		testclock.Day(8, 3).Format("2006-01-02 15:04:05 MST"), "✗ annulled by", "reason: salah orang")
 	d.key(tea.KeyUp)
 	d.mustShow("· annul", "Cancels", "salah orang")
 	d.key(tea.KeyEsc)
@@ -351,15 +352,15 @@ func TestGoldenLog(t *testing.T) {
 				st := logStore(t)
 				d, _ := newLogDriver(t, st, lang, size[0], size[1]-3)
 				shot := func() []byte { return []byte(strings.ReplaceAll(d.view(), st.StationID(), "stn001")) }
-				t.Run("list", func(t *testing.T) { golden.RequireEqual(t, shot()) })
+				t.Run("list", func(t *testing.T) { requireGolden(t, shot()) })
 				for range 9 {
 					d.key(tea.KeyDown)
 				}
 				d.key(tea.KeyEnter)
-				t.Run("details", func(t *testing.T) { golden.RequireEqual(t, shot()) })
+				t.Run("details", func(t *testing.T) { requireGolden(t, shot()) })
 				d.key(tea.KeyEsc)
 				d.typeText("gerbang 2")
-				t.Run("search", func(t *testing.T) { golden.RequireEqual(t, shot()) })
+				t.Run("search", func(t *testing.T) { requireGolden(t, shot()) })
 			})
 		}
 	}

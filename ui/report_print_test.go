@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"hadir/db"
+	"hadir/internal/testclock"
 	"hadir/model"
 )
 
@@ -37,7 +38,8 @@ func requireTool(t *testing.T, pkg string, names ...string) string {
 // 60 were annulled (3,000 arrived), and 80 arrivals merged from a third
 // gate for people already here: long audit tables that cross pages.
 func printStore(t *testing.T) *db.Store {
-	st := testStore(t, model.GenerateRoster(3200, model.DemoSeed))
+	clock := testclock.New(testClock)
+	st := testStoreOn(t, model.GenerateRoster(3200, model.DemoSeed), clock)
 	var ids []string
 	st.Read(func(s *model.State, _ *model.Index) {
 		for _, v := range s.Volunteers() {
@@ -48,7 +50,7 @@ func printStore(t *testing.T) *db.Store {
 	for i := range per {
 		per[i] = 255
 	}
-	dashArriveByQuarter(t, st, ids, per) // 3,060
+	dashArriveByQuarter(t, st, clock, ids, per) // 3,060
 	for i := 0; i < 60; i++ {
 		p, _ := st.Person(ids[i*50])
 		if _, err := st.Annul(p.Arrival.ID, "salah orang", dashGate1); err != nil {
@@ -205,7 +207,7 @@ func checkSignaturePage(t *testing.T, texts []string, total string) {
 	}
 	page := strings.Join(strings.Fields(texts[at]), " ")
 	for _, want := range []string{"Jumlah relawan yang hadir: " + total + " yang diharapkan.",
-		"Taman Kiram, Kab. Banjar, 4 Desember 2026", "Ketua Panitia,", "H. Rahmadi, S.Sos.", "Sekretaris,", "Siti Nurhaliza",
+		"Taman Kiram, Kab. Banjar, " + longDate(testClock, Indonesian), "Ketua Panitia,", "H. Rahmadi, S.Sos.", "Sekretaris,", "Siti Nurhaliza",
 		"Saksi 1,", "Gusti Randi", "Saksi 2,", "Andi Pratama"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page %d, with the signature block, lacks %q:\n%s", at+1, want, texts[at])

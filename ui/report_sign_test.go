@@ -22,9 +22,9 @@ func TestReportSignatureBlock(t *testing.T) {
 		want []string
 	}{
 		{Indonesian, []string{"Pengesahan", "Jumlah relawan yang hadir: 0 dari 3.000 yang diharapkan.",
-			"Taman Kiram, Kab. Banjar, 4 Desember 2026", "Ketua Panitia,", "H. Rahmadi, S.Sos.", "Sekretaris,", "Saksi 1,", "Gusti Randi", "Saksi 2,"}},
+			"Taman Kiram, Kab. Banjar, " + longDate(testClock, Indonesian), "Ketua Panitia,", "H. Rahmadi, S.Sos.", "Sekretaris,", "Saksi 1,", "Gusti Randi", "Saksi 2,"}},
 		{English, []string{"Signatures", "Total volunteers arrived: 0 of 3,000 expected.",
-			"Taman Kiram, Kab. Banjar, 4 December 2026", "Committee chair,", "Secretary,", "Witness 1,", "Witness 2,"}},
+			"Taman Kiram, Kab. Banjar, " + longDate(testClock, English), "Committee chair,", "Secretary,", "Witness 1,", "Witness 2,"}},
 	} {
 		var out bytes.Buffer
 		if err := WriteReport(&out, st, tc.lang, testClock); err != nil {
@@ -59,7 +59,7 @@ func TestReportSignatureBlock(t *testing.T) {
 	if err := WriteReport(&out, st, Indonesian, testClock); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), `<span class="blank"></span>, 4 Desember 2026`) {
+	if !strings.Contains(out.String(), `<span class="blank"></span>, `+longDate(testClock, Indonesian)) {
 		t.Error("without a place, the date does not follow a blank to fill in")
 	}
 }

@@ -14,6 +14,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"hadir/db"
+	"hadir/internal/testclock"
 	"hadir/model"
 )
 
@@ -30,7 +31,8 @@ func reportStore(t testing.TB) (*db.Store, []string) {
 	t.Helper()
 	roster := append(model.DemoRoster(), model.Volunteer{ID: "JRS-XSS-0001", Name: reportXSS,
 		Contingent: "Kab. Tapin", Pillar: "Tagana", Gender: "L", Phone: "0812<b>5"})
-	st := testStore(t, roster)
+	clock := testclock.New(testClock)
+	st := testStoreOn(t, roster, clock)
 	ids := dashRosterIDs(st)
 	must := func(_ any, err error) {
 		t.Helper()
@@ -38,9 +40,9 @@ func reportStore(t testing.TB) (*db.Store, []string) {
 			t.Fatal(err)
 		}
 	}
-	dashArriveByQuarter(t, st, ids, []int{5, 12, 20, 34, 51, 66, 78, 70, 61, 50, 40, 33, 25, 20, 15, 12, 8})
-	clock := &dashClock{at: dashWITA(11, 30), step: time.Minute}
-	st.SetClock(clock.now)
+	dashArriveByQuarter(t, st, clock, ids, []int{5, 12, 20, 34, 51, 66, 78, 70, 61, 50, 40, 33, 25, 20, 15, 12, 8})
+	clock.Set(dashWITA(11, 30))
+	clock.Step(time.Minute)
 	must(st.Confirm("Kab. Balangan", "H. Rahmadi", model.PhaseArrival, dashGate1))
 	first, _ := st.Person(ids[7])
 	must(st.Annul(first.Arrival.ID, "salah orang", dashGate1))
@@ -269,8 +271,8 @@ func TestReportEscapesNames(t *testing.T) {
 func TestReportBothLanguages(t *testing.T) {
 	st, _ := reportStore(t)
 	for lang, words := range map[Lang][]string{
-		Indonesian: {`lang="id"`, "Laporan kehadiran", "Per kontingen", "Belum tiba", "Pemeriksaan jumlah", "Dibuat", "catatan kedatangan", "2026-12-04 09:14 WITA", "3.001"},
-		English:    {`lang="en"`, "Attendance report", "By contingent", "Not arrived", "Checking the count", "Made", "arrival events", "2026-12-04 09:14 WITA", "3,001"},
+		Indonesian: {`lang="id"`, "Laporan kehadiran", "Per kontingen", "Belum tiba", "Pemeriksaan jumlah", "Dibuat", "catatan kedatangan", testClock.In(testclock.WITA).Format("2006-01-02 15:04 MST"), "3.001"},
+		English:    {`lang="en"`, "Attendance report", "By contingent", "Not arrived", "Checking the count", "Made", "arrival events", testClock.In(testclock.WITA).Format("2006-01-02 15:04 MST"), "3,001"},
 	} {
 		page := renderReport(t, st, lang)
 		if p := os.Getenv("HADIR_REPORT_PREVIEW"); p != "" && lang == Indonesian {
@@ -324,7 +326,8 @@ func TestReportChartScale(t *testing.T) {
 			dates = append(dates, x.Date)
 		}
 	}
-	if ch.XTicks[0].Label != "16:00" || strings.Join(dates, " ") != "04/12 05/12" {
+	first := dashWITA(16, 0)
+	if want := first.Format("02/01") + " " + first.AddDate(0, 0, 1).Format("02/01"); ch.XTicks[0].Label != "16:00" || strings.Join(dates, " ") != want {
 		t.Errorf("first label %q, dates %v", ch.XTicks[0].Label, dates)
 	}
 }
@@ -338,7 +341,7 @@ func TestDashboardReportKeyWritesBesideTheStore(t *testing.T) {
 		t.Fatal("the dashboard does not take p, or its help does not offer the report")
 	}
 	d.send(p)
-	want := filepath.Join(filepath.Dir(st.Path()), "hadir-report-20261204-091400.html")
+	want := filepath.Join(filepath.Dir(st.Path()), "hadir-report-"+testClock.In(testclock.WITA).Format("20060102-150405")+".html")
 	data, err := os.ReadFile(want)
 	if err != nil {
 		t.Fatalf("no report beside the store: %v", err)
@@ -346,7 +349,7 @@ func TestDashboardReportKeyWritesBesideTheStore(t *testing.T) {
 	if !bytes.Contains(data, []byte("Attendance report")) || !bytes.Contains(data, []byte("Balances")) {
 		t.Error("the file is not the report")
 	}
-	d.mustShow("✓ Report written: hadir-report-20261204-091400.html in " + filepath.Dir(st.Path()))
+	d.mustShow("✓ Report written: " + filepath.Base(want) + " in " + filepath.Dir(st.Path()))
 	if n := strings.Count(d.view(), "\n") + 1; n > 37 {
 		t.Errorf("the dashboard draws %d lines in 37", n)
 	}
@@ -367,9 +370,10 @@ func TestDashboardReportKeyWritesBesideTheStore(t *testing.T) {
 // is the time the store's read lock is held (gates wait that long at
 // most), "write" the whole report.
 func BenchmarkReport(b *testing.B) {
-	st := testStore(b, nil)
+	clock := testclock.New(testClock)
+	st := testStoreOn(b, nil, clock)
 	ids := dashRosterIDs(st)
-	dashArriveByQuarter(b, st, ids, []int{100, 200, 300, 400, 500, 500, 400, 300, 200, 100})
+	dashArriveByQuarter(b, st, clock, ids, []int{100, 200, 300, 400, 500, 500, 400, 300, 200, 100})
 	b.Run("read", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
