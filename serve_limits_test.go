@@ -14,6 +14,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"hadir/db"
+	"hadir/internal/testclock"
 )
 
 // cursorMove is a control sequence that moves the cursor or erases (any
@@ -211,7 +212,7 @@ func (c *fakeClock) add(d time.Duration) {
 // Five wrong passcodes within a minute shut the address out for a minute,
 // said once in the log; a hundred guesses take far more than ten minutes.
 func TestServeLoginBackoff(t *testing.T) {
-	clock := &fakeClock{at: time.Date(2026, 12, 4, 7, 0, 0, 0, time.UTC)}
+	clock := &fakeClock{at: testclock.Epoch()}
 	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.backoff.now = clock.now })
 	for i := range backoffFailures {
 		if c, err := ts.dial("tebak", gossh.Password("salah-tebak-123")); err == nil {

@@ -79,3 +79,25 @@ func TestIsBackupOf(t *testing.T) {
 		}
 	}
 }
+
+// A backup made at 07:30 on the campsite is named by the laptop's own clock
+// (the evening before in UTC): CI runs this in WITA.
+func TestBackupNamesFollowTheLaptopsZone(t *testing.T) {
+	early := testclock.Day(7, 30)
+	s, err := Open(filepath.Join(t.TempDir(), "hadir.db"), WithClock(testclock.New(early).Now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	path, err := s.Backup(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "hadir-" + early.In(time.Local).Format("20060102-150405") + ".db"
+	if filepath.Base(path) != want {
+		t.Errorf("the backup is %s, want %s (the laptop's clock, %s)", filepath.Base(path), want, time.Local)
+	}
+	if _, offset := early.In(time.Local).Zone(); offset == 8*3600 && !strings.Contains(filepath.Base(path), early.In(testclock.WITA).Format("20060102-150405")) {
+		t.Errorf("in WITA the backup of 07:30 is %s, dated by UTC's day", filepath.Base(path))
+	}
+}

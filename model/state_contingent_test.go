@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"testing"
 	"time"
+
+	"hadir/internal/testclock"
 )
 
 func TestContingentRenameAndMergeFold(t *testing.T) {
@@ -11,7 +13,7 @@ func TestContingentRenameAndMergeFold(t *testing.T) {
 		rv("1", "Ahmad", "Kab. Balangan", ""), rv("2", "Bahrul", "KAB. BALANGAN", ""),
 		rv("3", "Cici", "Tagana Balangan", ""), rv("4", "Dedi", "Kab. Tapin", ""),
 	}
-	t0 := time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
+	t0 := testclock.Epoch().UTC()
 	ev := func(id string, min int, kind Kind, vol, cont, note string) Event {
 		return Event{ID: id, Kind: kind, Volunteer: vol, Contingent: cont, Note: note, At: t0.Add(time.Duration(min) * time.Minute), Station: "s"}
 	}

@@ -6,9 +6,11 @@ import (
 	"reflect"
 	"testing"
 	"time"
+
+	"hadir/internal/testclock"
 )
 
-var t0 = time.Date(2026, 12, 4, 1, 0, 0, 0, time.UTC) // 09:00 WITA
+var t0 = testclock.Epoch().Truncate(time.Hour).UTC() // the hour of the tests' one clock: events are minutes after it
 
 func roster3() []Volunteer {
 	return []Volunteer{
