@@ -124,7 +124,7 @@ func TestGateTimesOfAnotherDayCarryTheDay(t *testing.T) {
 		{English, "at " + dayAndTime(testClock, English) + ", gerbang 2, by Budi", "Arrived " + dayAndTime(testClock, English) + " at gerbang 2"},
 		{Indonesian, "pukul " + dayAndTime(testClock, Indonesian) + ", di gerbang 2", "Tiba " + dayAndTime(testClock, Indonesian) + " di gerbang 2"},
 	} {
-		d, common := newGateDriver(t, st, c.lang, 120, 30) // the longest day and month fit the panel
+		d, common := newGateDriver(t, st, c.lang, 120, 30)                  // the longest day and month fit the panel
 		common.Now = func() time.Time { return testClock.AddDate(0, 0, 1) } // the next morning
 		d.typeText("JRS-BLG-0002")
 		d.key(tea.KeyEnter)
