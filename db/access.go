@@ -18,12 +18,15 @@ const (
 	RoleGate   Role = "gate"   // check in, walk-ins, annul their own events
 	RoleLeader Role = "leader" // also contingents: excuse, replace, sign off, departures
 	RoleAdmin  Role = "admin"  // everything, including annulling others' events
+	// RolePeer is another laptop's store keeping in step with this one: it
+	// may only exchange events (package peer), never open a screen.
+	RolePeer Role = "peer"
 )
 
 // ParseRole reads a role name.
 func ParseRole(s string) (Role, bool) {
 	switch Role(s) {
-	case RoleGate, RoleLeader, RoleAdmin:
+	case RoleGate, RoleLeader, RoleAdmin, RolePeer:
 		return Role(s), true
 	}
 	return "", false

@@ -204,6 +204,9 @@ func (s *Store) init() error {
 			if err := meta.Put(keyCreated, []byte(s.now().UTC().Format(time.RFC3339))); err != nil {
 				return err
 			}
+			if err := meta.Put(keyOrigin, []byte(newOrigin())); err != nil {
+				return err
+			}
 		}
 		if meta.Get(keyEventName) == nil {
 			return meta.Put(keyEventName, []byte(DefaultEventName))

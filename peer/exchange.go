@@ -1,0 +1,240 @@
+// Package peer keeps laptops' stores in step: each gate answers from its own
+// disk and exchanges events with the laptops it is connected to, so no
+// single laptop or link can stop a gate or lose a count.
+//
+// Both ends of a connection run Exchange: each says which events of every
+// station it holds without a gap (db.Heads), sends what the other lacks,
+// then follows its own log and sends each new event as it is stored, its
+// own check-ins and those that came from a third laptop alike (so a chain
+// relays). What arrives is merged like `hadir merge`: a union by event ID
+// after the same checks, so an event sent twice is stored once.
+package peer
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	"hadir/db"
+	"hadir/model"
+)
+
+// Subsystem is the SSH subsystem a peer asks for on `hadir serve`.
+const Subsystem = "hadir-sync"
+
+// protocolVersion changes when a message changes meaning.
+const protocolVersion = 1
+
+const (
+	batchSize = 500     // events per message
+	maxLine   = 8 << 20 // bytes per message: a batch of events capped as a merge caps them
+)
+
+// message is one line of the exchange.
+type message struct {
+	Hello   *hello        `json:"hello,omitempty"`
+	Events  []model.Event `json:"events,omitempty"`
+	Refused string        `json:"refused,omitempty"` // why the other side stopped
+}
+
+type hello struct {
+	Version int      `json:"version"`
+	Origin  string   `json:"origin"`  // the store this one was copied from (db.Store.Origin)
+	Station string   `json:"station"` // its human name, for the log and the footer
+	Heads   db.Heads `json:"heads"`
+}
+
+// ErrOtherRoster is the answer when the two stores were not copied from one
+// store: their rosters may differ, so their events must not mix.
+var ErrOtherRoster = errors.New("the two laptops' stores were not copied from the same store (their rosters may differ), so they do not sync; copy the main laptop's store to this one (hadir backup onto a USB stick) and start again")
+
+// Refused is an error the other side sent: it stopped the exchange.
+type Refused struct{ Reason string }
+
+func (r *Refused) Error() string { return "the other laptop refused: " + r.Reason }
+
+// Exchange syncs st with the laptop at the other end of conn until ctx ends
+// or the connection fails. from is who the other side is (role peer, its
+// station name); what it sends is merged in its name. progress, if not nil,
+// is told when events go out or come in.
+func Exchange(ctx context.Context, st *db.Store, conn io.ReadWriter, from db.Actor, progress func(sentUpTo uint64, received int)) error {
+	origin, err := st.Origin()
+	if err != nil {
+		return err
+	}
+	out := &writer{w: conn}
+	// Both sides speak first: the hello goes out while theirs is read, or
+	// two ends on an unbuffered link would wait for each other for good.
+	helloSent := make(chan error, 1)
+	go func() {
+		helloSent <- out.send(message{Hello: &hello{Version: protocolVersion, Origin: origin, Station: st.StationName(), Heads: st.Heads()}})
+	}()
+	in := bufio.NewScanner(conn)
+	in.Buffer(make([]byte, 64<<10), maxLine)
+	theirs, err := readHello(in)
+	if err != nil {
+		return err
+	}
+	if err := <-helloSent; err != nil {
+		return err
+	}
+	if theirs.Origin != origin {
+		_ = out.send(message{Refused: ErrOtherRoster.Error()})
+		return ErrOtherRoster
+	}
+	if from.Station == "" {
+		from.Station = theirs.Station
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	got := &received{ids: map[string]bool{}}
+	sendErr := make(chan error, 1)
+	go func() { sendErr <- sendLoop(ctx, st, out, theirs.Heads, got, progress) }()
+
+	readErr := receiveLoop(st, in, out, from, got, progress)
+	cancel()
+	if readErr != nil {
+		return readErr
+	}
+	return <-sendErr
+}
+
+func readHello(in *bufio.Scanner) (hello, error) {
+	var m message
+	if err := readMessage(in, &m); err != nil {
+		return hello{}, err
+	}
+	switch {
+	case m.Refused != "":
+		return hello{}, &Refused{Reason: m.Refused}
+	case m.Hello == nil:
+		return hello{}, errors.New("the other side is not a hadir peer (no hello)")
+	case m.Hello.Version != protocolVersion:
+		return hello{}, fmt.Errorf("the other laptop runs another version of hadir's sync (%d, this one %d); run the same hadir on both", m.Hello.Version, protocolVersion)
+	}
+	return *m.Hello, nil
+}
+
+func readMessage(in *bufio.Scanner, m *message) error {
+	if !in.Scan() {
+		if err := in.Err(); err != nil {
+			if errors.Is(err, bufio.ErrTooLong) {
+				return fmt.Errorf("a message from the other laptop is over %d MB; nothing of it was stored", maxLine>>20)
+			}
+			return err
+		}
+		return io.EOF
+	}
+	if err := json.Unmarshal(in.Bytes(), m); err != nil {
+		return fmt.Errorf("a message from the other laptop is unreadable (%v); nothing of it was stored", err)
+	}
+	return nil
+}
+
+// received remembers what came from the other side on this connection, so
+// it is not sent back when it shows up in this store's log.
+type received struct {
+	mu  sync.Mutex
+	ids map[string]bool
+}
+
+func (r *received) add(events []model.Event) {
+	r.mu.Lock()
+	for _, e := range events {
+		r.ids[e.ID] = true
+	}
+	r.mu.Unlock()
+}
+
+func (r *received) has(id string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.ids[id]
+}
+
+// receiveLoop merges what the other side sends. A batch the checks refuse
+// changes nothing; the other side is told why and the exchange ends.
+func receiveLoop(st *db.Store, in *bufio.Scanner, out *writer, from db.Actor, got *received, progress func(uint64, int)) error {
+	for {
+		var m message
+		if err := readMessage(in, &m); err != nil {
+			return err
+		}
+		if m.Refused != "" {
+			return &Refused{Reason: m.Refused}
+		}
+		if len(m.Events) == 0 {
+			continue
+		}
+		got.add(m.Events) // before the merge: the log may show them to sendLoop at once
+		if _, err := st.Merge(m.Events, from); err != nil {
+			_ = out.send(message{Refused: err.Error()})
+			return fmt.Errorf("refused what %s sent: %w", from.Station, err)
+		}
+		if progress != nil {
+			progress(0, len(m.Events))
+		}
+	}
+}
+
+// sendLoop sends what the other side lacks, then every event this store
+// receives from now on, as it is stored.
+func sendLoop(ctx context.Context, st *db.Store, out *writer, heads db.Heads, got *received, progress func(uint64, int)) error {
+	changes, stop := st.Subscribe()
+	defer stop()
+	events, pos, err := st.Missing(heads)
+	if err != nil {
+		return err
+	}
+	for {
+		var fresh []model.Event
+		for _, e := range events {
+			if !got.has(e.ID) {
+				fresh = append(fresh, e)
+			}
+		}
+		for len(fresh) > 0 {
+			n := min(batchSize, len(fresh))
+			if err := out.send(message{Events: fresh[:n]}); err != nil {
+				return err
+			}
+			fresh = fresh[n:]
+		}
+		if progress != nil {
+			progress(pos, 0)
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case _, ok := <-changes:
+			if !ok {
+				return nil
+			}
+		}
+		if events, pos, err = st.LogAfter(pos); err != nil {
+			return err
+		}
+	}
+}
+
+// writer sends one message a line; the two loops share it.
+type writer struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (w *writer) send(m message) error {
+	data, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	_, err = w.w.Write(append(data, '\n'))
+	return err
+}
