@@ -17,11 +17,12 @@ import (
 type gateMode int
 
 const (
-	modeSearch  gateMode = iota // typing a name or waiting for a scan
-	modeConfirm                 // "check in NAME?" Enter = yes, Esc = no
-	modeReason                  // annulling the last check-in: asking why
-	modeWalkIn                  // the walk-in form is open
-	modeFilter                  // choosing a contingent to search in
+	modeSearch   gateMode = iota // typing a name or waiting for a scan
+	modeConfirm                  // "check in NAME?" Enter = yes, Esc = no
+	modeReason                   // annulling the last check-in: asking why
+	modeWalkIn                   // the walk-in form is open
+	modeFilter                   // choosing a contingent to search in
+	modeCameBack                 // a departed volunteer scanned: "came back?" Enter = yes, Esc = no
 )
 
 // scanRepeatWindow: a scanner that fires twice sends the same ID again at
@@ -50,6 +51,12 @@ type banner struct {
 	kind   bannerKind
 	title  string
 	detail string
+	// say gives title and detail again in the session's language: Ctrl+L
+	// shows the latest answers in the new one.
+	say  func() (title, detail string)
+	word string    // the text key of the answer's word, when not the kind's own
+	at   time.Time // when it was answered, for the answers kept under it
+	n    uint64    // which answer it is (0: none)
 }
 
 // Gate is the check-in screen.
@@ -65,8 +72,12 @@ type Gate struct {
 	found foundSet // what the last search found, kept while the index does not change
 
 	banner     banner
-	shelved    banner // the answer cleared by typing, restored if the typing was a repeated scan
-	note       string // a quiet line under the banner
+	shelved    banner        // the answer cleared by typing, restored if the typing was a repeated scan
+	note       string        // a quiet line under the banner
+	noteSay    func() string // says the note again in the session's language
+	answers    []banner      // the latest answers, newest first (answersKept)
+	answerN    uint64        // answers given so far
+	departing  bool          // departures mode: a scan records a departure
 	confirming model.Person
 	annulling  model.Event
 	annulName  string
@@ -74,12 +85,13 @@ type Gate struct {
 	lastScanAt time.Time
 	contingent string // search only this contingent ("" = all)
 
-	rowsSeq  uint64        // the search the rows answer; behind seq while one is on its way
-	busy     bool          // a check-in (or annul) is being written
-	pending  []tea.KeyMsg  // keys that arrived while busy, handled after it
-	scanNote string        // said with the next answer (text dropped before a scan)
-	answered bool          // the details pane shows about, not the selected row
-	about    *model.Person // whom the latest answer is about (nil: nobody)
+	rowsSeq   uint64        // the search the rows answer; behind seq while one is on its way
+	rowsQuery model.Query   // the query the rows answer
+	busy      bool          // a check-in (or annul) is being written
+	pending   []tea.KeyMsg  // keys that arrived while busy, handled after it
+	scanNote  func() string // said with the next answer (text dropped before a scan)
+	answered  bool          // the details pane shows about, not the selected row
+	about     *model.Person // whom the latest answer is about (nil: nobody)
 
 	walkin *walkInForm
 	picker *picker
@@ -96,6 +108,7 @@ type (
 		rows  []model.Person
 		about *model.Person // the latest answer's person, read again
 		found foundSet
+		query model.Query // what the rows answer
 	}
 	// enterMsg is what Enter resolved to: a scanned ID, the selected
 	// volunteer to confirm, or an unknown ID.
@@ -105,10 +118,15 @@ type (
 		unknown string // looked like an ID, and no volunteer has it
 		nomatch string // a name that found nobody
 		dropped string // text typed before the scanned ID, not part of it
+		noteErr error  // the unknown ID could not be kept as a note
+		// annulSkipped is an annul's reason that was a known badge: taken
+		// as a scan, and the annul not made.
+		annulSkipped string
 	}
 	checkInMsg struct {
-		res db.CheckInResult
-		err error
+		res     db.CheckInResult
+		err     error
+		noteErr error // the refused scan could not be kept as a note
 	}
 	annulTargetMsg struct {
 		event model.Event
@@ -119,6 +137,12 @@ type (
 		name   string
 		person model.Person // as they stand after the annul
 		err    error
+	}
+	// departMsg answers a departure recorded in departures mode.
+	departMsg struct {
+		res     db.CheckInResult
+		err     error
+		noteErr error
 	}
 )
 
@@ -141,7 +165,7 @@ func (g *Gate) Modal() bool { return g.mode != modeSearch }
 
 func (g *Gate) SetSize(w, h int) {
 	g.width, g.height = w, h
-	g.input.Width = max(10, w-6)
+	g.sizeInput()
 	g.reason.Width = max(10, w-30)
 	if g.walkin != nil {
 		g.walkin.SetSize(w, h)
@@ -223,7 +247,7 @@ func (g *Gate) search() tea.Cmd {
 				}
 			}
 		})
-		return resultsMsg{seq: seq, rows: rows, about: about, found: found}
+		return resultsMsg{seq: seq, rows: rows, about: about, found: found, query: q}
 	}
 }
 
@@ -267,13 +291,36 @@ func (g *Gate) findLastArrival() tea.Cmd {
 	})
 }
 
+// annul cancels the check-in e with the reason typed. Only a reason that is
+// exactly a known badge (a scan landed in the box) is taken as that scan;
+// then nothing is annulled, and the answer says so.
 func (g *Gate) annul(e model.Event, reason, name string) tea.Cmd {
 	st, by := g.c.Store, g.c.Actor
 	return g.startAction(func() tea.Msg {
+		if looksLikeID(reason) {
+			if p, ok := lookupID(st, reason); ok {
+				return enterMsg{scanned: &p, annulSkipped: reason}
+			}
+		}
 		_, err := st.Annul(e.ID, reason, by)
 		p, _ := st.Person(e.Volunteer)
 		return annulledMsg{name: name, person: p, err: err}
 	})
+}
+
+func (g *Gate) onAnnulled(msg annulledMsg) tea.Cmd {
+	if msg.err != nil {
+		err := msg.err
+		g.setAnswer(bannerErr, func() (string, string) { return g.c.T("gate.annul_failed"), g.c.errorText(err) })
+		return g.finishAction(g.c.bells(bellsErr))
+	}
+	p := msg.person
+	g.setAnswer(bannerNote, func() (string, string) {
+		return g.c.T("gate.annulled", p.ID, msg.name), g.c.T("gate.annulled_detail")
+	})
+	g.lastScanID = "" // the same badge next is a new check-in, not a repeat
+	g.showAbout(&p)
+	return g.finishAction(g.search())
 }
 
 // Update handles the gate's keys and the replies of its store calls.
@@ -284,6 +331,8 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 	case langChangedMsg:
 		g.input.Placeholder = g.c.T("gate.placeholder")
 		g.reason.Placeholder = g.c.T("gate.reason_placeholder")
+		g.sizeInput() // the departures word is as long as its language makes it
+		g.sayAgain()
 		return nil
 	case resultsMsg:
 		if msg.seq == g.seq {
@@ -291,7 +340,7 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 				g.about = msg.about // its status changed since the answer
 			}
 			g.found, g.rowsSeq = msg.found, msg.seq
-			g.setRows(msg.rows)
+			g.setRows(msg.rows, msg.query)
 		}
 		return nil
 	case enterMsg:
@@ -300,25 +349,21 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 		return g.onCheckIn(msg)
 	case annulTargetMsg:
 		if !msg.found {
-			g.setBanner(bannerNote, g.c.T("gate.annul_none", g.c.Actor.Station), "")
+			station := g.c.Actor.Station
+			g.setAnswer(bannerNote, func() (string, string) { return g.c.T("gate.annul_none", station), "" })
 			return g.finishAction(nil)
 		}
 		g.mode, g.annulling, g.annulName = modeReason, msg.event, msg.name
 		g.reason.Reset()
 		return g.finishAction(nil)
 	case annulledMsg:
-		if msg.err != nil {
-			g.setBanner(bannerErr, g.c.T("gate.annul_failed"), g.c.errorText(msg.err))
-			return g.finishAction(g.c.bell())
-		}
-		g.setBanner(bannerNote, g.c.T("gate.annulled", msg.name), g.c.T("gate.annulled_detail"))
-		g.lastScanID = "" // the same badge next is a new check-in, not a repeat
-		g.showAbout(&msg.person)
-		return g.finishAction(g.search())
+		return g.onAnnulled(msg)
+	case departMsg:
+		return g.finishAction(g.answerDepart(msg))
 	case walkInDoneMsg:
 		if msg.err != nil && g.walkin != nil {
 			g.walkin.failure, g.walkin.saving = g.c.errorText(msg.err), false // keep what was typed
-			return g.finishAction(g.c.bell())
+			return g.finishAction(g.c.bells(bellsErr))
 		}
 		g.mode, g.walkin = modeSearch, nil
 		return g.onCheckIn(checkInMsg(msg))
@@ -382,10 +427,17 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 		return cmd
 	case modeFilter:
 		return g.picker.Update(msg)
-	case modeConfirm:
+	case modeConfirm, modeCameBack:
 		switch {
 		case key.Matches(msg, k.Enter):
+			mode := g.mode
 			g.mode = modeSearch
+			switch {
+			case mode == modeCameBack:
+				return g.cameBack(g.confirming.ID)
+			case g.departing:
+				return g.depart(g.confirming.ID)
+			}
 			return g.checkIn(g.confirming.ID)
 		case key.Matches(msg, k.Cancel):
 			g.mode = modeSearch
@@ -402,20 +454,13 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 		case key.Matches(msg, k.Enter):
 			reason := strings.TrimSpace(g.reason.Value())
 			if reason == "" {
-				g.note = g.c.T("gate.reason_needed")
+				g.setNote(func() string { return g.c.T("gate.reason_needed") })
 				return nil
 			}
-			if looksLikeID(reason) {
-				// A badge scanned into the reason: that is a check-in, not a
-				// reason; nothing is annulled.
-				g.mode, g.note = modeSearch, ""
-				g.input.SetValue(reason)
-				return g.resolveEnter()
-			}
-			g.mode, g.note = modeSearch, ""
+			g.mode, g.note, g.noteSay = modeSearch, "", nil
 			return g.annul(g.annulling, reason, g.annulName)
 		case key.Matches(msg, k.Cancel):
-			g.mode, g.note = modeSearch, ""
+			g.mode, g.note, g.noteSay = modeSearch, "", nil
 			return nil
 		}
 		var cmd tea.Cmd
@@ -428,7 +473,7 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 		return g.resolveEnter()
 	case key.Matches(msg, k.Cancel):
 		g.input.Reset()
-		g.banner, g.note = banner{}, ""
+		g.banner, g.note, g.noteSay = banner{}, "", nil
 		g.forgetAbout()
 		return g.search()
 	case g.navigate(msg, k, len(g.rows), g.listHeight()):
@@ -436,6 +481,8 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Annul):
 		return g.findLastArrival()
+	case key.Matches(msg, k.GateDepart):
+		return g.toggleDepartures()
 	case key.Matches(msg, k.WalkIn):
 		g.mode = modeWalkIn
 		g.walkin = newWalkInForm(g.c, g.input.Value())
@@ -458,24 +505,29 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 	if g.banner.kind != bannerNone {
 		g.shelved = g.banner
 	}
-	g.banner, g.note = banner{}, ""
+	g.banner, g.note, g.noteSay = banner{}, "", nil
 	g.forgetAbout()
 	return tea.Batch(cmd, g.search())
 }
 
-func (g *Gate) setRows(rows []model.Person) {
-	// Keep the same volunteer selected when the list is refreshed.
+// setRows shows the rows a search found. The same query read again (a
+// check-in elsewhere) keeps the volunteer selected; a new query selects its
+// best match, never the row picked for the query before.
+func (g *Gate) setRows(rows []model.Person, query model.Query) {
 	var keep string
 	switch {
 	case g.about != nil:
 		keep = g.about.ID // the answer's person, when the list has them
-	case g.sel < len(g.rows):
+	case query == g.rowsQuery && g.sel < len(g.rows):
 		keep = g.rows[g.sel].ID
 	}
 	if !reflect.DeepEqual(rows, g.rows) {
 		g.rowsDrawn++
 	}
-	g.rows, g.sel, g.top = rows, 0, 0
+	if query != g.rowsQuery {
+		g.top = 0
+	}
+	g.rows, g.rowsQuery, g.sel = rows, query, 0
 	for i, p := range rows {
 		if p.ID == keep {
 			g.sel = i
