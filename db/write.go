@@ -438,8 +438,10 @@ func (s *Store) Annul(eventID, reason string, by Actor) (model.Event, error) {
 }
 
 // LastArrival returns the newest standing arrival recorded by this actor:
-// what the gate's annul key cancels. An SSH login's own (by its key or
-// passcode, which are what it may annul), else this station's.
+// what the gate's annul key cancels. An SSH login's own at this station (by
+// its key or passcode, which are what it may annul, and not by its
+// connection: a gate that reconnects finds its check-ins), else this
+// station's.
 func (s *Store) LastArrival(by Actor) (model.Event, bool) {
 	station := strings.TrimSpace(by.Station)
 	if station == "" {
@@ -449,7 +451,7 @@ func (s *Store) LastArrival(by Actor) (model.Event, bool) {
 	defer s.mu.RUnlock()
 	return s.state.LastArrival(func(e model.Event) bool {
 		if by.Login != "" {
-			return e.Login == by.Login
+			return SameLogin(e.Login, by.Login) && e.Station == station
 		}
 		return e.Station == station
 	})

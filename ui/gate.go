@@ -177,7 +177,12 @@ func (g *Gate) ShortHelp() []key.Binding {
 	k := g.c.Keys
 	switch g.mode {
 	case modeConfirm:
+		if g.departing {
+			return []key.Binding{withHelp(k.Enter, "enter", g.c.T("key.yes_depart")), withHelp(k.Cancel, "esc", g.c.T("key.no"))}
+		}
 		return []key.Binding{withHelp(k.Enter, "enter", g.c.T("key.yes_checkin")), withHelp(k.Cancel, "esc", g.c.T("key.no"))}
+	case modeCameBack:
+		return []key.Binding{withHelp(k.Enter, "enter", g.c.T("key.yes_came_back")), withHelp(k.Cancel, "esc", g.c.T("key.no"))}
 	case modeReason:
 		return []key.Binding{withHelp(k.Enter, "enter", g.c.T("key.annul")), withHelp(k.Cancel, "esc", g.c.T("key.cancel"))}
 	case modeWalkIn:
@@ -185,7 +190,16 @@ func (g *Gate) ShortHelp() []key.Binding {
 	case modeFilter:
 		return g.picker.ShortHelp()
 	}
-	return []key.Binding{k.Enter, k.Up, k.Annul, k.WalkIn, k.Filter, k.NextScreen}
+	return []key.Binding{g.enterKey(), k.Up, k.Annul, k.WalkIn, k.Filter, k.NextScreen}
+}
+
+// enterKey is Enter as help shows it: a check-in, or in departures mode a
+// departure.
+func (g *Gate) enterKey() key.Binding {
+	if g.departing {
+		return withHelp(g.c.Keys.Enter, "enter", g.c.T("key.record_departure"))
+	}
+	return g.c.Keys.Enter
 }
 
 // FullHelp lists the keys that work now: a question's or form's own, or
@@ -195,7 +209,7 @@ func (g *Gate) FullHelp() [][]key.Binding {
 	if g.mode != modeSearch {
 		return [][]key.Binding{g.ShortHelp()}
 	}
-	return [][]key.Binding{{k.Enter, k.Cancel, k.Up, k.PageUp, k.Home}, {k.Annul, k.WalkIn, k.Filter, g.c.leadersOnly(k.Badge)}}
+	return [][]key.Binding{{g.enterKey(), k.Cancel, k.Up, k.PageUp, k.Home}, {k.Annul, k.WalkIn, k.Filter, g.c.leadersOnly(k.Badge), g.c.leadersOnly(k.GateDepart)}}
 }
 
 func withHelp(b key.Binding, keys, desc string) key.Binding {

@@ -91,3 +91,21 @@ type historyKey struct {
 	width  int
 	lang   Lang
 }
+
+// unsavedWork: Ctrl+C asks first while a check-in is being written, or
+// while the walk-in form or an annul's reason holds what was typed.
+func (g *Gate) unsavedWork() string {
+	switch {
+	case g.busy:
+		return "quit.ask_writing"
+	case g.mode == modeReason && g.reason.Value() != "":
+		return "quit.ask_form"
+	case g.mode == modeWalkIn && g.walkin != nil:
+		for _, f := range g.walkin.fields {
+			if f.Value() != "" {
+				return "quit.ask_form"
+			}
+		}
+	}
+	return ""
+}

@@ -5,7 +5,10 @@ func init() { addTexts(gateTexts) }
 // gateTexts are the gate's words for departures, the confirmation card, the
 // earlier answers and the refused scans kept in the log.
 var gateTexts = map[string][2]string{
-	"key.gate_depart": {"mode pulang", "departures"},
+	"key.gate_depart":      {"mode pulang", "departures"},
+	"key.record_departure": {"catat pulang", "record departure"},
+	"key.yes_depart":       {"ya, catat pulang", "yes, record departure"},
+	"key.yes_came_back":    {"ya, kembali: catat hadir", "yes, came back: check in"},
 
 	"gate.confirm_title":        {"Catat kedatangan orang ini?", "Check in this person?"},
 	"gate.depart_confirm_title": {"Catat kepulangan orang ini?", "Record this person's departure?"},
@@ -38,6 +41,6 @@ var gateTexts = map[string][2]string{
 
 	"gate.note_failed":    {"(Pindaian ini tidak tersimpan di log: %s)", "(This scan could not be kept in the log: %s)"},
 	"gate.annul_not_made": {"Pembatalan TIDAK dibuat: \"%s\" adalah kartu peserta, dibaca sebagai pindaian. Ctrl+X untuk membatalkan.", "The annul was NOT made: \"%s\" is a badge, taken as a scan. Ctrl+X to annul."},
-	"quit.ask_writing":    {"Kedatangan sedang disimpan. Ctrl+C sekali lagi untuk keluar, tombol lain untuk tetap.", "A check-in is being saved. Ctrl+C again to quit, any other key to stay."},
-	"quit.ask_form":       {"Isian belum disimpan. Ctrl+C sekali lagi untuk keluar (isian hilang), tombol lain untuk tetap.", "The form is not saved. Ctrl+C again to quit (it is lost), any other key to stay."},
+	"quit.ask_writing":    {"Sedang menyimpan: Ctrl+C lagi keluar, tombol lain tetap.", "Saving a check-in: Ctrl+C again quits, other keys stay."},
+	"quit.ask_form":       {"Isian belum disimpan: Ctrl+C lagi keluar, tombol lain tetap.", "Form not saved: Ctrl+C again quits, other keys stay."},
 }
