@@ -65,7 +65,7 @@ func TestGateRefusedByRoleIsOnRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 	d, c := newGateDriver(t, st, English, 100, 30)
-	d.key(tea.KeyCtrlD) // the owner may
+	d.key(tea.KeyCtrlD)                                   // the owner may
 	c.Actor.Role, c.Actor.Login = db.RoleGate, "key:gate" // the login changes under it: the store decides
 	d.typeText("JRS-BLG-0002")
 	d.key(tea.KeyEnter)
