@@ -211,7 +211,7 @@ type contingentStats struct {
 
 type terminalStats struct {
 	Expected, Arrived, Departed int
-	Contingents       []contingentStats
+	Contingents                 []contingentStats
 }
 
 func (s terminalStats) contingent(name string) contingentStats {
