@@ -217,7 +217,6 @@ func withHelp(b key.Binding, keys, desc string) key.Binding {
 	return b
 }
 
-
 // Update handles the gate's keys and the replies of its store calls.
 func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
