@@ -197,7 +197,11 @@ func (d *Dashboard) anomaliesView(w, n int) string {
 	if n := d.snap.unknownScans; n > 0 {
 		// Every refused badge is in the log (F4, search "refused scan" or the
 		// code); here the day's count and which codes, to ask about.
-		lines = append(lines, truncate(st.ErrText.Render("✗ "+c.T("dashboard.unknown_scans", c.Number(n))), w),
+		scanned := c.T("dashboard.unknown_scans", c.Number(n))
+		if n == 1 {
+			scanned = c.T("dashboard.unknown_scan")
+		}
+		lines = append(lines, truncate(st.ErrText.Render("✗ "+scanned), w),
 			truncate("         "+strings.Join(d.snap.unknownCodes, ", "), w))
 	}
 	shown := d.snap.anomalies[:min(n, len(d.snap.anomalies))]

@@ -67,6 +67,9 @@ func (g *Gate) finishAction(cmd tea.Cmd) tea.Cmd {
 	for len(g.pending) > 0 && !g.busy {
 		next := g.pending[0]
 		g.pending = g.pending[1:]
+		if g.mode == modeCameBack && next.Type == tea.KeyEnter {
+			continue // typed before the question was shown: "came back" must be chosen
+		}
 		cmds = append(cmds, g.onKey(next))
 	}
 	return tea.Batch(cmds...)

@@ -135,3 +135,20 @@ func TestGateDeparturesModeIsForLeaders(t *testing.T) {
 	d.mustShow("Mode pulang hanya untuk ketua kontingen atau panitia")
 	d.mustNotShow("⇥ PULANG")
 }
+
+// An Enter that was on its way before the amber answer (a scanner that
+// sends Enter twice) is not taken as "came back".
+func TestGateEnterKeptDuringScanIsNotCameBack(t *testing.T) {
+	st := testStore(t, nil)
+	departAt(t, st, "JRS-BLG-0002")
+	d, _ := newGateDriver(t, st, English, 100, 30)
+	g := d.s.(*Gate)
+	d.typeText("JRS-BLG-0002")
+	inFlight := g.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	d.send(tea.KeyMsg{Type: tea.KeyEnter}) // kept while the scan is answered
+	d.run(inFlight)
+	d.mustShow("Has left: JRS-BLG-0002", "Enter = yes, came back")
+	if p, _ := st.Person("JRS-BLG-0002"); p.Status != model.StatusDeparted {
+		t.Fatalf("a kept Enter checked a departed volunteer back in (%v)", p.Status)
+	}
+}
