@@ -59,7 +59,7 @@ func TestTerminalDeparturesAndRefusedScans(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{",note,,", "unknown-badge", ",note,JRS-BLG-0002,", "departed"} {
+	for _, want := range []string{",note,ZZZ-0042,", "unknown-badge", ",note,JRS-BLG-0002,", "departed"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("the events export lacks %q:\n%s", want, out)
 		}

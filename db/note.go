@@ -11,8 +11,15 @@ import (
 // was refused (model.NoteUnknownBadge, NoteRefusedRole, NoteDeparted) and
 // whom it names, if anyone. Any login may record one; it never counts.
 func (s *Store) RecordNote(code, reason, volunteer string, by Actor) (model.Event, error) {
-	e := s.newEvent(model.KindNote, strings.TrimSpace(volunteer), by)
-	e.Note, e.Reason = strings.TrimSpace(code), reason
+	code = model.Clean(strings.TrimSpace(code), model.MaxTextLen) // scanned: outside text
+	volunteer = strings.TrimSpace(volunteer)
+	if volunteer == "" {
+		// An unknown badge: its code stands in the volunteer column, so the
+		// events export (CSV, which has no note column) shows what was scanned.
+		volunteer = code
+	}
+	e := s.newEvent(model.KindNote, volunteer, by)
+	e.Note, e.Reason = code, reason
 	return e, s.record(e)
 }
 

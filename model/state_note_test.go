@@ -18,7 +18,7 @@ func TestNotesNeverCount(t *testing.T) {
 	base := []Event{ev("s-1", KindArrive, "A1", 0), ev("s-2", KindArrive, "A2", 1), ev("s-3", KindDepart, "A2", 30)}
 	without := mustFold(t, roster3(), base)
 	events := append(base[:3:3],
-		note("s-4", "ZZZ-999", NoteUnknownBadge, "", 5),
+		note("s-4", "ZZZ-999", NoteUnknownBadge, "ZZZ-999", 5), // the code stands for the volunteer
 		note("s-5", "A2", NoteDeparted, "A2", 40),
 		note("s-6", "B1", NoteRefusedRole, "B1", 41),
 	)

@@ -148,12 +148,8 @@ func (l *Log) listView() string {
 		if e.Volunteer == "" {
 			who = cutMiddle(who, cols.who) // a contingent: those sharing a start stay apart
 		}
-		id := e.Volunteer
-		if e.Kind == model.KindNote && id == "" {
-			id = e.Note // an unknown badge: the code scanned is the ID column's
-		}
 		text := l.cells(cols, mark, padLeft(times[i-l.top], timeW), l.kindWord(e.Kind), who,
-			id, e.Station, e.Operator, l.note(r))
+			e.Volunteer, e.Station, e.Operator, l.note(r))
 		switch {
 		case i == l.sel:
 			lines = append(lines, st.RowSelected.Render(pad(text, l.width)))
