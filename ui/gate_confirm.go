@@ -29,11 +29,15 @@ func (g *Gate) confirmCard() string {
 	if p.Pillar != "" {
 		lines = append(lines, label("field.pillar")+value(p.Pillar))
 	}
+	warn := ""
 	switch {
 	case g.mode == modeCameBack:
-		lines = append(lines, st.WarnText.Render(truncate("! "+g.banner.detail, w-6)))
+		warn = g.banner.detail // when they left, and who recorded it
 	case p.Status == model.StatusArrived && !g.departing && p.Arrival != nil:
-		lines = append(lines, st.WarnText.Render(truncate("! "+g.c.T("gate.card_already", g.c.When(p.Arrival.At), p.Arrival.Station), w-6)))
+		warn = g.c.T("gate.card_already", g.c.When(p.Arrival.At), p.Arrival.Station)
+	}
+	if warn != "" {
+		lines = append(lines, st.WarnText.Width(w-6).Render("! "+warn)) // wrapped, not cut
 	}
 	box := st.Modal
 	switch {

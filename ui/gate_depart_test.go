@@ -132,7 +132,7 @@ func TestGateDeparturesModeIsForLeaders(t *testing.T) {
 	d, c := newGateDriver(t, st, Indonesian, 100, 30)
 	c.Actor.Role, c.Actor.Login = db.RoleGate, "key:gate"
 	d.key(tea.KeyCtrlD)
-	d.mustShow("Mode pulang hanya untuk ketua kontingen atau panitia")
+	d.mustShow("Mode pulang khusus ketua kontingen dan panitia")
 	d.mustNotShow("⇥ PULANG")
 }
 

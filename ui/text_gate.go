@@ -37,10 +37,10 @@ var gateTexts = map[string][2]string{
 	"gate.depart_ready_detail": {"Pindai kartu yang pulang, atau cari nama lalu Enter. Ctrl+D: kedatangan.", "Scan whoever leaves, or search a name and press Enter. Ctrl+D: check-ins."},
 	"gate.depart_on":           {"Mode PULANG: setiap pindaian mencatat kepulangan. Ctrl+D untuk kembali.", "DEPARTURES mode: every scan records a departure. Ctrl+D to go back."},
 	"gate.depart_off":          {"Kembali ke kedatangan: pindaian mencatat kehadiran.", "Back to check-ins: a scan records an arrival."},
-	"gate.depart_leaders_only": {"Mode pulang hanya untuk ketua kontingen atau panitia: minta mereka mencatat kepulangan.", "Departures mode is for leaders and the committee: ask them to record departures."},
+	"gate.depart_leaders_only": {"Mode pulang khusus ketua kontingen dan panitia: minta mereka mencatatnya.", "Departures mode is for leaders and the committee: ask them to record it."},
 
 	"gate.note_failed":    {"(Pindaian ini tidak tersimpan di log: %s)", "(This scan could not be kept in the log: %s)"},
-	"gate.annul_not_made": {"Pembatalan TIDAK dibuat: \"%s\" adalah kartu peserta, dibaca sebagai pindaian. Ctrl+X untuk membatalkan.", "The annul was NOT made: \"%s\" is a badge, taken as a scan. Ctrl+X to annul."},
+	"gate.annul_not_made": {"Pembatalan TIDAK dibuat: \"%s\" kartu peserta, jadi dipindai. Ctrl+X lagi.", "The annul was NOT made: \"%s\" is a badge, taken as a scan. Ctrl+X again."},
 	"quit.ask_writing":    {"Sedang menyimpan: Ctrl+C lagi keluar, tombol lain tetap.", "Saving a check-in: Ctrl+C again quits, other keys stay."},
 	"quit.ask_form":       {"Isian belum disimpan: Ctrl+C lagi keluar, tombol lain tetap.", "Form not saved: Ctrl+C again quits, other keys stay."},
 }
