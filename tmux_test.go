@@ -105,7 +105,8 @@ func TestTerminalGate(t *testing.T) {
 	s.typeLiteral("sudjatmoko")
 	s.waitFor("Soedjatmoko")
 	s.keys("Enter")
-	s.waitFor("Check in SOEDJATMOKO ?")
+	s.waitFor("Check in this person?")
+	s.waitFor("S o e d j a t m o k o")
 	s.keys("Enter")
 	s.waitFor("Checked in: JRS-BJR-0003 Soedjatmoko")
 	s.waitFor("Arrived 2 / 3,000")
@@ -209,8 +210,8 @@ type contingentStats struct {
 }
 
 type terminalStats struct {
-	Expected, Arrived int
-	Contingents       []contingentStats
+	Expected, Arrived, Departed int
+	Contingents                 []contingentStats
 }
 
 func (s terminalStats) contingent(name string) contingentStats {

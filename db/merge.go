@@ -59,7 +59,7 @@ func (s *Store) Merge(events []model.Event, by Actor) (MergeReport, error) {
 		}
 		fresh = append(fresh, e)
 		for _, id := range []string{e.Volunteer, e.Ref} {
-			if id == "" || e.Kind == model.KindAnnul || e.Kind == model.KindConfirm || e.Kind == model.KindWithdraw {
+			if id == "" || e.Kind == model.KindAnnul || e.Kind == model.KindConfirm || e.Kind == model.KindWithdraw || e.Kind == model.KindNote {
 				continue
 			}
 			if _, ok := s.state.Person(id); !ok && !walkins[id] {

@@ -31,6 +31,7 @@ const (
 	UnknownVolunteer                // no volunteer has this ID; nothing written
 	Departed                        // a departure was recorded
 	NotOnSite                       // departure refused: not arrived, or already left
+	HasLeft                         // arrival refused at a gate: the volunteer left; nothing written
 )
 
 // CheckInResult is what a gate shows after a check-in.
@@ -221,6 +222,18 @@ func (s *Store) CheckIn(id string, by Actor) (CheckInResult, error) {
 	return res[0], nil
 }
 
+// GateCheckIn is a scan at the gate: like CheckIn, except that a volunteer
+// who has left is not checked back in (HasLeft, with their departure in
+// Person): staff counting people out must not undo the departures. A
+// deliberate "came back" is CheckIn.
+func (s *Store) GateCheckIn(id string, by Actor) (CheckInResult, error) {
+	res, err := s.move([]string{id}, model.KindArrive, true, by)
+	if err != nil {
+		return CheckInResult{}, err
+	}
+	return res[0], nil
+}
+
 // CheckInMany checks several volunteers in with one transaction: a bus
 // arrives and the leader vouches for them. Each gets its own answer.
 func (s *Store) CheckInMany(ids []string, by Actor) ([]CheckInResult, error) {
@@ -250,6 +263,11 @@ func (s *Store) DepartMany(ids []string, by Actor) ([]CheckInResult, error) {
 // departure) another session is writing right now are waited for, so the
 // answer is exact: one arrival each, and "already checked in" for the rest.
 func (s *Store) moveMany(ids []string, kind model.Kind, by Actor) ([]CheckInResult, error) {
+	return s.move(ids, kind, false, by)
+}
+
+// move is moveMany; keepLeft refuses arrivals of volunteers who departed.
+func (s *Store) move(ids []string, kind model.Kind, keepLeft bool, by Actor) ([]CheckInResult, error) {
 	defer s.group.begin()()
 	if kind == model.KindDepart {
 		if err := by.mayLead("record departures"); err != nil {
@@ -281,6 +299,8 @@ func (s *Store) moveMany(ids []string, kind model.Kind, by Actor) ([]CheckInResu
 				if p.Arrival != nil {
 					results[i].First = *p.Arrival
 				}
+			case kind == model.KindArrive && keepLeft && p.Status == model.StatusDeparted:
+				results[i] = s.resultLocked(HasLeft, id)
 			case kind == model.KindDepart && (p.Status != model.StatusArrived || seen[id]):
 				results[i] = s.resultLocked(NotOnSite, id)
 			default:
@@ -418,8 +438,10 @@ func (s *Store) Annul(eventID, reason string, by Actor) (model.Event, error) {
 }
 
 // LastArrival returns the newest standing arrival recorded by this actor:
-// what the gate's annul key cancels. An SSH login's own (by its key or
-// passcode, which are what it may annul), else this station's.
+// what the gate's annul key cancels. An SSH login's own at this station (by
+// its key or passcode, which are what it may annul, and not by its
+// connection: a gate that reconnects finds its check-ins), else this
+// station's.
 func (s *Store) LastArrival(by Actor) (model.Event, bool) {
 	station := strings.TrimSpace(by.Station)
 	if station == "" {
@@ -429,7 +451,7 @@ func (s *Store) LastArrival(by Actor) (model.Event, bool) {
 	defer s.mu.RUnlock()
 	return s.state.LastArrival(func(e model.Event) bool {
 		if by.Login != "" {
-			return e.Login == by.Login
+			return SameLogin(e.Login, by.Login) && e.Station == station
 		}
 		return e.Station == station
 	})

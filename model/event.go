@@ -23,6 +23,17 @@ const (
 	KindConfirm  Kind = "confirm"  // a leader signs a contingent off
 	KindWithdraw Kind = "withdraw" // a sign-off taken back
 	KindRename   Kind = "rename"   // a contingent renamed, or merged into another: Contingent becomes Note
+	// KindNote is a scan a gate refused (an unknown badge, a login's role, a
+	// volunteer who has left), kept so the trail has every scan. It never
+	// counts: the fold keeps it aside, and no tally reads it.
+	KindNote Kind = "note"
+)
+
+// Why a scan was refused: the Reason of a note. Note holds the code scanned.
+const (
+	NoteUnknownBadge = "unknown-badge" // no volunteer has the scanned ID
+	NoteRefusedRole  = "refused-role"  // the login may not do what the scan asked
+	NoteDeparted     = "departed"      // the volunteer has left; nothing recorded
 )
 
 // Excuse reasons.
@@ -140,6 +151,10 @@ func (e Event) Validate() error {
 	case KindRename:
 		if strings.TrimSpace(e.Contingent) == "" || strings.TrimSpace(e.Note) == "" {
 			return fmt.Errorf("rename %s must name the contingent and its new name", e.ID)
+		}
+	case KindNote:
+		if strings.TrimSpace(e.Note) == "" || strings.TrimSpace(e.Reason) == "" {
+			return fmt.Errorf("note %s must say what was scanned and why it was refused", e.ID)
 		}
 	default:
 		return fmt.Errorf("event %s has unknown kind %q", e.ID, e.Kind)

@@ -120,6 +120,7 @@ type State struct {
 	sorted      []*Event          // every event in fold order, for the log
 	doubled     map[string]bool   // volunteers with more than one standing arrival
 	walkins     map[string]*Event // walk-in registrations by volunteer
+	notes       []*Event          // refused scans, in fold order: never counted
 	version     uint64
 
 	renames       []*Event          // contingent renames, in fold order (state_contingent.go)
@@ -272,6 +273,11 @@ func (s *State) apply(e *Event) error {
 		s.applyRename(ev)
 		return nil
 	}
+	if e.Kind == KindNote {
+		// Kept aside, filed under nobody: a note changes no status or tally.
+		s.notes = insertSorted(s.notes, ev)
+		return nil
+	}
 	s.index(ev)
 	s.touch(ev)
 	return nil
@@ -346,8 +352,8 @@ func (s *State) effective(e *Event) bool { return s.annulledBy[e.ID] == nil }
 // touch recomputes whatever an event concerns.
 func (s *State) touch(e *Event) {
 	switch e.Kind {
-	case KindConfirm, KindWithdraw:
-		return // sign-offs are resolved when read
+	case KindConfirm, KindWithdraw, KindNote:
+		return // sign-offs are resolved when read; notes never count
 	case KindRename:
 		s.regroup() // annulled
 	case KindReplace:

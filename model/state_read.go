@@ -281,3 +281,16 @@ func (s *State) LastArrival(match func(Event) bool) (Event, bool) {
 	}
 	return *best, true
 }
+
+// Notes lists the standing notes of refused scans recorded at or after
+// since, oldest first.
+func (s *State) Notes(since time.Time) []Event {
+	i := sort.Search(len(s.notes), func(i int) bool { return !s.notes[i].At.Before(since) })
+	var out []Event
+	for _, e := range s.notes[i:] {
+		if s.effective(e) {
+			out = append(out, *e)
+		}
+	}
+	return out
+}

@@ -179,6 +179,35 @@ func (c *Common) bell() tea.Cmd {
 	}
 }
 
+// bellGap is the pause between the beeps of one answer, so a terminal
+// sounds them apart; tests set it to nothing.
+var bellGap = 150 * time.Millisecond
+
+// The answers' bells: one beep for a check-in, two for a warning, three
+// for an error, so the queue is heard without a look at the screen.
+const (
+	bellsOK   = 1
+	bellsWarn = 2
+	bellsErr  = 3
+)
+
+// bells rings the bell n times, spaced so they are heard as n.
+func (c *Common) bells(n int) tea.Cmd {
+	if !c.Bell || n <= 0 {
+		return nil
+	}
+	out, gap := c.Out, bellGap
+	return func() tea.Msg {
+		for i := 0; i < n; i++ {
+			if i > 0 && gap > 0 {
+				time.Sleep(gap)
+			}
+			io.WriteString(out, "\a")
+		}
+		return nil
+	}
+}
+
 // loadTotals reads the tally for the status line.
 func (c *Common) loadTotals() tea.Cmd {
 	st := c.Store
