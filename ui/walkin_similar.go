@@ -10,8 +10,8 @@ import (
 	"hadir/model"
 )
 
-// similarMsg carries the volunteers on the roster whose name is the same as
-// (or very close to) a walk-in's, found before the walk-in is saved.
+// similarMsg carries the volunteers on the roster a walk-in may already be
+// (the same phone, or a similar name), found before the walk-in is saved.
 type similarMsg struct {
 	form   *walkInForm // the form that asked: the gate and a leader may each have one open
 	v      model.Volunteer
@@ -32,7 +32,7 @@ func (f *walkInForm) findSimilar(v model.Volunteer) tea.Cmd {
 	st := f.c.Store
 	return func() tea.Msg {
 		var people []model.Person
-		st.Read(func(s *model.State, ix *model.Index) { people = model.SimilarPeople(s, ix, v.Name) })
+		st.Read(func(s *model.State, ix *model.Index) { people = model.SimilarPeople(s, ix, v.Name, v.Phone) })
 		return similarMsg{form: f, v: v, people: people}
 	}
 }
