@@ -143,6 +143,10 @@ func runCheckIn(env *runEnv, _ *flag.FlagSet, args []string) error {
 			fmt.Fprintf(env.stdout, "%s: already checked in: %s, at %s, %s, by %s\n", id, res.Person.Name, localTime(res.First.At), res.First.Station, orDash(res.First.Operator))
 		case db.UnknownVolunteer:
 			allNew = false
+			if like := st.IDsLike(id); len(like) > 1 {
+				fmt.Fprintf(env.stdout, "%s: %s differ only in case and are different people; type the ID exactly as one of them is written\n", id, strings.Join(like, " and "))
+				continue
+			}
 			fmt.Fprintf(env.stdout, "%s: unknown ID: no volunteer has this ID; check the badge or register a walk-in\n", id)
 		}
 	}

@@ -66,7 +66,7 @@ func (s *Store) Excuse(id, reason, note string, by Actor) (model.Event, error) {
 	if p.Status == model.StatusArrived || p.Status == model.StatusDeparted {
 		return model.Event{}, fmt.Errorf("%s (%s) has already arrived; annul the arrival first if it was a mistake", p.Name, p.ID)
 	}
-	e := s.newEvent(model.KindExcuse, id, by)
+	e := s.newEvent(model.KindExcuse, p.ID, by)
 	e.Contingent, e.Reason, e.Note = p.Contingent, reason, strings.TrimSpace(note)
 	return e, s.record(e)
 }
@@ -90,6 +90,12 @@ func (s *Store) replaceEventLocked(id, byID string, by Actor) (model.Event, erro
 	old, ok := s.state.Person(id)
 	if !ok {
 		return model.Event{}, fmt.Errorf("no volunteer has the ID %q", id)
+	}
+	id = old.ID // as stored, whatever the case typed
+	if byID != "" {
+		if r, ok := s.state.ResolveID(byID); ok {
+			byID = r
+		}
 	}
 	if id == byID {
 		return model.Event{}, errors.New("a volunteer cannot replace themselves")
@@ -134,6 +140,7 @@ func (s *Store) ReplaceWithWalkIn(id string, v model.Volunteer, by Actor) (model
 	if !ok {
 		return model.Volunteer{}, fmt.Errorf("no volunteer has the ID %q", id)
 	}
+	id = old.ID
 	if strings.TrimSpace(v.Contingent) == "" {
 		v.Contingent = old.Contingent
 	}

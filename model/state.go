@@ -120,6 +120,7 @@ type State struct {
 	sorted      []*Event          // every event in fold order, for the log
 	doubled     map[string]bool   // volunteers with more than one standing arrival
 	walkins     map[string]*Event // walk-in registrations by volunteer
+	byLowerID   map[string][]string // lower-case ID -> the IDs spelt so (state_id.go)
 	version     uint64
 
 	renames       []*Event          // contingent renames, in fold order (state_contingent.go)
@@ -145,6 +146,7 @@ func NewState(roster []Volunteer) *State {
 		perQuarter:    map[int64]int{},
 		doubled:       map[string]bool{},
 		walkins:       map[string]*Event{},
+		byLowerID:     make(map[string][]string, len(roster)),
 	}
 	for _, v := range roster {
 		s.Upsert(v)
@@ -191,6 +193,7 @@ func (s *State) Upsert(v Volunteer) {
 	p := &Person{Volunteer: v}
 	s.people[v.ID] = p
 	s.order = append(s.order, v.ID)
+	s.addLowerID(v.ID)
 	s.join(p)
 	s.recompute(p)
 	s.count(p, +1)
