@@ -115,11 +115,11 @@ type State struct {
 	groups      map[string]*group
 	pillars     map[string]*Tally
 	total       Tally
-	perQuarter  map[int64]int     // first arrivals per quarter hour (unix/900)
-	arrivals    []*Event          // standing first arrivals, in fold order: the latest are at the end
-	sorted      []*Event          // every event in fold order, for the log
-	doubled     map[string]bool   // volunteers with more than one standing arrival
-	walkins     map[string]*Event // walk-in registrations by volunteer
+	perQuarter  map[int64]int       // first arrivals per quarter hour (unix/900)
+	arrivals    []*Event            // standing first arrivals, in fold order: the latest are at the end
+	sorted      []*Event            // every event in fold order, for the log
+	doubled     map[string]bool     // volunteers with more than one standing arrival
+	walkins     map[string]*Event   // walk-in registrations by volunteer
 	byLowerID   map[string][]string // lower-case ID -> the IDs spelt so (state_id.go)
 	version     uint64
 
