@@ -129,9 +129,10 @@ func (s *Store) replaceEventLocked(id, byID string, by Actor) (model.Event, erro
 	return e, nil
 }
 
-// ReplaceWithWalkIn registers a new volunteer in the place of volunteer id,
-// in one transaction. The newcomer joins the replaced volunteer's contingent
-// unless v names another; they are checked in separately when they arrive.
+// ReplaceWithWalkIn registers a new volunteer in the place of volunteer id
+// and checks them in, in one transaction: a person not on the roster is
+// registered standing at the desk, as at the gate. The newcomer joins the
+// replaced volunteer's contingent (another is refused).
 func (s *Store) ReplaceWithWalkIn(id string, v model.Volunteer, by Actor) (model.Volunteer, error) {
 	if err := by.mayLead("replace volunteers"); err != nil {
 		return model.Volunteer{}, err
@@ -159,7 +160,9 @@ func (s *Store) ReplaceWithWalkIn(id string, v model.Volunteer, by Actor) (model
 		return model.Volunteer{}, err
 	}
 	repl.Volunteer = reg.Volunteer
-	return *reg.Record, s.record(reg, repl)
+	arr := s.newEvent(model.KindArrive, reg.Volunteer, by)
+	repl.At, arr.At = reg.At, reg.At
+	return *reg.Record, s.record(reg, repl, arr)
 }
 
 // Confirm signs a contingent off in a phase (arrival, or departure on the

@@ -300,7 +300,11 @@ func (s *Store) moveMany(ids []string, kind model.Kind, by Actor) ([]CheckInResu
 				results[i] = s.resultLocked(NotOnSite, id)
 			default:
 				seen[id] = true
-				events = append(events, s.newEvent(kind, id, by))
+				e := s.newEvent(kind, id, by)
+				if len(events) > 0 {
+					e.At = events[0].At // one bus, one time: how it is found again (bus.go)
+				}
+				events = append(events, e)
 				writing = append(writing, i)
 			}
 		}
@@ -388,6 +392,16 @@ func (s *Store) walkInEvent(v model.Volunteer, by Actor) (model.Event, error) {
 	}
 	if v.Contingent == "" {
 		return model.Event{}, errors.New("a walk-in needs a contingent")
+	}
+	s.mu.RLock()
+	_, known := s.state.ResolveContingent(v.Contingent)
+	s.mu.RUnlock()
+	if !known {
+		// A new contingent changes the committee's table: a leader's or an
+		// admin's decision, not a gate's.
+		if err := by.mayLead("add a contingent (" + v.Contingent + ")"); err != nil {
+			return model.Event{}, err
+		}
 	}
 	g, ok := model.NormalizeGender(v.Gender)
 	if !ok {

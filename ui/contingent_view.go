@@ -110,12 +110,9 @@ func (m *members) dialogView() string {
 	var body []string
 	switch m.mode {
 	case membersConfirm:
-		n := len(m.targets())
-		q := m.c.T("contingent.confirm_checkin", n, m.name)
-		if m.departure {
-			q = m.c.T("contingent.confirm_depart", n, m.name)
-		}
-		body = []string{st.Big.Render(q), "", st.Muted.Render(m.c.T("contingent.enter_yes"))}
+		body = m.confirmView()
+	case membersAnnulBus:
+		body = m.busView()
 	case membersExcuse:
 		body = []string{st.Big.Render(m.c.T("contingent.excuse_title", m.target.Name))}
 		if m.reason == "" {

@@ -41,6 +41,13 @@ func (f *walkInForm) onSimilar(msg similarMsg) tea.Cmd {
 	if msg.form != f {
 		return nil // another form's answer
 	}
+	people := msg.people[:0:0]
+	for _, p := range msg.people {
+		if p.ID != f.exclude {
+			people = append(people, p)
+		}
+	}
+	msg.people = people
 	if len(msg.people) == 0 {
 		return f.save(msg.v)
 	}
