@@ -3,6 +3,7 @@ package db
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -58,6 +59,8 @@ func (s *Store) LastBus(contingent string) (Bus, bool) {
 	if !found || len(bus.Arrivals) < 2 {
 		return Bus{}, false
 	}
+	slices.Reverse(bus.Arrivals) // in the order they were checked in
+	slices.Reverse(bus.People)
 	return bus, true
 }
 

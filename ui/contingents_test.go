@@ -171,7 +171,7 @@ func TestContingentReplace(t *testing.T) {
 	second := m.rows[m.sel]
 	d.typeText("r")
 	d.key(tea.KeyCtrlN)
-	d.mustShow("Walk-in (not on the roster)")
+	d.mustShow("Walk-in (not on the roster)", "Fill this in with the new person standing here: they take "+second.Name+"'s place and are checked in.")
 	w := m.walkin
 	w.fields[fieldName].SetValue("Iyus Saputra")
 	w.fields[fieldGender].SetValue("L")
