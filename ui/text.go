@@ -51,7 +51,7 @@ var coreTexts = map[string][2]string{
 
 	"gate.placeholder":        {"Ketik nama atau pindai kartu peserta", "Type a name or scan a badge"},
 	"gate.hint":               {"Ketik beberapa huruf nama, atau pindai kartu.", "Type the first letters of a name, or scan a badge."},
-	"gate.latest":             {"Baru tiba (semua pos) — ketik nama atau pindai kartu", "Just arrived (all gates) — type a name or scan a badge"},
+	"gate.latest":             {"Baru tiba (semua pos) — ketik atau pindai", "Just arrived (all gates) — type or scan"},
 	"gate.no_results":         {"Tidak ada yang cocok. Periksa ejaan, atau Ctrl+N untuk peserta baru.", "Nobody matches. Check the spelling, or Ctrl+N for a walk-in."},
 	"gate.results":            {"%s hasil", "%s results"},
 	"gate.more_than":          {"lebih dari %s", "more than %s"},
@@ -69,7 +69,7 @@ var coreTexts = map[string][2]string{
 	"gate.unknown":            {"ID tidak dikenal: %s", "Unknown ID: %s"},
 	"gate.unknown_detail":     {"Periksa kartunya, cari dengan nama, atau Ctrl+N untuk peserta baru.", "Check the badge, search by name, or Ctrl+N for a walk-in."},
 	"gate.failed":             {"Tidak tersimpan", "Not saved"},
-	"gate.repeat_scan":        {"Pindaian ganda %s %s diabaikan (pemindai mengirim dua kali).", "Repeated scan of %s %s ignored (the scanner fired twice)."},
+	"gate.repeat_scan":        {"Pemindai mengirim dua kali. Pindaian ganda %s %s diabaikan.", "The scanner fired twice. Repeated scan of %s %s ignored."},
 	"gate.word_ok":            {"HADIR", "CHECKED IN"},
 	"gate.word_already":       {"SUDAH HADIR", "ALREADY IN"},
 	"gate.word_err":           {"TIDAK TERCATAT", "NOT RECORDED"},

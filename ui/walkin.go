@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"hadir/model"
 )
@@ -321,7 +322,10 @@ func (f *walkInForm) View() string {
 		lines = append(lines, marker+label+f.fields[i].View())
 		switch {
 		case f.errs[i] != "":
-			lines = append(lines, "  "+st.FieldLabel.Render("")+st.FieldError.Render("✗ "+f.errs[i]))
+			// Wrapped under the field, never cut: the answer says what to do.
+			indent := "  " + st.FieldLabel.Render("")
+			w := max(20, f.width-lipgloss.Width(indent))
+			lines = append(lines, lipgloss.JoinHorizontal(lipgloss.Top, indent, st.FieldError.Width(w).Render("✗ "+f.errs[i])))
 		case (i == fieldContingent || i == fieldPillar) && i == f.focus:
 			match := f.matchContingent
 			if i == fieldPillar {
