@@ -65,7 +65,7 @@ var coreTexts = map[string][2]string{
 	"gate.checked_in":         {"Hadir: %s %s, %s", "Checked in: %s %s, %s"},
 	"gate.checked_in_detail":  {"%s: %s dari %s sudah tiba", "%s: %s of %s arrived"},
 	"gate.already":            {"Sudah hadir: %s %s", "Already checked in: %s %s"},
-	"gate.already_detail":     {"tercatat pukul %s, di %s, oleh %s — jangan dicatat lagi", "at %s, %s, by %s — do not check in again"},
+	"gate.already_detail":     {"pukul %s, di %s, oleh %s — jangan dicatat lagi", "at %s, %s, by %s — do not check in again"},
 	"gate.unknown":            {"ID tidak dikenal: %s", "Unknown ID: %s"},
 	"gate.unknown_detail":     {"Periksa kartunya, cari dengan nama, atau Ctrl+N untuk peserta baru.", "Check the badge, search by name, or Ctrl+N for a walk-in."},
 	"gate.failed":             {"Tidak tersimpan", "Not saved"},
