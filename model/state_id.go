@@ -43,3 +43,10 @@ func (s *State) removeLowerID(id string) {
 		delete(s.byLowerID, k)
 	}
 }
+
+// HasExactID reports whether id is stored exactly so, case included: what
+// the fold matches events by.
+func (s *State) HasExactID(id string) bool {
+	_, ok := s.people[id]
+	return ok
+}

@@ -422,6 +422,7 @@ func (m *members) onDialogKey(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		case key.Matches(msg, k.Enter):
 			if m.foundSel >= len(m.found) {
+				m.say(m.c.T("members.replace_none"))
 				return nil
 			}
 			target, repl := m.target, m.found[m.foundSel]
@@ -494,6 +495,7 @@ func (m *members) moveTargets() tea.Cmd {
 	}
 }
 
-func (m *members) listHeight() int { return max(1, m.height-6) }
+// listHeight is the rows left for members: a note of two lines takes one.
+func (m *members) listHeight() int { return max(1, m.height-6-max(0, len(m.noteLines())-1)) }
 
 func (m *members) clampList() { m.clamp(len(m.rows), m.listHeight()) }

@@ -120,6 +120,8 @@ func TestContingentReplacePickerLeavesOutThePersonReplaced(t *testing.T) {
 	m := openBalangan(d)
 	target := m.rows[0]
 	d.typeText("r")
+	d.key(tea.KeyEnter) // nothing typed, nobody chosen: said, not silent
+	d.mustShow("Nobody chosen: type a name of this contingent, or Ctrl+N for someone not on the roster.")
 	d.typeText(target.Name)
 	d.mustShow("Who replaces " + target.Name + "?")
 	for _, p := range m.found {
@@ -190,4 +192,24 @@ func (d *screenDriver) mustShowWrapped(text string) {
 	if !strings.Contains(words(d.view()), words(text)) {
 		d.t.Fatalf("the screen does not show %q:\n%s", text, d.view())
 	}
+}
+
+// At 80 columns in Indonesian, a "why" that needs two lines gets them: the
+// list gives up a row, and nothing is cut.
+func TestContingentWhyIsNeverCut(t *testing.T) {
+	st := testStore(t, nil)
+	d := newContingentsDriver(t, st, Indonesian, 80, 24)
+	m := openBalangan(d)
+	first := m.rows[0]
+	if _, err := st.CheckIn(first.ID, db.Actor{Station: "gerbang 1", Operator: "Rina"}); err != nil {
+		t.Fatal(err)
+	}
+	d.send(storeChangedMsg{})
+	d.key(tea.KeyEnd)
+	d.typeText("e")
+	d.mustShowWrapped("Sudah tiba (09:14, gerbang 1): tidak ada yang dicatat. Salah? Batalkan di Riwayat (F4).")
+	if n := strings.Count(d.view(), "\n") + 1; n > 24-3 {
+		t.Fatalf("the contingent takes %d lines with a long note; it has 21", n)
+	}
+	d.mustShow(m.rows[m.sel].ID) // the selected row is still on screen
 }

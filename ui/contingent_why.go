@@ -21,6 +21,7 @@ var whyTexts = map[string][2]string{
 	"members.why_void":        {"Pendaftarannya dibatalkan: tidak ada yang dicatat.", "Their registration was annulled: nothing to do."},
 	"members.nobody_left":     {"Tidak ada lagi yang belum tiba.", "Nobody left to check in."},
 	"members.nobody_left_dep": {"Tidak ada lagi yang masih di lokasi.", "Nobody left on site."},
+	"members.replace_none":    {"Belum ada yang dipilih: ketik nama dari kontingen ini, atau Ctrl+N untuk orang yang belum terdaftar.", "Nobody chosen: type a name of this contingent, or Ctrl+N for someone not on the roster."},
 	"members.not_signed":      {"Belum disahkan: tidak ada yang dicabut.", "Not signed off: nothing to withdraw."},
 	"role.leaders_keys":       {"Login pos tidak dapat mencatat berhalangan, pengganti atau pengesahan: minta ketua atau admin.", "A gate login cannot excuse, replace or sign off: ask a leader or an admin."},
 	"contingent.replaced_new": {"%s digantikan oleh %s, yang dicatat hadir.", "%s is replaced by %s, checked in now."},
