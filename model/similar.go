@@ -74,6 +74,13 @@ func SimilarPeople(s *State, ix *Index, name, phone string) []Person {
 	return out
 }
 
+// SamePhone reports whether two phones are one number however written
+// (+62 812…, 0812-…), and long enough to tell a person.
+func SamePhone(a, b string) bool {
+	ka := phoneKey(a)
+	return len(ka) >= minPhoneDigits && ka == phoneKey(b)
+}
+
 // minPhoneDigits: shorter "phones" (a 0, a dash) say nothing about a person.
 const minPhoneDigits = 8
 

@@ -48,6 +48,23 @@ func TestSimilarPeople(t *testing.T) {
 	}
 }
 
+func TestSamePhone(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"+62 812-3456-7890", "081234567890", true},
+		{"0812 3456 7890", "081234567890", true},
+		{"081234567890", "081234567891", false},
+		{"0", "0", false}, // too short to tell anyone
+		{"", "", false},
+	} {
+		if got := SamePhone(c.a, c.b); got != c.want {
+			t.Errorf("SamePhone(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
+
 // The spelling variants Indonesian names are written in, and typos, meet;
 // different people do not.
 func TestSimilarNames(t *testing.T) {

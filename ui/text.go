@@ -124,6 +124,7 @@ var coreTexts = map[string][2]string{
 	"walkin.pillar_new":            {"\"%s\" belum ada di daftar pilar. Enter sekali lagi untuk menambahkannya.", "\"%s\" is not a known pillar. Press Enter again to add it."},
 	"walkin.gender_hint":           {"L = laki-laki · P = perempuan (←/→ untuk memilih)", "L = male · P = female (←/→ to choose)"},
 	"walkin.similar":               {"%s mungkin sudah terdaftar: %d orang dengan nama mirip atau HP sama. Pilih orangnya, atau daftarkan sebagai peserta baru.", "%s may be on the roster already: %d with a similar name or the same phone. Choose the person, or register a new one."},
+	"walkin.same_phone":            {"HP sama", "same phone"},
 	"walkin.register_new":          {"Daftarkan %s (%s) sebagai peserta baru", "Register %s (%s) as a new volunteer"},
 	"walkin.enter_checkin_instead": {"Enter = catat kedatangan orang ini (bukan peserta baru) · Esc = kembali ke formulir", "Enter = check this person in instead (no new volunteer) · Esc = back to the form"},
 	"walkin.enter_take_instead":    {"Enter = pakai orang ini sebagai pengganti (bukan peserta baru) · Esc = kembali ke formulir", "Enter = take this person as the replacement (no new volunteer) · Esc = back to the form"},

@@ -98,8 +98,13 @@ func (f *walkInForm) choiceView() string {
 	}
 	idW, nameW, contW = min(idW, 16), min(nameW, 24), min(contW, 20)
 	for i, p := range f.similar {
+		// Listed for the phone, not the name: say so, or the row looks wrong.
+		samePhone := ""
+		if model.SamePhone(p.Phone, f.held.Phone) {
+			samePhone = f.c.T("walkin.same_phone") + " · "
+		}
 		text := pad(truncate(p.ID, idW), idW) + "  " + pad(truncate(p.Name, nameW), nameW) + "  " +
-			pad(cutMiddle(p.Contingent, contW), contW) + "  " + statusMark(p.Status) + " " + shortStatus(f.c, p)
+			pad(cutMiddle(p.Contingent, contW), contW) + "  " + samePhone + statusMark(p.Status) + " " + shortStatus(f.c, p)
 		lines = append(lines, f.choiceLine(i, text, w))
 	}
 	lines = append(lines, f.choiceLine(len(f.similar), "+ "+f.c.T("walkin.register_new", f.held.Name, f.held.Contingent), w))

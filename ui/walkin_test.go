@@ -119,6 +119,11 @@ func TestWalkInSpellingVariantsOnTheRoster(t *testing.T) {
 		d.typeText(c.phone)
 		d.key(tea.KeyEnter)
 		d.mustShow(c.typed+" may be on the roster already", c.id, c.listed, "Register "+c.typed)
+		if c.phone != "" {
+			d.mustShow("same phone · ")
+		} else {
+			d.mustNotShow("same phone · ")
+		}
 		if tot := st.Totals(); tot.Expected != 4 || tot.Arrived != 0 {
 			t.Fatalf("%s: %d of %d before the choice; nothing may be saved", c.typed, tot.Arrived, tot.Expected)
 		}
