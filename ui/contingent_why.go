@@ -23,7 +23,7 @@ var whyTexts = map[string][2]string{
 	"members.nobody_left_dep": {"Tidak ada lagi yang masih di lokasi.", "Nobody left on site."},
 	"members.replace_none":    {"Belum ada yang dipilih: ketik nama dari kontingen ini, atau Ctrl+N untuk orang yang belum terdaftar.", "Nobody chosen: type a name of this contingent, or Ctrl+N for someone not on the roster."},
 	"members.not_signed":      {"Belum disahkan: tidak ada yang dicabut.", "Not signed off: nothing to withdraw."},
-	"role.leaders_keys":       {"Login pos tidak dapat mencatat berhalangan, pengganti atau pengesahan: minta ketua atau admin.", "A gate login cannot excuse, replace or sign off: ask a leader or an admin."},
+	"role.leaders_keys":       {"Login pos tidak dapat mencatat berhalangan, pengganti, pengesahan atau membatalkan bus: minta ketua atau admin.", "A gate login cannot excuse, replace, sign off or annul a bus: ask a leader or an admin."},
 	"contingent.replaced_new": {"%s digantikan oleh %s, yang dicatat hadir.", "%s is replaced by %s, checked in now."},
 	"contingent.replace_new_intro": {"Isi saat penggantinya berdiri di sini: ia menggantikan %s dan langsung dicatat hadir.",
 		"Fill this in with the new person standing here: they take %s's place and are checked in."},

@@ -295,7 +295,7 @@ func TestContingentGateLoginCannotSignOff(t *testing.T) {
 	// Refused at the key, before any form is filled in.
 	for _, k := range []string{"e", "r", "s", "w"} {
 		d.typeText(k)
-		d.mustShow("Login pos tidak dapat mencatat berhalangan, pengganti atau pengesahan: minta ketua atau admin.")
+		d.mustShowWrapped("Login pos tidak dapat mencatat berhalangan, pengganti, pengesahan atau membatalkan bus: minta ketua atau admin.")
 		d.mustNotShow("Catatan:", "Siapa pengganti", "Nama ketua:")
 	}
 	d.key(tea.KeyCtrlX)
