@@ -32,10 +32,14 @@ var commands = []command{
 			importFlags(fs, o)
 		}},
 	{name: "checkin", store: existingStore, remote: true, args: "[--station NAME] [--operator NAME] ID...", summary: "check volunteers in by ID, without the screen",
-		example: "hadir checkin JRS-BLG-0001 JRS-BLG-0002", run: runCheckIn, setup: actorFlags},
-	{name: "stats", store: existingStore, remote: true, args: "[--json]", summary: "totals per contingent",
-		example: "hadir stats --json", run: runStats, setup: func(fs *flag.FlagSet, o *options) {
+		example: "hadir checkin JRS-BLG-0001 JRS-BLG-0002", run: runCheckIn, setup: func(fs *flag.FlagSet, o *options) {
+			actorFlags(fs, o)
+			langFlag(fs, o, "the language of the answers, `LANG`: id or en (default $HADIR_LANG, else from $LANG)")
+		}},
+	{name: "stats", store: existingStore, remote: true, args: "[--json] [--lang id|en]", summary: "totals per contingent",
+		example: "hadir stats --lang id", run: runStats, setup: func(fs *flag.FlagSet, o *options) {
 			fs.BoolVar(&o.json, "json", false, "print one JSON object")
+			langFlag(fs, o, "the language of the table, `LANG`: id or en (default $HADIR_LANG, else from $LANG)")
 		}},
 	{name: "export", store: existingStore, remote: true, args: "KIND [--format csv|json] [-o FILE]", summary: "write the roster, arrivals, events or per-contingent totals as CSV or JSON lines",
 		example: "hadir export arrivals -o kedatangan.csv", run: runExport, setup: func(fs *flag.FlagSet, o *options) {
@@ -137,13 +141,17 @@ func runCheckIn(env *runEnv, _ *flag.FlagSet, args []string) error {
 		}
 		switch res.Outcome {
 		case db.CheckedIn:
-			fmt.Fprintf(env.stdout, "%s: checked in: %s, %s (%d/%d of the contingent)\n", id, res.Person.Name, res.Person.Contingent, res.Contingent.Arrived, res.Contingent.Expected)
+			fmt.Fprintln(env.stdout, env.say("checkin.done", id, res.Person.Name, res.Person.Contingent, res.Contingent.Arrived, res.Contingent.Expected))
 		case db.AlreadyArrived:
 			allNew = false
-			fmt.Fprintf(env.stdout, "%s: already checked in: %s, at %s, %s, by %s\n", id, res.Person.Name, localTime(res.First.At), res.First.Station, orDash(res.First.Operator))
+			fmt.Fprintln(env.stdout, env.say("checkin.already", id, res.Person.Name, localTime(res.First.At), res.First.Station, orDash(res.First.Operator)))
 		case db.UnknownVolunteer:
 			allNew = false
-			fmt.Fprintf(env.stdout, "%s: unknown ID: no volunteer has this ID; check the badge or register a walk-in\n", id)
+			if like := st.IDsLike(id); len(like) > 1 {
+				fmt.Fprintln(env.stdout, env.say("checkin.two", id, strings.Join(like, env.say("stats.and"))))
+				continue
+			}
+			fmt.Fprintln(env.stdout, env.say("checkin.unknown", id))
 		}
 	}
 	if !allNew {
@@ -225,17 +233,17 @@ func runStats(env *runEnv, _ *flag.FlagSet, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
-	fmt.Fprintf(env.stdout, "%s\narrived %d of %d expected (%d missing, %d excused, %d on site, %d departed)\n\n",
-		out.Event, out.Arrived, out.Expected, out.Missing, out.Excused, out.OnSite, out.Departed)
+	fmt.Fprintf(env.stdout, "%s\n%s\n\n", out.Event,
+		env.say("stats.totals", out.Arrived, out.Expected, out.Missing, out.Excused, out.OnSite, out.Departed))
 	tw := tabwriter.NewWriter(env.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "CONTINGENT\tARRIVED\tEXPECTED\tMISSING\tEXCUSED\tSIGNED OFF")
+	fmt.Fprintln(tw, env.say("stats.header"))
 	for _, c := range out.Contingents {
 		signed := "-"
 		switch {
 		case c.ConfirmedBy != nil:
 			signed = *c.ConfirmedBy + " " + localTime(*c.ConfirmedAt)
 		case c.ConfirmationLapsed:
-			signed = "! " + c.lapsedBy + ": no longer valid (someone is missing again)"
+			signed = env.say("stats.lapsed", c.lapsedBy)
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\n", c.Name, c.Arrived, c.Expected, c.Missing, c.Excused, signed)
 	}

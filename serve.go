@@ -308,7 +308,8 @@ func (srv *server) commandMiddleware(next ssh.Handler) ssh.Handler {
 		// The operator and station are the connection's, whatever flags were
 		// sent (see actorOf); commands that record nothing take neither.
 		env := &runEnv{stdout: sess, stderr: sess.Stderr(), stdin: sess, shared: srv.store, role: role, login: login,
-			sshOperator: operatorOf(sess), sshStation: stationOf(sess)}
+			sshOperator: operatorOf(sess), sshStation: stationOf(sess),
+			getenv: func(k string) string { return getenv(sess.Environ(), k) }}
 		code := run(env, args)
 		srv.log.Printf("%s ran %s: exit %d", logText(operatorOf(sess)), logText(strings.Join(sess.Command(), " ")), code)
 		sess.Exit(code)

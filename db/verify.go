@@ -83,7 +83,7 @@ func (s *Store) Inspect() (VerifyReport, error) {
 	for _, e := range folded.Orphans() {
 		// The volunteer who is missing: a replacement names two.
 		who := e.Volunteer
-		if _, known := folded.Person(who); known || who == "" {
+		if folded.HasExactID(who) || who == "" {
 			who = e.Ref
 		}
 		notes = append(notes, fmt.Sprintf("event %s (%s) is kept for volunteer %s, who is on no roster here; it counts once a roster with them is imported", e.ID, e.Kind, who))

@@ -68,6 +68,14 @@ func (s *Store) Person(id string) (model.Person, bool) {
 	return s.state.Person(id)
 }
 
+// IDsLike lists the stored IDs equal to id but for case: when there are
+// several, none is taken for it (model.State.ResolveID).
+func (s *Store) IDsLike(id string) []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.state.IDsLike(strings.TrimSpace(id))
+}
+
 // Subscribe returns a channel that receives a signal after every change, and
 // a function that ends the subscription. Signals coalesce: a slow reader gets
 // one signal for many changes and should re-read the state.
@@ -280,6 +288,13 @@ func (s *Store) move(ids []string, kind model.Kind, keepLeft bool, by Actor) ([]
 	}
 	for {
 		s.mu.Lock()
+		for i := range ids {
+			// Any case finds the ID (model.State.ResolveID); the event names
+			// the ID as stored, so the fold finds the person.
+			if id, ok := s.state.ResolveID(ids[i]); ok {
+				ids[i] = id
+			}
+		}
 		if wait := s.busyLocked(ids); wait != nil {
 			s.mu.Unlock()
 			<-wait
@@ -305,7 +320,11 @@ func (s *Store) move(ids []string, kind model.Kind, keepLeft bool, by Actor) ([]
 				results[i] = s.resultLocked(NotOnSite, id)
 			default:
 				seen[id] = true
-				events = append(events, s.newEvent(kind, id, by))
+				e := s.newEvent(kind, id, by)
+				if len(events) > 0 {
+					e.At = events[0].At // one bus, one time: how it is found again (bus.go)
+				}
+				events = append(events, e)
 				writing = append(writing, i)
 			}
 		}
@@ -394,13 +413,32 @@ func (s *Store) walkInEvent(v model.Volunteer, by Actor) (model.Event, error) {
 	if v.Contingent == "" {
 		return model.Event{}, errors.New("a walk-in needs a contingent")
 	}
+	s.mu.RLock()
+	_, known := s.state.ResolveContingent(v.Contingent)
+	s.mu.RUnlock()
+	if !known {
+		// A new contingent changes the committee's table: a leader's or an
+		// admin's decision, not a gate's.
+		if err := by.mayLead("add a contingent (" + v.Contingent + ")"); err != nil {
+			return model.Event{}, err
+		}
+	}
 	g, ok := model.NormalizeGender(v.Gender)
 	if !ok {
 		return model.Event{}, fmt.Errorf("gender %q is not L or P", v.Gender)
 	}
 	v.Gender = g
 	reg := s.newEvent(model.KindWalkIn, "", by)
-	v.ID = "W-" + reg.ID
+	// Upper case, as badges are printed and scanners usually send; the event
+	// keeps its own ID. Older stores hold lower-case walk-in IDs, which are
+	// found in any case all the same.
+	v.ID = "W-" + strings.ToUpper(reg.ID)
+	s.mu.RLock()
+	_, taken := s.state.Person(v.ID)
+	s.mu.RUnlock()
+	if taken {
+		return model.Event{}, fmt.Errorf("the new ID %s is already someone's; nothing was saved: try again", v.ID)
+	}
 	reg.Volunteer, reg.Contingent, reg.Record = v.ID, v.Contingent, &v
 	return reg, reg.Validate()
 }

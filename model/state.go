@@ -115,12 +115,13 @@ type State struct {
 	groups      map[string]*group
 	pillars     map[string]*Tally
 	total       Tally
-	perQuarter  map[int64]int     // first arrivals per quarter hour (unix/900)
-	arrivals    []*Event          // standing first arrivals, in fold order: the latest are at the end
-	sorted      []*Event          // every event in fold order, for the log
-	doubled     map[string]bool   // volunteers with more than one standing arrival
-	walkins     map[string]*Event // walk-in registrations by volunteer
-	notes       []*Event          // refused scans, in fold order: never counted
+	perQuarter  map[int64]int       // first arrivals per quarter hour (unix/900)
+	arrivals    []*Event            // standing first arrivals, in fold order: the latest are at the end
+	sorted      []*Event            // every event in fold order, for the log
+	doubled     map[string]bool     // volunteers with more than one standing arrival
+	walkins     map[string]*Event   // walk-in registrations by volunteer
+	byLowerID   map[string][]string // lower-case ID -> the IDs spelt so (state_id.go)
+	notes       []*Event            // refused scans, in fold order: never counted
 	version     uint64
 
 	renames       []*Event          // contingent renames, in fold order (state_contingent.go)
@@ -146,6 +147,7 @@ func NewState(roster []Volunteer) *State {
 		perQuarter:    map[int64]int{},
 		doubled:       map[string]bool{},
 		walkins:       map[string]*Event{},
+		byLowerID:     make(map[string][]string, len(roster)),
 	}
 	for _, v := range roster {
 		s.Upsert(v)
@@ -192,6 +194,7 @@ func (s *State) Upsert(v Volunteer) {
 	p := &Person{Volunteer: v}
 	s.people[v.ID] = p
 	s.order = append(s.order, v.ID)
+	s.addLowerID(v.ID)
 	s.join(p)
 	s.recompute(p)
 	s.count(p, +1)

@@ -5,11 +5,15 @@ import (
 	"time"
 )
 
-// Person returns a volunteer's folded state.
+// Person returns a volunteer's folded state, by their ID in any case
+// (ResolveID): the returned Person's ID is the one stored.
 func (s *State) Person(id string) (Person, bool) {
 	p, ok := s.people[id]
 	if !ok {
-		return Person{}, false
+		if id, ok = s.ResolveID(id); !ok {
+			return Person{}, false
+		}
+		p = s.people[id]
 	}
 	return *p, true
 }

@@ -20,6 +20,7 @@ func (s *State) Remove(id string) bool {
 	s.count(p, -1)
 	s.leave(p)
 	delete(s.people, id)
+	s.removeLowerID(id)
 	delete(s.rawContingent, id)
 	for i, o := range s.order {
 		if o == id {

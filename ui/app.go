@@ -468,12 +468,7 @@ func (a *App) View() string {
 	var body block
 	switch {
 	case a.showHelp:
-		var km help.KeyMap = shortHelp{a.screens[a.active], a.c}
-		full := help.New()
-		full.Styles = a.help.Styles
-		full.ShowAll = true
-		full.Width = a.c.Width
-		body = measure(a.c.Styles.Frame.Render(a.c.Styles.Title.Render(a.c.T("help.title")) + "\n\n" + full.View(km) + "\n\n" + a.c.Styles.Muted.Render(a.c.T("help.close"))))
+		body = measure(a.helpBox())
 	case a.login != nil:
 		view := a.login.View()
 		body = a.drawn.screen.text(view, func() string { return view })

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/golden"
 
 	"hadir/db"
 )
@@ -33,12 +32,12 @@ func TestGoldenGateDepartures(t *testing.T) {
 				d.typeText("JRS-BLG-0002")
 				d.key(tea.KeyEnter)
 				d.mustShow("JRS-BLG-0002 Siti Aisyah")
-				t.Run("departures_mode", func(t *testing.T) { golden.RequireEqual(t, []byte(d.app.View())) })
+				t.Run("departures_mode", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
 				d.key(tea.KeyCtrlD)
 				d.typeText("JRS-BLG-0003")
 				d.key(tea.KeyEnter)
 				d.mustShow("JRS-BLG-0003")
-				t.Run("came_back", func(t *testing.T) { golden.RequireEqual(t, []byte(d.app.View())) })
+				t.Run("came_back", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
 			})
 		}
 	}

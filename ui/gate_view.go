@@ -118,7 +118,13 @@ func (g *Gate) viewBlock() block {
 	})
 
 	var middle block
-	bodyHeight := g.height - len(search.lines) - bannerHeight - answersKept - 1
+	// The walk-in form needs every line at 80x24: the earlier answers give
+	// their lines to it while it is open.
+	kept := answersKept
+	if g.mode == modeWalkIn {
+		kept = 0
+	}
+	bodyHeight := g.height - len(search.lines) - bannerHeight - kept - 1
 	switch g.mode {
 	case modeConfirm, modeCameBack:
 		view := g.confirmCard()
@@ -141,6 +147,9 @@ func (g *Gate) viewBlock() block {
 	note := g.drawn.note.text(noteKey{g.note, g.width}, func() string { return st.Muted.Render(truncate(g.note, g.width)) })
 	banner := g.bannerView()
 	history := g.historyView()
+	if kept == 0 {
+		history = block{}
+	}
 	below := g.drawn.below.get([4]uint64{banner.id, history.id, note.id}, func() block { return stack(banner, history, note) })
 	return g.drawn.frame.get([4]uint64{search.id, middle.id, below.id}, func() block {
 		return stack(search, middle, below)
