@@ -139,11 +139,11 @@ func reportImport(env *runEnv, name string, roster *model.Roster, rep db.ImportR
 		fmt.Fprintf(out, "row %d: '%s' taken as a corrected spelling of '%s' (%s, ID %s)\n", c.Line, c.To.Name, c.From.Name, c.From.Contingent, c.From.ID)
 	}
 	for _, a := range rep.Adopted {
-		if a.Kept {
-			fmt.Fprintf(out, "row %d: %s keeps the ID %s made up for them before, since they already have check-ins; the file's ID %s is not used\n", a.Line, a.Name, a.From, a.To)
-		} else {
-			fmt.Fprintf(out, "row %d: %s now has the file's ID %s (was %s, made up when the file had no IDs)\n", a.Line, a.Name, a.To, a.From)
+		fmt.Fprintf(out, "row %d: %s now has the file's ID %s (was %s, made up when the file had no IDs; the old ID still finds them", a.Line, a.Name, a.To, a.From)
+		if a.HasEvents {
+			fmt.Fprint(out, ", and their check-ins count under the new one")
 		}
+		fmt.Fprintln(out, ")")
 	}
 	for _, c := range rep.Renamed {
 		fmt.Fprintf(out, "row %d: ID %s changed from %s (%s) to %s (%s) (--allow-rename)\n", c.Line, c.ID, c.Stored.Name, c.Stored.Contingent, c.Row.Name, c.Row.Contingent)

@@ -47,6 +47,8 @@ type Roster struct {
 	Namesakes  []Namesakes
 	Repeats    []Repeat // Google Forms submissions sent again: only the latest is kept
 	Warnings   []string // notes for the user: encoding, rows skipped
+
+	leaderSaid []bool // leaderSaid[i]: the row says whether Volunteers[i] leads (see ImportRow.LeaderSaid)
 }
 
 // Problem is one thing wrong in a roster file. Line is the 1-based row as
@@ -209,6 +211,7 @@ type rosterParser struct {
 	contingents map[string]bool // contingents of the rows so far, lower case
 	problems    []Problem
 	vals        []string // the current row, trimmed
+	said        bool     // the current row says whether the person leads
 	rows        int      // rows below the header
 	first       []string // the first non-blank row, for a file without a header
 	firstLine   int
@@ -296,6 +299,7 @@ func (p *rosterParser) runCSV() (*Roster, error) {
 func (p *rosterParser) reserve(n int) {
 	if n = min(n, 1<<17); n > 16 {
 		p.out.Volunteers, p.out.Lines, p.out.Generated = make([]Volunteer, 0, n), make([]int, 0, n), make([]bool, 0, n)
+		p.out.leaderSaid = make([]bool, 0, n)
 	}
 }
 

@@ -104,10 +104,12 @@ func (p *rosterParser) makeIDs() {
 	for i := range out.Volunteers {
 		if !drop[i] {
 			out.Volunteers[n], out.Lines[n], out.Generated[n] = out.Volunteers[i], out.Lines[i], out.Generated[i]
+			out.leaderSaid[n] = out.leaderSaid[i]
 			n++
 		}
 	}
 	out.Volunteers, out.Lines, out.Generated = out.Volunteers[:n], out.Lines[:n], out.Generated[:n]
+	out.leaderSaid = out.leaderSaid[:n]
 	slices.SortStableFunc(p.problems, func(a, b Problem) int { return a.Line - b.Line })
 }
 

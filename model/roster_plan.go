@@ -11,6 +11,9 @@ type ImportRow struct {
 	Volunteer
 	Line      int  // the spreadsheet row, for messages
 	Generated bool // the file gave no ID: the ID was made up from the name and contingent
+	// LeaderSaid: the file says whether this row is a leader (a yes/no or
+	// role column with a value). Without it a stored leader stays one.
+	LeaderSaid bool
 }
 
 // Rows returns the roster's volunteers as rows to import.
@@ -23,6 +26,9 @@ func (r *Roster) Rows() []ImportRow {
 		}
 		if i < len(r.Generated) {
 			out[i].Generated = r.Generated[i]
+		}
+		if i < len(r.leaderSaid) {
+			out[i].LeaderSaid = r.leaderSaid[i]
 		}
 	}
 	return out
@@ -67,7 +73,11 @@ type Adoption struct {
 	Line     int
 	From, To string // the made-up ID and the file's ID
 	Name     string
-	Kept     bool // they have events under the made-up ID, which stays theirs
+	// HasEvents: they have check-ins or other events under the made-up ID.
+	// Every adoption is recorded as a re-ID event, so those events, and
+	// those any other station records under the old ID, follow them, and
+	// the old ID still finds them.
+	HasEvents bool
 }
 
 // ImportPlan is what an import changes, decided before anything is written.
@@ -91,7 +101,7 @@ type ImportPlan struct {
 	Conflicts  []IDConflict
 	Ambiguous  []Ambiguity
 
-	adoptedRows map[int]bool
+	adoptedRows map[int]int // row -> the stored person it adopted
 }
 
 // Refused reports that the import must change nothing.
@@ -302,20 +312,16 @@ func (p *ImportPlan) adopt(stored []Volunteer, byPerson map[string][]int, matche
 		return
 	}
 	st := cands[0]
-	a := Adoption{Line: r.Line, From: stored[st].ID, To: r.ID, Name: r.Name, Kept: hasEvents(stored[st].ID)}
+	a := Adoption{Line: r.Line, From: stored[st].ID, To: r.ID, Name: r.Name, HasEvents: hasEvents(stored[st].ID)}
 	p.Adopted = append(p.Adopted, a)
-	if a.Kept {
-		r.ID = a.From
-		take(row, st)
-		return
-	}
-	// The made-up record goes; the row is added under the file's ID.
+	// The made-up record goes; the row takes its place under the file's ID.
+	// Check-ins under the made-up ID follow through a re-ID event.
 	matched[st] = row
 	p.Delete = append(p.Delete, a.From)
 	if p.adoptedRows == nil {
-		p.adoptedRows = map[int]bool{}
+		p.adoptedRows = map[int]int{}
 	}
-	p.adoptedRows[row] = true
+	p.adoptedRows[row] = st
 }
 
 // settle gives every row its final ID and sorts rows into added, updated
@@ -333,6 +339,7 @@ func (p *ImportPlan) settle(stored []Volunteer, byID map[string]int, rows []Impo
 		}
 		if st := target[i]; st >= 0 {
 			prev := stored[st]
+			v = keepStored(prev, ImportRow{Volunteer: v, LeaderSaid: r.LeaderSaid})
 			v.ID = prev.ID
 			if prev.Equal(v) {
 				p.Unchanged++
@@ -352,7 +359,8 @@ func (p *ImportPlan) settle(stored []Volunteer, byID map[string]int, rows []Impo
 			continue // a conflict or an ambiguity, already listed
 		}
 		taken[IDKey(v.ID)] = true
-		if p.adoptedRows[i] {
+		if st, ok := p.adoptedRows[i]; ok {
+			v = keepStored(stored[st], ImportRow{Volunteer: v, LeaderSaid: r.LeaderSaid})
 			p.Updated = append(p.Updated, v)
 		} else {
 			p.Added = append(p.Added, v)
@@ -372,7 +380,7 @@ func (p *ImportPlan) settle(stored []Volunteer, byID map[string]int, rows []Impo
 		}
 	}
 	for i, r := range rows {
-		if _, clash := byID[IDKey(r.ID)]; target[i] >= 0 || p.adoptedRows[i] || !r.Generated && clash {
+		if _, clash := byID[IDKey(r.ID)]; target[i] >= 0 || adopted(p.adoptedRows, i) || !r.Generated && clash {
 			continue
 		}
 		ks := kept[personKey(r.Name, r.Contingent)]
@@ -389,6 +397,8 @@ func (p *ImportPlan) settle(stored []Volunteer, byID map[string]int, rows []Impo
 		}
 	}
 }
+
+func adopted(rows map[int]int, i int) bool { _, ok := rows[i]; return ok }
 
 // phonesDiffer reports two phones that are both given and not the same:
 // namesakes, not one person.

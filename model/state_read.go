@@ -6,8 +6,12 @@ import (
 )
 
 // Person returns a volunteer's folded state.
+// An ID a re-ID replaced still finds the person (state_reid.go).
 func (s *State) Person(id string) (Person, bool) {
 	p, ok := s.people[id]
+	if !ok && len(s.reids) > 0 {
+		p, ok = s.people[s.CanonicalID(id)]
+	}
 	if !ok {
 		return Person{}, false
 	}

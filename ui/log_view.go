@@ -270,6 +270,8 @@ func (l *Log) note(r *logRow) string {
 		note = r.contingent
 	case model.KindRename:
 		note = l.c.T("log.renamed_to", e.Note)
+	case model.KindReID:
+		note = l.c.T("log.reid_from", e.Ref)
 	}
 	if r.annul != nil {
 		note = joinNonEmpty(" · ", l.c.T("log.annulled", r.annul.Reason), note)
