@@ -128,12 +128,29 @@ func reportImport(env *runEnv, name string, roster *model.Roster, rep db.ImportR
 	if n := len(roster.Repeats); n > 0 {
 		fmt.Fprintf(out, "%d repeated form %s counted once, the latest kept:\n", n, plural(n, "response", "responses"))
 		for _, r := range roster.Repeats {
+			if r.Contingent != "" {
+				fmt.Fprintf(out, "  row %d (%s, %s, sent %s) left out; row %d kept, the same name and phone sent later for %s\n",
+					r.Line, r.Name, r.Contingent, orDash(r.Stamp), r.KeptLine, keptContingent(roster, r.KeptLine))
+				continue
+			}
 			fmt.Fprintf(out, "  row %d (%s, sent %s) left out; row %d kept\n", r.Line, r.Name, orDash(r.Stamp), r.KeptLine)
 		}
 	}
 	if rep.Unified > 0 {
-		fmt.Fprintf(out, "%d %s the contingent written another way; unified to the name first imported (%s)\n",
+		fmt.Fprintf(out, "%d %s the contingent written another way; unified to the name first imported (%s):\n",
 			rep.Unified, plural(rep.Unified, "row had", "rows had"), strings.Join(rep.UnifiedNames, ", "))
+		for _, sp := range rep.Spellings {
+			fmt.Fprintf(out, "  '%s' (%d %s) is %s\n", sp.From, sp.Rows, plural(sp.Rows, "row", "rows"), sp.To)
+		}
+	}
+	for _, n := range rep.NewContingents {
+		fmt.Fprintf(out, "new contingent '%s' (%d %s)", n.Name, n.People, plural(n.People, "person", "people"))
+		if len(n.Closest) == 0 {
+			fmt.Fprintf(out, ": like no contingent already here; if it is one of them: hadir contingent rename %s NAME --merge\n", shellWord(n.Name))
+			continue
+		}
+		fmt.Fprintf(out, ": did you mean %s? hadir contingent rename %s %s --merge\n",
+			strings.Join(n.Closest, " or "), shellWord(n.Name), shellWord(n.Closest[0]))
 	}
 	for _, c := range rep.Corrections {
 		fmt.Fprintf(out, "row %d: '%s' taken as a corrected spelling of '%s' (%s, ID %s)\n", c.Line, c.To.Name, c.From.Name, c.From.Contingent, c.From.ID)
@@ -144,6 +161,10 @@ func reportImport(env *runEnv, name string, roster *model.Roster, rep db.ImportR
 			fmt.Fprint(out, ", and their check-ins count under the new one")
 		}
 		fmt.Fprintln(out, ")")
+	}
+	for _, c := range rep.Moved {
+		fmt.Fprintf(out, "row %d: %s (%s) is the %s of %s with the same phone (ID %s), who is not in this file: one person, now in %s\n",
+			c.Line, c.To.Name, c.To.Phone, c.From.Name, c.From.Contingent, c.From.ID, c.To.Contingent)
 	}
 	for _, c := range rep.Renamed {
 		fmt.Fprintf(out, "row %d: ID %s changed from %s (%s) to %s (%s) (--allow-rename)\n", c.Line, c.ID, c.Stored.Name, c.Stored.Contingent, c.Row.Name, c.Row.Contingent)
@@ -166,6 +187,16 @@ func reportImport(env *runEnv, name string, roster *model.Roster, rep db.ImportR
 		return rowsLeftOut{}
 	}
 	return nil
+}
+
+// keptContingent is the contingent of the volunteer read from a row.
+func keptContingent(roster *model.Roster, line int) string {
+	for i, l := range roster.Lines {
+		if l == line && i < len(roster.Volunteers) {
+			return roster.Volunteers[i].Contingent
+		}
+	}
+	return "another contingent"
 }
 
 // printRefusal lists what stops an import and the ways out.
@@ -259,6 +290,15 @@ func rosterWhere(name, sheet string) string {
 		return name
 	}
 	return fmt.Sprintf("%s sheet '%s'", name, sheet)
+}
+
+// shellWord quotes a name for a command to type: as is when it is one
+// plain word.
+func shellWord(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t'\"\\$`!&;|<>()*?") {
+		return s
+	}
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "$", `\$`, "`", "\\`").Replace(s) + `"`
 }
 
 func joinInts(ns []int) string {

@@ -88,18 +88,28 @@ type ImportPlan struct {
 	Updated      []Volunteer
 	Renamed      []IDConflict // conflicts let through by AllowRename
 	Unchanged    int
-	Unified      int      // rows whose contingent was written another way than the name kept
-	UnifiedNames []string // the names kept for them
-	Corrections  []Correction
-	Adopted      []Adoption
-	Kept         []Volunteer // in the store, not in the file: kept, never deleted
+	Unified      int        // rows whose contingent was written another way than the name kept
+	UnifiedNames []string   // the names kept for them
+	Spellings    []Spelling // each spelling taken as another name, with its rows
+	// NewContingents are the contingents the rows added bring to a store
+	// that had others, with the names already here they may mean.
+	NewContingents []NewContingent
+	Corrections    []Correction
+	Adopted        []Adoption
+	// Kept are people of the contingents the file covers who are not in
+	// it: kept, never deleted. Other contingents' people are not listed.
+	Kept []Volunteer
 	// Renumbered are rows added whose person seems to be in the store
 	// already and not in the file: the same name and contingent under
 	// another ID (the office changed its numbering), or the same name and
 	// phone in another contingent. Both are kept; the user is told.
 	Renumbered []Correction
-	Conflicts  []IDConflict
-	Ambiguous  []Ambiguity
+	// Moved are rows without an ID taken as a stored person of another
+	// contingent with the same name and phone (a form answered again for
+	// the right contingent): one person, now in the file's contingent.
+	Moved     []Correction
+	Conflicts []IDConflict
+	Ambiguous []Ambiguity
 
 	adoptedRows map[int]int // row -> the stored person it adopted
 }
@@ -166,6 +176,7 @@ func PlanImport(stored []Volunteer, hasEvents func(id string) bool, rows []Impor
 			if !slices.Contains(plan.UnifiedNames, d) {
 				plan.UnifiedNames = append(plan.UnifiedNames, d)
 			}
+			plan.noteSpelling(r.Contingent, d)
 			r.Contingent = d
 			plan.Unified++
 		}
@@ -263,10 +274,14 @@ func PlanImport(stored []Volunteer, hasEvents func(id string) bool, rows []Impor
 			plan.Ambiguous = append(plan.Ambiguous, a)
 		}
 	}
+	plan.moveByPhone(stored, rows, unknown, target, matched, take)
 	// A name a letter or two away from one stored person of the contingent
 	// who is not in the file otherwise: a corrected spelling.
 	for _, i := range unknown {
 		r := &rows[i]
+		if target[i] >= 0 {
+			continue
+		}
 		nk := NameKey(r.Name)
 		var hit []int
 		for _, st := range byContingent[ContingentKey(r.Contingent)] {
@@ -286,6 +301,7 @@ func PlanImport(stored []Volunteer, hasEvents func(id string) bool, rows []Impor
 	}
 
 	plan.settle(stored, byID, rows, target, matched, cont)
+	plan.noteNewContingents(stored, cont)
 	return plan
 }
 
@@ -367,11 +383,17 @@ func (p *ImportPlan) settle(stored []Volunteer, byID map[string]int, rows []Impo
 		}
 		p.Put = append(p.Put, v)
 	}
+	covered := map[string]bool{} // the contingents the file speaks of
+	for _, r := range rows {
+		covered[ContingentKey(r.Contingent)] = true
+	}
 	kept := map[string][]Volunteer{}    // person key -> kept people
 	byPhone := map[string][]Volunteer{} // name key and phone -> kept people
 	for st, v := range stored {
 		if _, ok := matched[st]; !ok && v.Source != SourceWalkIn {
-			p.Kept = append(p.Kept, v)
+			if covered[ContingentKey(cont(v.Contingent))] {
+				p.Kept = append(p.Kept, v)
+			}
 			k := personKey(v.Name, cont(v.Contingent))
 			kept[k] = append(kept[k], v)
 			if ph := phoneKey(v.Phone); ph != "" {
