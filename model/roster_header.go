@@ -113,7 +113,15 @@ func layoutOf(rec []string) (l rosterLayout, ok bool) {
 	for i, cell := range rec {
 		c := rosterCol{name: Clean(cell, MaxTextLen)}
 		norm := normHeader(c.name)
-		switch r, known := rosterHeaders[norm]; {
+		r, known := rosterHeaders[norm]
+		if !known {
+			// A form's question ("Nomor WhatsApp yang aktif"): read by its
+			// words, unless a column names the role exactly.
+			if r, known = headerByWords(norm); known && l.index[r] < 0 && exactRole(rec[i+1:], r) {
+				known = false
+			}
+		}
+		switch {
 		case c.name == "":
 			c.role = roleBlank
 		case known && r == roleCounter:
@@ -233,4 +241,67 @@ func guessDelimiter(text string) rune {
 		}
 	}
 	return ','
+}
+
+// Words of a header that say what a column holds when the header is a
+// question or a longer phrase, and words that say it is someone else's
+// (an emergency contact, a parent, the leader) or another place (of birth).
+var (
+	headerWordRoles = map[string]colRole{
+		"whatsapp": rolePhone, "wa": rolePhone, "hp": rolePhone, "handphone": rolePhone, "ponsel": rolePhone,
+		"telepon": rolePhone, "telpon": rolePhone, "telp": rolePhone, "tlp": rolePhone, "phone": rolePhone,
+		"kelamin": roleGender, "gender": roleGender,
+		"kontingen": roleContingent, "kabupaten": roleContingent, "utusan": roleContingent,
+		"pilar": rolePillar, "unsur": rolePillar, "psks": rolePillar,
+	}
+	headerOtherWords = map[string]bool{
+		"darurat": true, "keluarga": true, "ortu": true, "orang": true, "ibu": true, "ayah": true, "wali": true,
+		"ketua": true, "pendamping": true, "kerabat": true, "emergency": true, "lahir": true, "alamat": true,
+		"domisili": true, "instansi": true, "kantor": true, "lembaga": true,
+	}
+	headerNameWords = map[string]bool{"lengkap": true, "peserta": true, "relawan": true}
+)
+
+// headerByWords reads a header that is not a known spelling by the words
+// in it: one role's words and no other's, and nothing saying it is
+// someone else's. The name needs "nama" with "lengkap", "peserta" or
+// "relawan" ("Nama lengkap sesuai KTP").
+func headerByWords(norm string) (colRole, bool) {
+	words := foldWords(norm)
+	role, found := roleExtra, false
+	name, nameWord := false, false
+	for _, w := range words {
+		if headerOtherWords[w] {
+			return roleExtra, false
+		}
+		if w == "nama" {
+			name = true
+		}
+		if headerNameWords[w] {
+			nameWord = true
+		}
+		if r, ok := headerWordRoles[w]; ok {
+			if found && r != role {
+				return roleExtra, false // two roles' words: not guessed
+			}
+			role, found = r, true
+		}
+	}
+	switch {
+	case name && nameWord && !found:
+		return roleName, true
+	case name:
+		return roleExtra, false // "Nama Kontingen" is known; "Nama WA" is no one's guess
+	}
+	return role, found
+}
+
+// exactRole reports whether a header among rest names role exactly.
+func exactRole(rest []string, role colRole) bool {
+	for _, c := range rest {
+		if r, ok := rosterHeaders[normHeader(c)]; ok && r == role {
+			return true
+		}
+	}
+	return false
 }
