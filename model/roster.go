@@ -354,6 +354,7 @@ func (p *rosterParser) finish(early []Problem) (*Roster, error) {
 	}
 	out.Problems = p.problems
 	p.warn()
+	p.phoneLookalike()
 	return out, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // regionColumn guards --contingent: a file whose rows name several regions
@@ -83,4 +84,36 @@ func regionAlias(kind, base string) (string, string, bool) {
 		return a[0], a[1], true
 	}
 	return kind, base, false
+}
+
+// phoneLookalike warns of a column kept as extra whose values are phone
+// numbers while the file has no phone column: its header did not say so
+// ("Kontak Darurat" is excluded on purpose, "Nomor yang bisa dihubungi"
+// is not known), and the phones would not be the people's phones.
+func (p *rosterParser) phoneLookalike() {
+	if p.layout.index[rolePhone] >= 0 {
+		return
+	}
+	for i, c := range p.layout.cols {
+		if c.role != roleExtra {
+			continue
+		}
+		n, phones := 0, 0
+		for _, v := range p.out.Volunteers {
+			val := v.ExtraValue(c.name)
+			if val == "" {
+				continue
+			}
+			n++
+			if k := phoneKey(val); len(k) >= 9 && len(k) <= 14 && strings.HasPrefix(k, "08") && !strings.ContainsFunc(val, unicode.IsLetter) {
+				phones++
+			}
+		}
+		if n >= 3 && phones*5 >= n*4 {
+			p.out.Warnings = append(p.out.Warnings, fmt.Sprintf(
+				"column '%s' (column %d) holds phone numbers, but its header does not say whose: they are kept as that column, not as the volunteers' phones; "+
+					"if they are, rename the header to 'No HP' and import again", rosterShort(c.name), i+1))
+			return
+		}
+	}
 }
