@@ -152,6 +152,9 @@ func parseRosterText(data []byte, opt ParseOptions) (*Roster, error) {
 		return nil, rosterFail(0, "the file has only blank rows, no header and no volunteers")
 	}
 	if n, size := longLine(text, MaxRosterLineBytes); n > 0 {
+		if pr, ok := longCell(text, n, detectDelimiter(text)); ok {
+			return nil, &ParseError{Problems: []Problem{pr}}
+		}
 		return nil, rosterFail(n, fmt.Sprintf("the line is %d bytes long, longer than %d: this is not a roster, or its line ends are broken",
 			size, MaxRosterLineBytes))
 	}
