@@ -169,7 +169,7 @@ func longCell(text string, line int, delim rune) (Problem, bool) {
 			k, size = i, len(f)
 		}
 	}
-	if k < 0 || size < MaxRosterLineBytes/2 {
+	if len(rec) < 2 || size < MaxRosterLineBytes/2 { // one value alone: a text file, or broken line ends
 		return Problem{}, false
 	}
 	pr := Problem{Line: line, Msg: fmt.Sprintf("the value in column %d is %d bytes, far longer than any roster's (at most %d a cell): "+

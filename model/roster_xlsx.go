@@ -265,7 +265,7 @@ func readSheet(f *excelize.File, sheet string) ([][]string, error) {
 	}
 	for r, row := range rows {
 		for c, v := range row {
-			if v != "" && (v[0] >= '0' && v[0] <= '9' || v[0] == '-') {
+			if v != "" && (v[0] >= '0' && v[0] <= '9' || v[0] == '-' || mayBeDate(v)) {
 				row[c] = fix.number(v, r, c)
 			}
 		}
