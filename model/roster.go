@@ -236,6 +236,11 @@ type rosterParser struct {
 
 	// lineOffset's cursor: quoting errors arrive in line order.
 	lineCursor, offsetCursor int
+
+	// A workbook's hidden columns (0-based) and rows (1-based), and the
+	// hidden rows kept aside until every visible one is in.
+	hiddenCols, hiddenRows map[int]bool
+	held                   []heldRow
 	// wrapped counts the line breaks inside quoted cells so far: a
 	// spreadsheet shows such a cell in one row, so the row of a record is
 	// its text line less these.
@@ -323,6 +328,9 @@ func (p *rosterParser) feed(rec []string, line int) *ParseError {
 		}
 		return nil
 	}
+	if p.hiddenRow(rec, line) {
+		return nil
+	}
 	if p.rows++; p.rows > MaxRosterRows {
 		p.add(Problem{Line: line, Msg: fmt.Sprintf("more than %d rows: this is not one roster; split the file", MaxRosterRows)})
 		return &ParseError{Problems: p.problems}
@@ -344,7 +352,11 @@ func (p *rosterParser) finish(early []Problem) (*Roster, error) {
 	if !p.header {
 		return nil, &ParseError{Problems: append(early, p.noNameColumn())}
 	}
+	p.readHiddenRows()
 	if pr, found := p.regionColumn(); found {
+		return nil, &ParseError{Problems: []Problem{pr}}
+	}
+	if pr, found := p.twoColumns(); found {
 		return nil, &ParseError{Problems: []Problem{pr}}
 	}
 	p.makeIDs()
@@ -366,7 +378,7 @@ func (p *rosterParser) add(pr Problem) { p.problems = append(p.problems, pr) }
 // findHeader takes rec as the header if it names a name column; rows
 // above it are titles ("DAFTAR PESERTA ...").
 func (p *rosterParser) findHeader(rec []string, line int) {
-	l, ok := layoutOf(rec)
+	l, ok := layoutOfShown(rec, p.hiddenCols)
 	if !ok {
 		if !rosterBlank(rec) {
 			if p.titleRows++; p.titleRows == 1 {

@@ -21,6 +21,7 @@ const (
 	roleLeader                    // a yes/no column: Volunteer.Leader
 	roleCounter                   // "No": a row counter, dropped
 	roleBlank                     // no header text
+	roleHidden                    // a hidden column whose role a visible one has: not read
 	numRoles
 )
 
@@ -93,6 +94,9 @@ type rosterCol struct {
 type rosterLayout struct {
 	cols  []rosterCol
 	index [numRoles]int // column of each role (first one wins), -1 when absent
+	// second is a second visible column of a role, -1 when none: kept as
+	// data, and for the name and the ID compared with the first.
+	second [numRoles]int
 	score int           // how many roles the header names
 	stamp int           // the Google Forms timestamp column (kept as an extra), -1 when none
 }
@@ -101,23 +105,41 @@ type rosterLayout struct {
 var rosterStampHeaders = map[string]bool{"timestamp": true, "cap waktu": true, "stempel waktu": true}
 
 // layoutOf reads rec as a header. ok is false when no column is a name.
-func layoutOf(rec []string) (l rosterLayout, ok bool) {
+func layoutOf(rec []string) (l rosterLayout, ok bool) { return layoutOfShown(rec, nil) }
+
+// layoutOfShown reads rec as a header of a sheet whose hidden columns are
+// hidden[i]: a visible column takes a role before a hidden one (an old
+// name column hidden beside the new one), and a hidden column whose role
+// a visible one has is not read at all. A second visible column of the
+// name or the ID is noted in second: the parse asks which, if they differ.
+func layoutOfShown(rec []string, hidden map[int]bool) (l rosterLayout, ok bool) {
 	if len(rec) > maxHeaderCols {
 		return l, false
 	}
 	for i := range l.index {
-		l.index[i] = -1
+		l.index[i], l.second[i] = -1, -1
 	}
 	l.stamp = -1
 	l.cols = make([]rosterCol, len(rec))
-	for i, cell := range rec {
-		c := rosterCol{name: Clean(cell, MaxTextLen)}
+	order := make([]int, 0, len(rec))
+	for i := range rec {
+		if !hidden[i] {
+			order = append(order, i)
+		}
+	}
+	for i := range rec {
+		if hidden[i] {
+			order = append(order, i)
+		}
+	}
+	for _, i := range order {
+		c := rosterCol{name: Clean(rec[i], MaxTextLen)}
 		norm := normHeader(c.name)
 		r, known := rosterHeaders[norm]
 		if !known {
 			// A form's question ("Nomor WhatsApp yang aktif"): read by its
 			// words, unless a column names the role exactly.
-			if r, known = headerByWords(norm); known && l.index[r] < 0 && exactRole(rec[i+1:], r) {
+			if r, known = headerByWords(norm); known && l.index[r] < 0 && exactRole(rec, i, r, hidden) {
 				known = false
 			}
 		}
@@ -130,7 +152,12 @@ func layoutOf(rec []string) (l rosterLayout, ok bool) {
 			c.role = r
 			l.index[r] = i
 			l.score++
+		case known && hidden[i]:
+			c.role = roleHidden
 		default:
+			if known && (r == roleName || r == roleID) && l.second[r] < 0 {
+				l.second[r] = i
+			}
 			// A second phone or name column ("No HP", "No WA") stays as data.
 			c.role = roleExtra
 			c.roleHint = rosterRoleHeaders[norm]
@@ -296,10 +323,11 @@ func headerByWords(norm string) (colRole, bool) {
 	return role, found
 }
 
-// exactRole reports whether a header among rest names role exactly.
-func exactRole(rest []string, role colRole) bool {
-	for _, c := range rest {
-		if r, ok := rosterHeaders[normHeader(c)]; ok && r == role {
+// exactRole reports whether a header of rec other than column i names
+// role exactly (a hidden one only when column i is hidden too).
+func exactRole(rec []string, i int, role colRole, hidden map[int]bool) bool {
+	for j, c := range rec {
+		if r, ok := rosterHeaders[normHeader(c)]; ok && r == role && j != i && (!hidden[j] || hidden[i]) {
 			return true
 		}
 	}

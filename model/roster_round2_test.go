@@ -53,3 +53,43 @@ func TestXLSXDatesKeepTheirDay(t *testing.T) {
 		}
 	}
 }
+
+// An old name column hidden beside the new one is not read; an old entry
+// hidden under its corrected row is not read, while a hidden row of
+// someone found nowhere else is; two visible name columns that differ are
+// asked about.
+func TestXLSXHiddenColumnsAndRows(t *testing.T) {
+	build := func(hide bool) []byte {
+		b := newBook(t, "Peserta")
+		b.set("Peserta", "A1", "No Peserta", "Nama", "Nama Lengkap", "Kabupaten", "No HP")
+		b.set("Peserta", "A2", "T1", "Hamidah", "Hj. Hamidah Rahmah", "Kab. Tapin", "081211110001")
+		b.set("Peserta", "A3", "T2", "Rahmat", "Rahmat Hidayat", "Kab. Tapin", "081211110002")
+		b.set("Peserta", "A4", "T2", "Rahmat (lama)", "Rahmat (lama)", "Kab. Tapin", "081211110009") // the old entry
+		b.set("Peserta", "A5", "T3", "Udin", "Udin Saputra", "Kab. Tapin", "081211110003")        // filtered out
+		if hide {
+			if err := b.f.SetColVisible("Peserta", "B", false); err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range []int{4, 5} {
+				if err := b.f.SetRowVisible("Peserta", r, false); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		return b.bytes()
+	}
+	r := mustParseXLSX(t, build(true), ParseOptions{})
+	eq(t, "names", names(r), []string{"Hj. Hamidah Rahmah", "Rahmat Hidayat", "Udin Saputra"})
+	eq(t, "phones", []string{r.Volunteers[1].Phone, r.Volunteers[2].Phone}, []string{"081211110002", "081211110003"})
+	if len(r.Volunteers[0].Extra) != 0 {
+		t.Errorf("the hidden column is kept: %+v", r.Volunteers[0].Extra)
+	}
+	if !hasWarning(r, "1 hidden row (first row 4) not read: a visible row has the same person") {
+		t.Errorf("warnings %q", r.Warnings)
+	}
+
+	pe := mustFailXLSX(t, build(false), ParseOptions{})
+	if len(pe.Problems) != 1 || !strings.Contains(pe.Error(), "two columns hold the names, 'Nama' (column 2) and 'Nama Lengkap' (column 3), and they differ (row 2: 'Hamidah' and 'Hj. Hamidah Rahmah')") {
+		t.Errorf("two visible name columns: %v", pe)
+	}
+}

@@ -143,6 +143,7 @@ func parseRosterXLSX(data []byte, opt ParseOptions) (r *Roster, err error) {
 	}
 
 	p := newRosterParser(opt, &Roster{Sheet: sheet})
+	p.hiddenCols, p.hiddenRows = sheetHidden(f, sheet)
 	p.reserve(len(rows))
 	for i, rec := range rows {
 		if p.full() {
