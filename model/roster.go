@@ -240,7 +240,11 @@ type rosterParser struct {
 	// A workbook's hidden columns (0-based) and rows (1-based), and the
 	// hidden rows kept aside until every visible one is in.
 	hiddenCols, hiddenRows map[int]bool
-	held                   []heldRow
+	// The header as written, until the row below it says whether the
+	// header goes on there (roster_header2.go).
+	headerRec  []string
+	subPending bool
+	held       []heldRow
 	// wrapped counts the line breaks inside quoted cells so far: a
 	// spreadsheet shows such a cell in one row, so the row of a record is
 	// its text line less these.
@@ -321,12 +325,19 @@ func (p *rosterParser) feed(rec []string, line int) *ParseError {
 		if p.first == nil && !rosterBlank(rec) {
 			p.first, p.firstLine = append([]string(nil), rec[:min(len(rec), 8)]...), line
 		}
-		// Refused at once: every row would say the same.
-		if p.findHeader(rec, line); p.header && p.contingent == "" && p.layout.index[roleContingent] < 0 {
-			return rosterFail(line, "no contingent column: this looks like the file of a single contingent; "+
-				"import it with --contingent NAME, or add a column 'Kontingen'")
+		if p.findHeader(rec, line); p.header {
+			p.headerRec, p.subPending = append([]string(nil), rec...), true
 		}
 		return nil
+	}
+	if p.subPending {
+		// The row below the header may be the rest of it; then whether
+		// the file has a contingent column is known.
+		p.subPending = false
+		sub := p.secondHeaderRow(rec, line)
+		if fail := p.noContingent(p.out.HeaderLine); fail != nil || sub {
+			return fail
+		}
 	}
 	if p.hiddenRow(rec, line) {
 		return nil
@@ -351,6 +362,11 @@ func (p *rosterParser) finish(early []Problem) (*Roster, error) {
 	p.closeFooter()
 	if !p.header {
 		return nil, &ParseError{Problems: append(early, p.noNameColumn())}
+	}
+	if p.subPending {
+		if fail := p.noContingent(p.out.HeaderLine); fail != nil {
+			return nil, fail
+		}
 	}
 	p.readHiddenRows()
 	if pr, found := p.regionColumn(); found {

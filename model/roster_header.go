@@ -97,8 +97,9 @@ type rosterLayout struct {
 	// second is a second visible column of a role, -1 when none: kept as
 	// data, and for the name and the ID compared with the first.
 	second [numRoles]int
-	score int           // how many roles the header names
-	stamp int           // the Google Forms timestamp column (kept as an extra), -1 when none
+	tick   [2]int // under a two-row "Jenis Kelamin": the L and P columns, -1 when none
+	score  int    // how many roles the header names
+	stamp  int    // the Google Forms timestamp column (kept as an extra), -1 when none
 }
 
 // Headers of the column in which Google Forms writes when a response was sent.
@@ -119,6 +120,7 @@ func layoutOfShown(rec []string, hidden map[int]bool) (l rosterLayout, ok bool) 
 	for i := range l.index {
 		l.index[i], l.second[i] = -1, -1
 	}
+	l.tick = [2]int{-1, -1}
 	l.stamp = -1
 	l.cols = make([]rosterCol, len(rec))
 	order := make([]int, 0, len(rec))

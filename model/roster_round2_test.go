@@ -65,7 +65,7 @@ func TestXLSXHiddenColumnsAndRows(t *testing.T) {
 		b.set("Peserta", "A2", "T1", "Hamidah", "Hj. Hamidah Rahmah", "Kab. Tapin", "081211110001")
 		b.set("Peserta", "A3", "T2", "Rahmat", "Rahmat Hidayat", "Kab. Tapin", "081211110002")
 		b.set("Peserta", "A4", "T2", "Rahmat (lama)", "Rahmat (lama)", "Kab. Tapin", "081211110009") // the old entry
-		b.set("Peserta", "A5", "T3", "Udin", "Udin Saputra", "Kab. Tapin", "081211110003")        // filtered out
+		b.set("Peserta", "A5", "T3", "Udin", "Udin Saputra", "Kab. Tapin", "081211110003")           // filtered out
 		if hide {
 			if err := b.f.SetColVisible("Peserta", "B", false); err != nil {
 				t.Fatal(err)
@@ -91,5 +91,40 @@ func TestXLSXHiddenColumnsAndRows(t *testing.T) {
 	pe := mustFailXLSX(t, build(false), ParseOptions{})
 	if len(pe.Problems) != 1 || !strings.Contains(pe.Error(), "two columns hold the names, 'Nama' (column 2) and 'Nama Lengkap' (column 3), and they differ (row 2: 'Hamidah' and 'Hj. Hamidah Rahmah')") {
 		t.Errorf("two visible name columns: %v", pe)
+	}
+}
+
+// A header on two rows, group titles merged above the column names, is
+// read as one: the phone under "Kontak", the gender ticked under "Jenis
+// Kelamin" in L and P.
+func TestXLSXTwoRowHeader(t *testing.T) {
+	b := newBook(t, "S")
+	b.set("S", "A1", "DAFTAR PESERTA JAMBORE RELAWAN SOSIAL 2026")
+	b.merge("S", "A1", "G1")
+	b.set("S", "A3", "No", "Nama Lengkap", "Jenis Kelamin", nil, "Kontak", nil, "Kabupaten/Kota")
+	b.set("S", "C4", "L", "P", "No. HP", "Email")
+	b.merge("S", "A3", "A4")
+	b.merge("S", "B3", "B4")
+	b.merge("S", "C3", "D3")
+	b.merge("S", "E3", "F3")
+	b.merge("S", "G3", "G4")
+	for i := range 100 {
+		row := strconv.Itoa(i + 5)
+		tick := []any{"√", nil}
+		if i%2 == 1 {
+			tick = []any{nil, "√"}
+		}
+		b.set("S", "A"+row, i+1, "Orang "+row, tick[0], tick[1], "08125555"+strconv.Itoa(1000+i), "o"+row+"@mail.id", "Kab. Tapin")
+	}
+	r := mustParseXLSX(t, b.bytes(), ParseOptions{})
+	if len(r.Volunteers) != 100 {
+		t.Fatalf("%d volunteers, want 100", len(r.Volunteers))
+	}
+	v, w := r.Volunteers[0], r.Volunteers[1]
+	eq(t, "genders", []string{v.Gender, w.Gender}, []string{"L", "P"})
+	eq(t, "phone", v.Phone, "081255551000")
+	eq(t, "email", v.ExtraValue("Kontak Email"), "o5@mail.id")
+	if !hasWarning(r, "the header is on two rows (3 and 4") {
+		t.Errorf("warnings %q", r.Warnings)
 	}
 }

@@ -121,7 +121,7 @@ func (p *rosterParser) record(rec []string, line int) {
 	}
 
 	if g, ok := NormalizeGender(get(roleGender)); ok {
-		v.Gender = g
+		v.Gender = cmpOrString(g, p.tickGender(vals))
 	} else {
 		p.add(Problem{Line: line, Column: colName(l.index[roleGender]), Msg: fmt.Sprintf(
 			"gender '%s' is not L or P; write L (laki-laki) or P (perempuan), or leave it empty", rosterShort(get(roleGender)))})

@@ -1,0 +1,141 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// A header on two rows: group titles above the column names, merged
+// across the columns they cover ("Kontak" over "HP" and "Email", "Jenis
+// Kelamin" over "L" and "P"). The row below the header is taken as the
+// rest of it when its cells sit under a group (a header cell followed by
+// blank ones, or a blank one) and none is a volunteer's name; the two rows
+// are read as one header.
+
+// noContingent refuses a file without a contingent column when no
+// --contingent says whose it is: every row would say the same.
+func (p *rosterParser) noContingent(line int) *ParseError {
+	if p.contingent == "" && p.layout.index[roleContingent] < 0 {
+		return rosterFail(line, "no contingent column: this looks like the file of a single contingent; "+
+			"import it with --contingent NAME, or add a column 'Kontingen'")
+	}
+	return nil
+}
+
+// secondHeaderRow reads rec, the row just below the header, as the rest of
+// the header if it is one. It reports whether it was.
+func (p *rosterParser) secondHeaderRow(rec []string, line int) bool {
+	hdr := p.headerRec
+	name := p.layout.index[roleName]
+	if name < len(rec) {
+		if v := Clean(rec[name], MaxTextLen); v != "" && v != Clean(hdr[name], MaxTextLen) {
+			return false
+		}
+	}
+	top := func(i int) string {
+		if i < len(hdr) {
+			return Clean(hdr[i], MaxTextLen)
+		}
+		return ""
+	}
+	subs := 0
+	for i, c := range rec {
+		v := Clean(c, MaxTextLen)
+		switch {
+		case v == "" || v == top(i):
+			continue // empty, or a header cell merged down
+		case len(v) > 40 || !strings.ContainsFunc(v, unicode.IsLetter):
+			return false
+		case top(i) != "" && top(i+1) != "" && i+1 < len(hdr):
+			return false // under a header of its own column: a row of data
+		}
+		subs++
+	}
+	if subs == 0 {
+		return false
+	}
+	combined := make([]string, max(len(hdr), len(rec)))
+	group := ""
+	ticks := map[int]string{}
+	for i := range combined {
+		t, sub := top(i), ""
+		if i < len(rec) {
+			sub = Clean(rec[i], MaxTextLen)
+		}
+		if t != "" {
+			group = t
+		}
+		switch {
+		case sub == "" || sub == t:
+			combined[i] = t
+		case genderHeader(group) && (sub == "L" || sub == "P" || strings.EqualFold(sub, "lk") || strings.EqualFold(sub, "pr")):
+			combined[i] = group + " " + sub
+			ticks[i] = strings.ToUpper(sub[:1])
+		case knownHeader(sub) || group == "":
+			combined[i] = sub
+		default:
+			combined[i] = group + " " + sub
+		}
+	}
+	l, ok := layoutOfShown(combined, p.hiddenCols)
+	if !ok {
+		return false
+	}
+	if g := l.index[roleGender]; len(ticks) == 2 && (g < 0 || ticks[g] != "") {
+		if g >= 0 {
+			l.index[roleGender] = -1
+			l.score--
+		}
+		for i, g := range ticks {
+			l.cols[i].role = roleHidden
+			l.tick[boolInt(g == "P")] = i
+		}
+	}
+	p.layout = l
+	p.out.Columns = p.out.Columns[:0]
+	for _, c := range l.cols {
+		p.out.Columns = append(p.out.Columns, c.name)
+	}
+	p.out.Warnings = append(p.out.Warnings, fmt.Sprintf("the header is on two rows (%d and %d, with group titles above the column names): read as one", p.out.HeaderLine, line))
+	return true
+}
+
+// genderHeader reports a header that names the gender ("Jenis Kelamin").
+func genderHeader(h string) bool {
+	n := normHeader(h)
+	if r, ok := rosterHeaders[n]; ok {
+		return r == roleGender
+	}
+	r, ok := headerByWords(n)
+	return ok && r == roleGender
+}
+
+// knownHeader reports a header hadir reads as one of its fields.
+func knownHeader(h string) bool {
+	n := normHeader(h)
+	if _, ok := rosterHeaders[n]; ok {
+		return true
+	}
+	_, ok := headerByWords(n)
+	return ok
+}
+
+// tickGender is the gender of a row marked in an L or a P column under
+// "Jenis Kelamin"; "" when neither or both are marked.
+func (p *rosterParser) tickGender(vals []string) string {
+	l := &p.layout
+	if l.tick[0] < 0 || l.tick[1] < 0 {
+		return ""
+	}
+	mark := func(i int) bool {
+		return i < len(vals) && vals[i] != "" && !rosterPlaceholder(vals[i]) && vals[i] != "0"
+	}
+	switch m, f := mark(l.tick[0]), mark(l.tick[1]); {
+	case m && !f:
+		return "L"
+	case f && !m:
+		return "P"
+	}
+	return ""
+}
