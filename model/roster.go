@@ -213,10 +213,11 @@ type rosterParser struct {
 	stamps      []string        // the Google Forms timestamp of each volunteer, when the file has one
 	contingents map[string]bool // contingents of the rows so far, lower case
 	problems    []Problem
-	vals        []string // the current row, trimmed
-	said        bool     // the current row says whether the person leads
-	rows        int      // rows below the header
-	first       []string // the first non-blank row, for a file without a header
+	vals        []string   // the current row, trimmed
+	said        bool       // the current row says whether the person leads
+	rows        int        // rows below the header
+	first       []string   // the first non-blank row, for a file without a header
+	early       [][]string // the first rows, while no header is found: which column holds names?
 	firstLine   int
 
 	// What the rows so far say about a block below the table.
@@ -325,6 +326,9 @@ func (p *rosterParser) feed(rec []string, line int) *ParseError {
 		if p.first == nil && !rosterBlank(rec) {
 			p.first, p.firstLine = append([]string(nil), rec[:min(len(rec), 8)]...), line
 		}
+		if len(p.early) < 30 && !rosterBlank(rec) {
+			p.early = append(p.early, append([]string(nil), rec[:min(len(rec), 40)]...))
+		}
 		if p.findHeader(rec, line); p.header {
 			p.headerRec, p.subPending = append([]string(nil), rec...), true
 		}
@@ -424,6 +428,7 @@ func (p *rosterParser) noNameColumn() Problem {
 		}
 		pr.Msg += "; the first row reads '" + strings.Join(rec, "', '") + "'"
 	}
+	pr.Msg += p.nameLookalike()
 	return pr
 }
 

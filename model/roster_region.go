@@ -117,3 +117,42 @@ func (p *rosterParser) phoneLookalike() {
 		}
 	}
 }
+
+// nameLookalike names, for a file without a name column, the column whose
+// values look like people's names (two to five words of letters), with its
+// header cell: the header hadir did not know ("Peserta", "Relawan").
+func (p *rosterParser) nameLookalike() string {
+	if len(p.early) < 4 {
+		return ""
+	}
+	header, rows := p.early[0], p.early[1:]
+	for i := range header {
+		n := 0
+		for _, r := range rows {
+			if i < len(r) && looksLikeName(Clean(r[i], MaxTextLen)) {
+				n++
+			}
+		}
+		if n*5 >= len(rows)*4 {
+			return fmt.Sprintf("; column %d ('%s') holds what look like names: if that is the header, rename that cell to 'Nama' and import again",
+				i+1, rosterShort(Clean(header[i], MaxTextLen)))
+		}
+	}
+	return ""
+}
+
+// looksLikeName reports a value like a person's name: two to five words
+// of letters (dots and apostrophes allowed), not a region.
+func looksLikeName(v string) bool {
+	words := strings.Fields(v)
+	if len(words) < 2 || len(words) > 5 {
+		return false
+	}
+	for _, r := range v {
+		if !unicode.IsLetter(r) && r != ' ' && r != '.' && r != '\'' && r != ',' {
+			return false
+		}
+	}
+	kind, _ := contingentParts(v)
+	return kind == ""
+}

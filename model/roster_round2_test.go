@@ -128,3 +128,13 @@ func TestXLSXTwoRowHeader(t *testing.T) {
 		t.Errorf("warnings %q", r.Warnings)
 	}
 }
+
+// A file whose name column has a header hadir does not know says which
+// column looks like names.
+func TestNoNameColumnNamesTheColumnOfNames(t *testing.T) {
+	data := "No;Peserta;Kabupaten;HP\n1;Hamidah Rahmah;Kab. Tapin;0812\n2;Rahmat Hidayat;Kab. Tapin;0813\n3;Gusti Ayu Lestari;Kab. Tapin;0814\n"
+	_, err := ParseRoster(strings.NewReader(data), ParseOptions{})
+	if err == nil || !strings.Contains(err.Error(), "column 2 ('Peserta') holds what look like names: if that is the header, rename that cell to 'Nama'") {
+		t.Errorf("error %v", err)
+	}
+}
