@@ -415,23 +415,6 @@ func (p *rosterParser) findHeader(rec []string, line int) {
 	}
 }
 
-// noNameColumn is the problem of a file without a header.
-func (p *rosterParser) noNameColumn() Problem {
-	pr := Problem{Line: 1, Msg: "no name column: add a column named 'Nama' (or 'Nama Lengkap', 'Name') to the header row; " +
-		"hadir also reads 'Kontingen', 'Pilar', 'JK', 'No HP' and 'No Peserta'"}
-	// Show what the first row holds, so a wrong file or delimiter shows.
-	if p.first != nil {
-		pr.Line = p.firstLine
-		rec := make([]string, len(p.first))
-		for i, c := range p.first {
-			rec[i] = rosterShort(rosterTrim(c))
-		}
-		pr.Msg += "; the first row reads '" + strings.Join(rec, "', '") + "'"
-	}
-	pr.Msg += p.nameLookalike()
-	return pr
-}
-
 // quoteProblem explains an encoding/csv quoting error in the user's terms.
 func (p *rosterParser) quoteProblem(pe *csv.ParseError) Problem {
 	start := p.lineOffset(pe.StartLine)

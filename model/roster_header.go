@@ -335,3 +335,20 @@ func exactRole(rec []string, i int, role colRole, hidden map[int]bool) bool {
 	}
 	return false
 }
+
+// noNameColumn is the problem of a file without a header.
+func (p *rosterParser) noNameColumn() Problem {
+	pr := Problem{Line: 1, Msg: "no name column: add a column named 'Nama' (or 'Nama Lengkap', 'Name') to the header row; " +
+		"hadir also reads 'Kontingen', 'Pilar', 'JK', 'No HP' and 'No Peserta'"}
+	// Show what the first row holds, so a wrong file or delimiter shows.
+	if p.first != nil {
+		pr.Line = p.firstLine
+		rec := make([]string, len(p.first))
+		for i, c := range p.first {
+			rec[i] = rosterShort(rosterTrim(c))
+		}
+		pr.Msg += "; the first row reads '" + strings.Join(rec, "', '") + "'"
+	}
+	pr.Msg += p.nameLookalike()
+	return pr
+}
