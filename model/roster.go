@@ -339,7 +339,7 @@ func (p *rosterParser) feed(rec []string, line int) *ParseError {
 		// the file has a contingent column is known.
 		p.subPending = false
 		sub := p.secondHeaderRow(rec, line)
-		if fail := p.noContingent(p.out.HeaderLine); fail != nil || sub {
+		if fail := p.noContingent(p.out.HeaderLine, rec); fail != nil || sub {
 			return fail
 		}
 	}
@@ -368,7 +368,7 @@ func (p *rosterParser) finish(early []Problem) (*Roster, error) {
 		return nil, &ParseError{Problems: append(early, p.noNameColumn())}
 	}
 	if p.subPending {
-		if fail := p.noContingent(p.out.HeaderLine); fail != nil {
+		if fail := p.noContingent(p.out.HeaderLine, nil); fail != nil {
 			return nil, fail
 		}
 	}

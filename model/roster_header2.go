@@ -15,12 +15,25 @@ import (
 
 // noContingent refuses a file without a contingent column when no
 // --contingent says whose it is: every row would say the same.
-func (p *rosterParser) noContingent(line int) *ParseError {
-	if p.contingent == "" && p.layout.index[roleContingent] < 0 {
-		return rosterFail(line, "no contingent column: this looks like the file of a single contingent; "+
-			"import it with --contingent NAME, or add a column 'Kontingen'")
+// rec is the first row below the header, if any: a column of it that
+// names a region is named, as the contingent column it may be.
+func (p *rosterParser) noContingent(line int, rec []string) *ParseError {
+	if p.contingent != "" || p.layout.index[roleContingent] >= 0 {
+		return nil
 	}
-	return nil
+	for i, c := range p.layout.cols {
+		if i >= len(rec) || c.role != roleExtra {
+			continue
+		}
+		v := Clean(rec[i], MaxTextLen)
+		if kind, base := contingentParts(v); kind != "" && base != "" {
+			return rosterFail(line, fmt.Sprintf("no contingent column, but column %d ('%s') names a region ('%s'): "+
+				"if it is the contingent, rename its header to 'Kontingen' and import again; if the file is one contingent's, import it with --contingent NAME",
+				i+1, rosterShort(c.name), rosterShort(v)))
+		}
+	}
+	return rosterFail(line, "no contingent column: this looks like the file of a single contingent; "+
+		"import it with --contingent NAME, or add a column 'Kontingen'")
 }
 
 // secondHeaderRow reads rec, the row just below the header, as the rest of

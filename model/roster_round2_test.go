@@ -138,3 +138,13 @@ func TestNoNameColumnNamesTheColumnOfNames(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// A file without a contingent column whose column of regions has a header
+// hadir does not know names that column.
+func TestNoContingentColumnNamesTheColumnOfRegions(t *testing.T) {
+	data := "Nama;Tempat Tugas;HP\nHamidah;Kab. Tapin;0812\nRahmat;Kota Banjarmasin;0813\n"
+	_, err := ParseRoster(strings.NewReader(data), ParseOptions{})
+	if err == nil || !strings.Contains(err.Error(), "column 2 ('Tempat Tugas') names a region ('Kab. Tapin'): if it is the contingent, rename its header to 'Kontingen'") {
+		t.Errorf("error %v", err)
+	}
+}
