@@ -134,11 +134,9 @@ func (s *Store) ImportRowsBy(rows []model.ImportRow, opt model.ImportOptions, dr
 	for _, v := range plan.Put {
 		s.state.Upsert(v)
 	}
-	for _, e := range reids {
-		// After the new records: the old record gives way to the new.
-		if err := s.state.Apply(e); err != nil {
-			panic(fmt.Sprintf("applying committed event %s: %v", e.ID, err))
-		}
+	// After the new records: the old record gives way to the new.
+	if err := s.state.ApplyReIDs(reids); err != nil {
+		panic(fmt.Sprintf("applying committed re-ID events: %v", err))
 	}
 	for _, id := range plan.Delete {
 		s.state.Remove(id)

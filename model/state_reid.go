@@ -1,6 +1,9 @@
 package model
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+)
 
 // One person, one ID. When a roster file gains an ID column after its
 // people were imported with made-up IDs, each takes the file's ID through
@@ -40,6 +43,39 @@ func (s *State) ReIDs() []Event {
 // applyReID folds a re-ID in. Two re-IDs of one old ID (two stations gave
 // one person two files' IDs): the earliest stands, on every station.
 func (s *State) applyReID(e *Event) {
+	moves := map[string]string{}
+	s.foldReID(e, moves)
+	s.reorder(moves)
+}
+
+// ApplyReIDs folds in the re-ID events an import committed together: as
+// Apply of each, but walking the roster's order once, not once each.
+func (s *State) ApplyReIDs(events []Event) error {
+	moves := map[string]string{}
+	for i := range events {
+		e := events[i]
+		if err := e.Validate(); err != nil {
+			return err
+		}
+		if e.Kind != KindReID {
+			return fmt.Errorf("event %s is not a re-ID", e.ID)
+		}
+		if _, dup := s.events[e.ID]; dup {
+			return fmt.Errorf("event %s is recorded twice", e.ID)
+		}
+		ev := &e
+		s.events[e.ID] = ev
+		s.sorted = insertSorted(s.sorted, ev)
+		s.version++
+		s.foldReID(ev, moves)
+	}
+	s.reorder(moves)
+	return nil
+}
+
+// foldReID records e and moves the person and events of its old ID;
+// changes to the roster's order are noted in moves (see reorder).
+func (s *State) foldReID(e *Event, moves map[string]string) {
 	if s.reids == nil {
 		s.reids = map[string]*Event{}
 	}
@@ -50,16 +86,39 @@ func (s *State) applyReID(e *Event) {
 	}
 	s.reids[key] = e
 	if prev != nil && prev.Volunteer != e.Volunteer {
+		s.reorder(moves)
+		clear(moves)
 		s.refile() // events already moved to the other ID come back
 		return
 	}
-	s.rekey(e.Ref)
+	s.rekey(e.Ref, moves)
+}
+
+// reorder applies the moves of re-IDs to the roster's order in one walk:
+// old ID -> new ID, or -> "" when the old record is no longer counted.
+func (s *State) reorder(moves map[string]string) {
+	if len(moves) == 0 {
+		return
+	}
+	n := 0
+	for _, id := range s.order {
+		if to, moved := moves[id]; moved {
+			if to == "" {
+				continue
+			}
+			id = to
+		}
+		s.order[n] = id
+		n++
+	}
+	s.order = s.order[:n]
 }
 
 // rekey moves the person and the events known under old to the ID old is
 // known by now. When both IDs have a record (a station imported both
-// files), the new ID's stands and the old one is no longer counted.
-func (s *State) rekey(old string) {
+// files), the new ID's stands and the old one is no longer counted. The
+// roster's order changes later, from moves.
+func (s *State) rekey(old string, moves map[string]string) {
 	to := s.CanonicalID(old)
 	if to == old {
 		return
@@ -72,23 +131,19 @@ func (s *State) rekey(old string) {
 		raw := s.rawContingent[old]
 		delete(s.rawContingent, old)
 		if _, both := s.people[to]; both {
-			s.order = slices.DeleteFunc(s.order, func(id string) bool { return id == old })
+			moves[old] = ""
 		} else {
 			p.ID = to
 			s.people[to] = p
 			s.rawContingent[to] = raw
-			if i := slices.Index(s.order, old); i >= 0 {
-				s.order[i] = to
-			}
+			moves[old] = to
 			s.join(p)
 			s.count(p, +1)
 		}
 	}
-	if list := s.byVolunteer[old]; len(list) > 0 {
-		for _, e := range list {
-			if !slices.Contains(s.byVolunteer[to], e) {
-				s.byVolunteer[to] = insertSorted(s.byVolunteer[to], e)
-			}
+	for _, e := range s.byVolunteer[old] {
+		if !slices.Contains(s.byVolunteer[to], e) {
+			s.byVolunteer[to] = insertSorted(s.byVolunteer[to], e)
 		}
 	}
 	delete(s.byVolunteer, old)
@@ -103,11 +158,13 @@ func (s *State) rekey(old string) {
 // and recomputes everyone: for the rare re-ID that overrides another.
 func (s *State) refile() {
 	s.version++
-	for _, id := range slices.Clone(s.order) {
+	moves := map[string]string{}
+	for _, id := range s.order {
 		if s.CanonicalID(id) != id {
-			s.rekey(id)
+			s.rekey(id, moves)
 		}
 	}
+	s.reorder(moves)
 	s.byVolunteer = make(map[string][]*Event, len(s.byVolunteer))
 	for _, e := range s.sorted {
 		switch e.Kind {
