@@ -68,7 +68,7 @@ func runImport(env *runEnv, _ *flag.FlagSet, args []string) error {
 		}
 		defer st.Close()
 	}
-	rep, err = st.ImportRows(roster.Rows(), opt, env.opt.dryRun)
+	rep, err = st.ImportRowsBy(roster.Rows(), opt, env.opt.dryRun, actorOf(env))
 	return reportImport(env, name, roster, rep, err)
 }
 
