@@ -64,18 +64,11 @@ var regionAliases = func() map[string][2]string {
 	add("kab", "tanahlaut", "tala")
 	add("kab", "kotabaru", "kotabaru")
 	m["kota:baru"] = [2]string{"kab", "kotabaru"} // "Kota Baru", written apart
+	m["kota:kotabaru"] = [2]string{"kab", "kotabaru"}
 	add("kota", "banjarbaru", "bjb")
 	add("kota", "banjarmasin", "bjm")
 	return m
 }()
-
-// SouthKalimantan lists the regencies and cities of the province, as
-// hadir shows a contingent of each.
-var SouthKalimantan = []string{
-	"Kab. Balangan", "Kab. Banjar", "Kab. Barito Kuala", "Kab. Hulu Sungai Selatan",
-	"Kab. Hulu Sungai Tengah", "Kab. Hulu Sungai Utara", "Kab. Kotabaru", "Kab. Tabalong",
-	"Kab. Tanah Bumbu", "Kab. Tanah Laut", "Kab. Tapin", "Kota Banjarbaru", "Kota Banjarmasin",
-}
 
 // regionAlias returns the place a contingent's kind and base name, when
 // they are a short form of one in South Kalimantan.

@@ -148,3 +148,28 @@ func TestNoContingentColumnNamesTheColumnOfRegions(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// The short forms of South Kalimantan's regencies and cities are those
+// places; other names keep their own key.
+func TestContingentKeyKnowsSouthKalimantan(t *testing.T) {
+	for short, place := range map[string]string{
+		"HSU": "Kab. Hulu Sungai Utara", "Kab. HSU": "Kab. Hulu Sungai Utara", "hst": "Kab. Hulu Sungai Tengah",
+		"H.S.S.": "Kab. Hulu Sungai Selatan", "Batola": "Kab. Barito Kuala", "Kab. Batola": "Kab. Barito Kuala",
+		"Tanbu": "Kab. Tanah Bumbu", "TALA": "Kab. Tanah Laut", "Kota Baru": "Kab. Kotabaru", "Kotabaru": "Kab. Kotabaru",
+		"Kota Kotabaru": "Kab. Kotabaru", "Kabupaten Kota Baru": "Kab. Kotabaru", "BJM": "Kota Banjarmasin", "Bjb": "Kota Banjarbaru",
+	} {
+		if ContingentKey(short) != ContingentKey(place) {
+			t.Errorf("%q has the key %q, %q has %q", short, ContingentKey(short), place, ContingentKey(place))
+		}
+	}
+	keys := map[string]string{}
+	for _, name := range Contingents { // the 13 of South Kalimantan and the guests
+		if other, dup := keys[ContingentKey(name)]; dup {
+			t.Errorf("%s and %s share a key", name, other)
+		}
+		keys[ContingentKey(name)] = name
+	}
+	if ContingentKey("Kota Bogor") == ContingentKey("Kab. Bogor") || ContingentKey("Kota Baru") == ContingentKey("Kota Banjarbaru") {
+		t.Error("two places share a key")
+	}
+}
