@@ -81,6 +81,9 @@ func (s *Store) ImportRowsBy(rows []model.ImportRow, opt model.ImportOptions, dr
 			}
 		}
 	}
+	if opt.Retired == nil {
+		opt.Retired = func(id string) bool { return s.state.CanonicalID(id) != id }
+	}
 	plan := model.PlanImport(s.state.Volunteers(), s.state.HasEvents, rows, opt)
 	rep := ImportReport{ImportPlan: plan, DryRun: dryRun}
 	if plan.Refused() {

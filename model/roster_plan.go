@@ -42,6 +42,10 @@ type ImportOptions struct {
 	// AllowRename lets an ID's row change the stored person's name or
 	// contingent: for real corrections.
 	AllowRename bool
+	// Retired, when set, tells the IDs re-ID events gave away (the store
+	// knows them): a made-up ID for a new person is never one of them,
+	// since the old ID finds the person who had it.
+	Retired func(id string) bool
 }
 
 // IDConflict is a row whose ID is already someone else's.
@@ -112,6 +116,7 @@ type ImportPlan struct {
 	Ambiguous []Ambiguity
 
 	adoptedRows map[int]int // row -> the stored person it adopted
+	retired     func(id string) bool
 }
 
 // Refused reports that the import must change nothing.
@@ -141,7 +146,7 @@ func personKey(name, contingent string) string {
 // cannot be told apart is listed in Conflicts or Ambiguous, and the import
 // is refused.
 func PlanImport(stored []Volunteer, hasEvents func(id string) bool, rows []ImportRow, opt ImportOptions) *ImportPlan {
-	plan := &ImportPlan{}
+	plan := &ImportPlan{retired: opt.Retired}
 	spellings := make([]string, 0, len(stored)+len(rows))
 	for _, v := range stored {
 		spellings = append(spellings, v.Contingent)
@@ -368,7 +373,7 @@ func (p *ImportPlan) settle(stored []Volunteer, byID map[string]int, rows []Impo
 		if r.Generated {
 			// A made-up ID another person already has: make another.
 			base := v.ID
-			for n := 2; taken[IDKey(v.ID)]; n++ {
+			for n := 2; taken[IDKey(v.ID)] || p.retired != nil && p.retired(v.ID); n++ {
 				v.ID = generatedID(fmt.Sprintf("%s|%d", base, n))
 			}
 		} else if _, ok := byID[IDKey(v.ID)]; ok {

@@ -173,3 +173,15 @@ func TestContingentKeyKnowsSouthKalimantan(t *testing.T) {
 		t.Error("two places share a key")
 	}
 }
+
+// A made-up ID a re-ID gave away is never a new person's: the old ID
+// finds the one who had it.
+func TestPlanNeverGivesARetiredID(t *testing.T) {
+	row := gen(2, "Hamidah", "Kab. Tapin", "0812")
+	retired := row.ID
+	stored := []Volunteer{rv("T4", "Hamidah", "Kab. Balangan", "0899")} // had retired, moved since
+	p := PlanImport(stored, func(string) bool { return false }, []ImportRow{row}, ImportOptions{Retired: func(id string) bool { return id == retired }})
+	if len(p.Added) != 1 || p.Added[0].ID == retired || !strings.HasPrefix(p.Added[0].ID, "G-") {
+		t.Errorf("added %+v; the retired ID is %s", p.Added, retired)
+	}
+}
