@@ -2,6 +2,7 @@ package ui
 
 import (
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -32,5 +33,26 @@ func TestGateOldBadgeFindsThePersonUnderTheFileID(t *testing.T) {
 	}
 	if p, ok := st.Person("TPN-1"); !ok || p.Phone != "081211110001" {
 		t.Errorf("the person under the file's ID: %+v; the stored phone should stay", p)
+	}
+}
+
+// The report's replay of the arrivals counts a person who arrived under
+// both IDs once, as the count does.
+func TestReportReconcilesArrivalsUnderBothIDs(t *testing.T) {
+	at := testClock.UTC()
+	events := []model.Event{
+		{ID: "a-1", Kind: model.KindArrive, Volunteer: "G-HAMIDAH1", At: at, Station: "gerbang 1"},
+		{ID: "b-1", Kind: model.KindArrive, Volunteer: "TPN-1", At: at.Add(time.Minute), Station: "gerbang 2"},
+		{ID: "a-2", Kind: model.KindReID, Volunteer: "TPN-1", Ref: "G-HAMIDAH1", At: at.Add(2 * time.Minute), Station: "gerbang 1"},
+		{ID: "a-3", Kind: model.KindDepart, Volunteer: "G-HAMIDAH1", At: at.Add(3 * time.Minute), Station: "gerbang 1"},
+		{ID: "a-4", Kind: model.KindArrive, Volunteer: "TPN-1", At: at.Add(4 * time.Minute), Station: "gerbang 1"},
+	}
+	s, err := model.Fold([]model.Volunteer{{ID: "TPN-1", Name: "Hamidah", Contingent: "Kab. Tapin", Source: model.SourceRoster}}, events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := reconcileArrivals(s, s.Events())
+	if !r.Balanced() || r.Stated != 1 || r.Arrivals != 3 || r.Again != 1 || r.AfterLeaving != 1 {
+		t.Errorf("replay %+v: want 3 arrivals, 1 again, 1 after leaving, 1 counted, balanced", r)
 	}
 }
