@@ -245,6 +245,8 @@ type rosterParser struct {
 	// header goes on there (roster_header2.go).
 	headerRec  []string
 	subPending bool
+	above      []string // the last row above the header, and its line
+	aboveLine  int
 	held       []heldRow
 	// wrapped counts the line breaks inside quoted cells so far: a
 	// spreadsheet shows such a cell in one row, so the row of a record is
@@ -404,8 +406,12 @@ func (p *rosterParser) findHeader(rec []string, line int) {
 			if p.titleRows++; p.titleRows == 1 {
 				p.titleLine = line
 			}
+			p.above, p.aboveLine = append(p.above[:0], rec...), line
 		}
 		return
+	}
+	if p.aboveLine == line-1 {
+		l, rec = headerBelowGroups(l, p.above, rec, p.hiddenCols)
 	}
 	p.header, p.layout = true, l
 	p.out.HeaderLine = line

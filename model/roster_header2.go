@@ -95,16 +95,7 @@ func (p *rosterParser) secondHeaderRow(rec []string, line int) bool {
 	if !ok {
 		return false
 	}
-	if g := l.index[roleGender]; len(ticks) == 2 && (g < 0 || ticks[g] != "") {
-		if g >= 0 {
-			l.index[roleGender] = -1
-			l.score--
-		}
-		for i, g := range ticks {
-			l.cols[i].role = roleHidden
-			l.tick[boolInt(g == "P")] = i
-		}
-	}
+	setTicks(&l, ticks)
 	p.layout = l
 	p.out.Columns = p.out.Columns[:0]
 	for _, c := range l.cols {
@@ -151,4 +142,52 @@ func (p *rosterParser) tickGender(vals []string) string {
 		return "P"
 	}
 	return ""
+}
+
+// setTicks makes the L and P columns under a gender group (ticks, column
+// -> "L" or "P") the gender, unless another column names it.
+func setTicks(l *rosterLayout, ticks map[int]string) {
+	g := l.index[roleGender]
+	if len(ticks) != 2 || g >= 0 && ticks[g] == "" {
+		return
+	}
+	if g >= 0 {
+		l.index[roleGender] = -1
+		l.score--
+	}
+	for i, t := range ticks {
+		l.cols[i].role = roleHidden
+		l.tick[boolInt(t == "P")] = i
+	}
+}
+
+// headerBelowGroups reads a header found just below a row of group
+// titles: a blank header cell takes the title above it (a cell merged
+// down: "No" over the counters), and L and P columns under "Jenis
+// Kelamin" are the gender.
+func headerBelowGroups(l rosterLayout, above, rec []string, hidden map[int]bool) (rosterLayout, []string) {
+	filled := append([]string(nil), rec...)
+	changed := false
+	for i, c := range rec {
+		if i < len(above) && Clean(c, MaxTextLen) == "" && Clean(above[i], MaxTextLen) != "" {
+			filled[i], changed = above[i], true
+		}
+	}
+	if changed {
+		if nl, ok := layoutOfShown(filled, hidden); ok {
+			l, rec = nl, filled
+		}
+	}
+	ticks := map[int]string{}
+	group := ""
+	for i, c := range rec {
+		if i < len(above) && Clean(above[i], MaxTextLen) != "" {
+			group = Clean(above[i], MaxTextLen)
+		}
+		if v := strings.ToUpper(Clean(c, MaxTextLen)); (v == "L" || v == "P" || v == "LK" || v == "PR") && genderHeader(group) {
+			ticks[i] = v[:1]
+		}
+	}
+	setTicks(&l, ticks)
+	return l, rec
 }

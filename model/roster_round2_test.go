@@ -185,3 +185,19 @@ func TestPlanNeverGivesARetiredID(t *testing.T) {
 		t.Errorf("added %+v; the retired ID is %s", p.Added, retired)
 	}
 }
+
+// Group titles on the row above a header that names the columns itself:
+// L and P under "Jenis Kelamin" are the gender.
+func TestGenderTickedUnderAGroupAbove(t *testing.T) {
+	data := "No;Identitas;;Jenis Kelamin;;Kontak\n;Nama;Kabupaten;L;P;HP\n1;Hamidah;Kab. Tapin;;v;0812\n2;Rahmat;Kab. Tapin;v;;0813\n"
+	r, err := ParseRoster(strings.NewReader(data), ParseOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := []string{r.Volunteers[0].Gender, r.Volunteers[1].Gender}; g[0] != "P" || g[1] != "L" {
+		t.Errorf("genders %v, want P and L", g)
+	}
+	if len(r.Volunteers[0].Extra) != 0 {
+		t.Errorf("extras %+v", r.Volunteers[0].Extra)
+	}
+}
