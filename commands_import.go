@@ -155,7 +155,11 @@ func reportImport(env *runEnv, name string, roster *model.Roster, rep db.ImportR
 	for _, c := range rep.Corrections {
 		fmt.Fprintf(out, "row %d: '%s' taken as a corrected spelling of '%s' (%s, ID %s)\n", c.Line, c.To.Name, c.From.Name, c.From.Contingent, c.From.ID)
 	}
-	for _, a := range rep.Adopted {
+	for i, a := range rep.Adopted {
+		if i == maxListed {
+			fmt.Fprintf(out, "and %d more took the file's ID the same way\n", len(rep.Adopted)-maxListed)
+			break
+		}
 		fmt.Fprintf(out, "row %d: %s now has the file's ID %s (was %s, made up when the file had no IDs; the old ID still finds them", a.Line, a.Name, a.To, a.From)
 		if a.HasEvents {
 			fmt.Fprint(out, ", and their check-ins count under the new one")
@@ -198,6 +202,10 @@ func keptContingent(roster *model.Roster, line int) string {
 	}
 	return "another contingent"
 }
+
+// maxListed bounds the people an import lists one by one: a file that
+// gains an ID column gives thousands their ID.
+const maxListed = 20
 
 // printRefusal lists what stops an import and the ways out.
 func printRefusal(w io.Writer, name string, plan *model.ImportPlan, dryRun bool) {
