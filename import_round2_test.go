@@ -94,7 +94,8 @@ func TestImportGivesEveryoneTheFileIDCheckedInOrNot(t *testing.T) {
 	withIDs := officeCSV(";", people, colID("No Peserta"), colName("Nama"), colContingent("Kabupaten", "Kab. Tapin"), colPhone("No HP"))
 	r := c.ok("import", c.write("tapin-id.csv", withIDs))
 	contains(t, "stdout", r.stdout, "30 volunteers: 0 added, 30 updated",
-		"row 2: "+people[0].Name+" now has the file's ID "+people[0].ID+" (was "+early+", made up when the file had no IDs; the old ID still finds them, and their check-ins count under the new one)")
+		"row 2: "+people[0].Name+" now has the file's ID "+people[0].ID+" (was "+early+", made up when the file had no IDs; the old ID still finds them, and their check-ins count under the new one)",
+		"and 10 more took the file's ID the same way")
 	if s := c.stats(); s.Expected != 30 || s.Arrived != 1 {
 		t.Fatalf("after the IDs came: %d expected, %d arrived; want 30 and 1", s.Expected, s.Arrived)
 	}
