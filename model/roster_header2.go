@@ -60,7 +60,7 @@ func (p *rosterParser) secondHeaderRow(rec []string, line int) bool {
 			continue // empty, or a header cell merged down
 		case len(v) > 40 || !strings.ContainsFunc(v, unicode.IsLetter):
 			return false
-		case top(i) != "" && top(i+1) != "" && i+1 < len(hdr):
+		case top(i) != "" && (top(i+1) != "" || i+1 >= max(len(hdr), len(rec))):
 			return false // under a header of its own column: a row of data
 		}
 		subs++

@@ -201,3 +201,12 @@ func TestGenderTickedUnderAGroupAbove(t *testing.T) {
 		t.Errorf("extras %+v", r.Volunteers[0].Extra)
 	}
 }
+
+// A row of data below the header whose name is missing is a row with a
+// problem, not the rest of the header.
+func TestRowWithoutNameIsNotAHeader(t *testing.T) {
+	_, err := ParseRoster(strings.NewReader("Nama;Kabupaten;Keterangan\n;;catatan saja\nRahmat;Kab. Tapin;\n"), ParseOptions{})
+	if err == nil || !strings.Contains(err.Error(), "row 2") || !strings.Contains(err.Error(), "no name") {
+		t.Errorf("error %v, want row 2 without a name", err)
+	}
+}
