@@ -1,9 +1,9 @@
 package db
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
-	"path/filepath"
 	"time"
 
 	"hadir/internal/testclock"

@@ -66,6 +66,9 @@ func (s *Store) Merge(events []model.Event, by Actor) (MergeReport, error) {
 			if id == "" || e.Kind == model.KindAnnul || e.Kind == model.KindConfirm || e.Kind == model.KindWithdraw || e.Kind == model.KindNote {
 				continue
 			}
+			if e.Kind == model.KindReID && id == e.Volunteer {
+				id = e.Ref // the new ID is theirs once the event is here
+			}
 			if _, ok := s.state.Person(id); !ok && !walkins[id] {
 				unknown[id] = true
 			}

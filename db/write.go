@@ -131,17 +131,8 @@ func (s *Store) commit(events []model.Event, after func()) error {
 		model.CleanEvent(&events[i]) // what people typed, cleaned on the way in
 	}
 	fn := func(tx *bolt.Tx) error {
-		if s.rehome.Load() {
-			meta := tx.Bucket(bucketMeta)
-			if err := meta.Put(keyStationID, []byte(s.station)); err != nil {
-				return err
-			}
-			if err := meta.Put(keyStationHome, []byte(stationHome(s.path))); err != nil {
-				return err
-			}
-			if err := meta.Put(keyStationSeq, seqKey(0)); err != nil {
-				return err
-			}
+		if err := s.rehomeTx(tx); err != nil {
+			return err
 		}
 		n, err := putEvents(tx, s.station, events)
 		if err == nil && n != len(events) {
@@ -154,6 +145,22 @@ func (s *Store) commit(events []model.Event, after func()) error {
 	}
 	s.rehome.Store(false)
 	return nil
+}
+
+// rehomeTx writes the station ID and its home when the store was copied
+// here and this is its first write of an event.
+func (s *Store) rehomeTx(tx *bolt.Tx) error {
+	if !s.rehome.Load() {
+		return nil
+	}
+	meta := tx.Bucket(bucketMeta)
+	if err := meta.Put(keyStationID, []byte(s.station)); err != nil {
+		return err
+	}
+	if err := meta.Put(keyStationHome, []byte(stationHome(s.path))); err != nil {
+		return err
+	}
+	return meta.Put(keyStationSeq, seqKey(0))
 }
 
 // putEvents stores the events not stored yet (a merge is a union by ID) and
@@ -288,11 +295,11 @@ func (s *Store) move(ids []string, kind model.Kind, keepLeft bool, by Actor) ([]
 	}
 	for {
 		s.mu.Lock()
-		for i := range ids {
-			// Any case finds the ID (model.State.ResolveID); the event names
-			// the ID as stored, so the fold finds the person.
-			if id, ok := s.state.ResolveID(ids[i]); ok {
-				ids[i] = id
+		for i, id := range ids {
+			// Any case (model.State.ResolveID) and an old ID (a lost badge)
+			// find the person: the event names the ID they are known by now.
+			if p, ok := s.state.Person(id); ok {
+				ids[i] = p.ID
 			}
 		}
 		if wait := s.busyLocked(ids); wait != nil {
@@ -459,6 +466,9 @@ func (s *Store) Annul(eventID, reason string, by Actor) (model.Event, error) {
 	case target.Kind == model.KindAnnul:
 		s.mu.Unlock()
 		return model.Event{}, fmt.Errorf("event %s is itself an annulment and cannot be annulled; record the action again instead", eventID)
+	case target.Kind == model.KindReID:
+		s.mu.Unlock()
+		return model.Event{}, fmt.Errorf("event %s gave a volunteer the ID of a roster file and cannot be annulled; both IDs find them", eventID)
 	case !s.state.Effective(eventID):
 		s.mu.Unlock()
 		return model.Event{}, fmt.Errorf("event %s is already annulled", eventID)

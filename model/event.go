@@ -23,6 +23,7 @@ const (
 	KindConfirm  Kind = "confirm"  // a leader signs a contingent off
 	KindWithdraw Kind = "withdraw" // a sign-off taken back
 	KindRename   Kind = "rename"   // a contingent renamed, or merged into another: Contingent becomes Note
+	KindReID     Kind = "re-id"    // the volunteer known as Ref is now known as Volunteer (state_reid.go)
 	// KindNote is a scan a gate refused (an unknown badge, a login's role, a
 	// volunteer who has left), kept so the trail has every scan. It never
 	// counts: the fold keeps it aside, and no tally reads it.
@@ -147,6 +148,13 @@ func (e Event) Validate() error {
 	case KindWithdraw:
 		if e.Contingent == "" {
 			return fmt.Errorf("withdraw %s names no contingent", e.ID)
+		}
+	case KindReID:
+		if e.Volunteer == "" || e.Ref == "" {
+			return fmt.Errorf("re-id %s must name the old ID and the new one", e.ID)
+		}
+		if IDKey(e.Volunteer) == IDKey(e.Ref) {
+			return fmt.Errorf("re-id %s: the new ID is the old one", e.ID)
 		}
 	case KindRename:
 		if strings.TrimSpace(e.Contingent) == "" || strings.TrimSpace(e.Note) == "" {

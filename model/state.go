@@ -126,6 +126,7 @@ type State struct {
 
 	renames       []*Event          // contingent renames, in fold order (state_contingent.go)
 	rawContingent map[string]string // volunteer -> the contingent their record came with
+	reids         map[string]*Event // IDKey of an old ID -> the re-ID that stands (state_reid.go)
 }
 
 type group struct {
@@ -177,6 +178,7 @@ func (s *State) Version() uint64 { return s.version }
 // Upsert adds a volunteer or replaces their record (a roster re-import).
 func (s *State) Upsert(v Volunteer) {
 	s.version++
+	v.ID = s.CanonicalID(v.ID) // a record under an old ID is the person's
 	v.Contingent = s.keepRaw(v.ID, v.Contingent)
 	if p, ok := s.people[v.ID]; ok {
 		s.count(p, -1)
@@ -263,8 +265,9 @@ func (s *State) apply(e *Event) error {
 	s.sorted = insertSorted(s.sorted, ev)
 	s.version++
 	if e.Kind == KindWalkIn {
-		s.walkins[e.Volunteer] = ev
-		if _, known := s.people[e.Volunteer]; !known {
+		id := s.CanonicalID(e.Volunteer)
+		s.walkins[id] = ev
+		if _, known := s.people[id]; !known {
 			s.Upsert(*e.Record)
 		}
 	}
@@ -281,6 +284,10 @@ func (s *State) apply(e *Event) error {
 		s.notes = insertSorted(s.notes, ev)
 		return nil
 	}
+	if e.Kind == KindReID {
+		s.applyReID(ev)
+		return nil
+	}
 	s.index(ev)
 	s.touch(ev)
 	return nil
@@ -293,10 +300,12 @@ func (s *State) index(e *Event) {
 		k := s.ContingentOf(e.Contingent)
 		s.byGroup[k] = insertSorted(s.byGroup[k], e)
 	case KindReplace:
-		s.byVolunteer[e.Volunteer] = insertSorted(s.byVolunteer[e.Volunteer], e)
-		s.byVolunteer[e.Ref] = insertSorted(s.byVolunteer[e.Ref], e)
+		v, r := s.CanonicalID(e.Volunteer), s.CanonicalID(e.Ref)
+		s.byVolunteer[v] = insertSorted(s.byVolunteer[v], e)
+		s.byVolunteer[r] = insertSorted(s.byVolunteer[r], e)
 	default:
-		s.byVolunteer[e.Volunteer] = insertSorted(s.byVolunteer[e.Volunteer], e)
+		v := s.CanonicalID(e.Volunteer)
+		s.byVolunteer[v] = insertSorted(s.byVolunteer[v], e)
 	}
 }
 
@@ -359,11 +368,13 @@ func (s *State) touch(e *Event) {
 		return // sign-offs are resolved when read; notes never count
 	case KindRename:
 		s.regroup() // annulled
+	case KindReID:
+		return // not annulled (the store refuses to)
 	case KindReplace:
-		s.refresh(e.Volunteer)
-		s.refresh(e.Ref)
+		s.refresh(s.CanonicalID(e.Volunteer))
+		s.refresh(s.CanonicalID(e.Ref))
 	default:
-		s.refresh(e.Volunteer)
+		s.refresh(s.CanonicalID(e.Volunteer))
 	}
 }
 
@@ -403,10 +414,10 @@ func (s *State) recompute(p *Person) {
 		case KindExcuse:
 			p.Excuse = e
 		case KindReplace:
-			if e.Ref == p.ID {
-				p.ReplacedBy = e.Volunteer
+			if s.CanonicalID(e.Ref) == p.ID {
+				p.ReplacedBy = s.CanonicalID(e.Volunteer)
 			} else {
-				p.Replaces = e.Ref
+				p.Replaces = s.CanonicalID(e.Ref)
 			}
 		}
 	}

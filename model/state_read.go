@@ -6,14 +6,22 @@ import (
 )
 
 // Person returns a volunteer's folded state, by their ID in any case
-// (ResolveID): the returned Person's ID is the one stored.
+// (ResolveID) or by an ID a re-ID replaced (state_reid.go): the returned
+// Person's ID is the one they are known by now.
 func (s *State) Person(id string) (Person, bool) {
 	p, ok := s.people[id]
+	if !ok && len(s.reids) > 0 {
+		p, ok = s.people[s.CanonicalID(id)]
+	}
 	if !ok {
-		if id, ok = s.ResolveID(id); !ok {
+		resolved, found := s.ResolveID(id) // the ID in another case
+		if !found {
+			resolved, found = s.ResolveID(s.CanonicalID(id))
+		}
+		if !found {
 			return Person{}, false
 		}
-		p = s.people[id]
+		p = s.people[resolved]
 	}
 	return *p, true
 }

@@ -5,6 +5,7 @@ package model
 // HasEvents reports whether any event concerns volunteer id: a check-in,
 // an excuse, a replacement or their walk-in registration.
 func (s *State) HasEvents(id string) bool {
+	id = s.CanonicalID(id)
 	return len(s.byVolunteer[id]) > 0 || s.walkins[id] != nil
 }
 

@@ -280,6 +280,8 @@ func (l *Log) note(r *logRow) string {
 		note = l.c.T("log.renamed_to", e.Note)
 	case model.KindNote:
 		note = joinNonEmpty(": ", l.noteReason(e.Reason), e.Note) // why, and the code as scanned
+	case model.KindReID:
+		note = l.c.T("log.reid_from", e.Ref)
 	}
 	if r.annul != nil {
 		note = joinNonEmpty(" · ", l.c.T("log.annulled", r.annul.Reason), note)

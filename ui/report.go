@@ -241,10 +241,12 @@ func reconcileArrivals(s *model.State, events []model.Event) reportRecon {
 				r.Void++
 				continue
 			}
-			m := seen[e.Volunteer]
+			// By the ID the person is known by now: arrivals under an ID a
+			// re-ID replaced are the same person's.
+			m := seen[p.ID]
 			if m == nil {
 				m = &mark{}
-				seen[e.Volunteer] = m
+				seen[p.ID] = m
 			}
 			switch {
 			case m.onSite:
@@ -257,7 +259,7 @@ func reconcileArrivals(s *model.State, events []model.Event) reportRecon {
 			m.counted, m.onSite = true, true
 		case model.KindDepart:
 			if _, annulled := s.Annulment(e.ID); !annulled {
-				if m := seen[e.Volunteer]; m != nil {
+				if m := seen[s.CanonicalID(e.Volunteer)]; m != nil {
 					m.onSite = false
 				}
 			}

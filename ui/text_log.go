@@ -31,7 +31,9 @@ var logTexts = map[string][2]string{
 	"log.kind_confirm":  {"disahkan", "signed off"},
 	"log.kind_withdraw": {"pengesahan dicabut", "sign-off withdrawn"},
 	"log.kind_rename":   {"ganti nama kontingen", "contingent renamed"},
+	"log.kind_reid":     {"ID baru dari daftar", "new ID from a roster"},
 	"log.renamed_to":    {"menjadi %s", "now %s"},
+	"log.reid_from":     {"dulu ID %s", "was ID %s"},
 
 	"log.annulled":        {"✗ dibatalkan: %s", "✗ annulled: %s"},
 	"log.annul_note":      {"%s (↶ %s %s)", "%s (↶ %s %s)"},
@@ -84,6 +86,7 @@ var logKindText = map[model.Kind]string{
 	model.KindConfirm:  "log.kind_confirm",
 	model.KindWithdraw: "log.kind_withdraw",
 	model.KindRename:   "log.kind_rename",
+	model.KindReID:     "log.kind_reid",
 	model.KindNote:     "log.kind_note",
 }
 
