@@ -57,8 +57,11 @@ type server struct {
 	idle     time.Duration
 	log      *log.Logger
 	sessions atomic.Int32
-	unauth   atomic.Int32 // connections not logged in yet (see guardConn)
-	backoff  *backoff     // failed passcodes per source address
+	waiting  *waitingRoom // connections not logged in yet (see guardConn)
+	backoff  *backoff     // failed logins per source address
+	screens  *screenCount // screens open per login and per address
+	// inputClock is the clock of the input limits (limitedInput).
+	inputClock func() time.Time
 	// handshake is how long a connection has to log in (handshakeTimeout).
 	handshake time.Duration
 }
@@ -99,7 +102,8 @@ func runServe(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if env.opt.headless {
 		logOut = io.MultiWriter(logFile, env.stderr)
 	}
-	srv := &server{store: st, logins: lg, idle: env.opt.idle, log: log.New(logOut, "hadir serve: ", log.LstdFlags), backoff: newBackoff(), handshake: handshakeTimeout}
+	srv := &server{store: st, logins: lg, idle: env.opt.idle, log: log.New(logOut, "hadir serve: ", log.LstdFlags), backoff: newBackoff(), handshake: handshakeTimeout,
+		waiting: newWaitingRoom(), screens: newScreenCount(), inputClock: time.Now}
 
 	sshSrv, err := srv.newSSHServer(env.opt.listen, st.Path()+".host_key")
 	if err != nil {
@@ -176,7 +180,8 @@ func (srv *server) newSSHServer(addr, hostKey string) (*ssh.Server, error) {
 		wish.WithMiddleware(
 			srv.commandMiddleware,
 			bm.Middleware(srv.teaHandler),
-			srv.countSessions,
+			srv.limitScreens,
+			srv.countSessions, // the first to see a session: middleware runs last to first
 		),
 		func(s *ssh.Server) error {
 			s.ConnCallback = srv.guardConn
@@ -198,7 +203,9 @@ func (srv *server) checkKey(ctx ssh.Context, key ssh.PublicKey) bool {
 	if _, ok := srv.logins.roleOfKey(key); ok {
 		return true // logged in only once the client proves it holds the key (serverConfig)
 	}
-	srv.log.Printf("refused: unknown key %s for %s from %s", fingerprint(key), logText(ctx.User()), ctx.RemoteAddr())
+	// Logged and counted when the connection ends (connGuard.closed): a
+	// stranger offering key after key writes one line per connection.
+	guardOf(ctx).unknownKey(fingerprint(key), ctx.User())
 	return false
 }
 
@@ -212,15 +219,22 @@ func (srv *server) checkPasscode(ctx ssh.Context, given string) bool {
 	login, ok := srv.logins.roleOfPasscode(given)
 	if !ok {
 		srv.log.Printf("refused: wrong passcode for %s from %s", logText(ctx.User()), ctx.RemoteAddr())
-		if d := srv.backoff.fail(host); d > 0 {
-			srv.log.Printf("refusing every login from %s for %v: %d wrong passcodes within %v", host, d, backoffFailures, backoffWindow)
-		}
+		srv.failedLogin(host)
 		time.Sleep(srv.backoff.delay)
 		return false
 	}
-	srv.backoff.succeed(host)
+	// A right passcode does not wipe the address's failures: a guesser
+	// who knows one gate's passcode would mix it in to guess on.
 	ctx.SetValue(ctxPasscodeLogin{}, login)
 	return true
+}
+
+// failedLogin counts a failed login (a wrong passcode, a connection of
+// unknown keys) against its address and says once when it is shut out.
+func (srv *server) failedLogin(host string) {
+	if d := srv.backoff.fail(host); d > 0 {
+		srv.log.Printf("refusing every login from %s for %v: %d failed logins within %v", host, d, backoffFailures, backoffWindow)
+	}
 }
 
 // countSessions logs sessions coming and going.
@@ -267,6 +281,21 @@ func (srv *server) teaHandler(sess ssh.Session) (tea.Model, []tea.ProgramOption)
 	if len(sess.Command()) > 0 {
 		return nil, nil // a command, not a screen: commandMiddleware answers it
 	}
+	// The idle time counts from the connection: a client that never answers
+	// the colour query below (or sends nothing at all) is closed all the same.
+	since := time.Now()
+	if g := guardOf(sess.Context()); g != nil {
+		since = g.started
+	}
+	var timedOut atomic.Bool
+	if srv.idle > 0 {
+		t := time.AfterFunc(time.Until(since.Add(srv.idle)), func() { timedOut.Store(true); sess.Close() })
+		defer t.Stop()
+	}
+	renderer := bm.MakeRenderer(sess) // asks the terminal for its background colour
+	if timedOut.Load() {
+		return nil, nil
+	}
 	environ := sess.Environ()
 	role, login := srv.logins.sessionLogin(sess)
 	app := ui.New(srv.store, ui.Options{
@@ -275,9 +304,10 @@ func (srv *server) teaHandler(sess ssh.Session) (tea.Model, []tea.ProgramOption)
 		Role:        role,
 		Login:       login,
 		Lang:        ui.DetectLang("", func(k string) string { return getenv(environ, k) }),
-		Renderer:    bm.MakeRenderer(sess),
+		Renderer:    renderer,
 		Out:         sess,
 		IdleTimeout: srv.idle,
+		IdleSince:   since,
 	})
 	go func() {
 		<-sess.Context().Done()
