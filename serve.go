@@ -19,6 +19,7 @@ import (
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 	bm "github.com/charmbracelet/wish/bubbletea"
+	"github.com/muesli/termenv"
 
 	"hadir/db"
 	"hadir/model"
@@ -56,6 +57,7 @@ type server struct {
 	logins   *logins
 	idle     time.Duration
 	log      *log.Logger
+	logFile  *rotatingLog
 	sessions atomic.Int32
 	waiting  *waitingRoom // connections not logged in yet (see guardConn)
 	backoff  *backoff     // failed logins per source address
@@ -102,7 +104,7 @@ func runServe(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if env.opt.headless {
 		logOut = io.MultiWriter(logFile, env.stderr)
 	}
-	srv := &server{store: st, logins: lg, idle: env.opt.idle, log: log.New(logOut, "hadir serve: ", log.LstdFlags), backoff: newBackoff(), handshake: handshakeTimeout,
+	srv := &server{store: st, logins: lg, idle: env.opt.idle, log: log.New(logOut, "hadir serve: ", log.LstdFlags), logFile: logFile, backoff: newBackoff(), handshake: handshakeTimeout,
 		waiting: newWaitingRoom(), screens: newScreenCount(), inputClock: time.Now}
 
 	sshSrv, err := srv.newSSHServer(env.opt.listen, st.Path()+".host_key")
@@ -125,6 +127,7 @@ func runServe(env *runEnv, _ *flag.FlagSet, args []string) error {
 
 	stopBackups := autoBackup(st, env.opt.backupEvery, env.opt.backupKeep)
 	defer stopBackups()
+	logFile.nextIsHeader()
 	srv.log.Printf("%s serving %s on %s (logins: %d keys, %d passcodes)", version.Read().Describe(), st.Path(), ln.Addr(), len(lg.keys), len(lg.passcodes))
 	if env.serveStarted != nil {
 		env.serveStarted(srv, ln.Addr())
@@ -179,7 +182,7 @@ func (srv *server) newSSHServer(addr, hostKey string) (*ssh.Server, error) {
 		wish.WithPasswordAuth(srv.checkPasscode),
 		wish.WithMiddleware(
 			srv.commandMiddleware,
-			bm.Middleware(srv.teaHandler),
+			bm.MiddlewareWithProgramHandler(srv.programHandler, termenv.Ascii),
 			srv.limitScreens,
 			srv.countSessions, // the first to see a session: middleware runs last to first
 		),
@@ -273,6 +276,21 @@ func getenv(environ []string, key string) string {
 		}
 	}
 	return ""
+}
+
+// programHandler starts a screen's program (bm.Middleware's, but kept): a
+// screen whose client closed the session ends at once, not only when the
+// whole connection does.
+func (srv *server) programHandler(sess ssh.Session) *tea.Program {
+	m, opts := srv.teaHandler(sess)
+	if m == nil {
+		return nil
+	}
+	p := tea.NewProgram(m, append(opts, bm.MakeOptions(sess)...)...)
+	if ls, ok := sess.(limitedSession); ok {
+		ls.in.atEOF(p.Quit)
+	}
+	return p
 }
 
 // teaHandler gives a terminal session its own screen: its own renderer and

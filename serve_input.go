@@ -29,6 +29,14 @@ type limitedInput struct {
 	tokens  float64 // bytes that may pass now
 	last    time.Time
 	dropped int64
+	eof     func() // called when the client closes the input
+}
+
+// atEOF has fn called when the input ends (the client closed the session).
+func (l *limitedInput) atEOF(fn func()) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.eof = fn
 }
 
 func newLimitedInput(r io.Reader, now func() time.Time) *limitedInput {
@@ -41,6 +49,14 @@ func (l *limitedInput) Read(p []byte) (int, error) {
 	for {
 		n, err := l.r.Read(p)
 		kept := l.filter(p[:n])
+		if err == io.EOF {
+			l.mu.Lock()
+			eof := l.eof
+			l.mu.Unlock()
+			if eof != nil {
+				eof()
+			}
+		}
 		if kept > 0 || err != nil {
 			return kept, err
 		}

@@ -139,7 +139,7 @@ func (g *connGuard) closed() {
 	keys, first, user := g.unknownKeys, g.firstKey, g.user
 	g.mu.Unlock()
 	if failed {
-		g.srv.log.Printf("refused: %d unknown keys (the first %s) for %s from %s", keys, first, logText(user), g.host)
+		g.srv.log.Printf("refused: unknown keys (%d; the first %s) for %s from %s", keys, first, logText(user), g.host)
 		g.srv.failedLogin(g.host)
 	}
 }
