@@ -1,6 +1,7 @@
 package db
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"sort"
@@ -45,7 +46,7 @@ func (s *Store) Merge(events []model.Event, by Actor) (MergeReport, error) {
 	}
 	s.mu.RLock()
 	for _, e := range events {
-		if err := e.Validate(); err != nil {
+		if err := errors.Join(e.Validate(), e.CheckOutside()); err != nil {
 			s.mu.RUnlock()
 			return MergeReport{}, err
 		}
