@@ -118,7 +118,8 @@ func runServe(env *runEnv, _ *flag.FlagSet, args []string) error {
 	// The other commands on this laptop reach the store through a socket;
 	// without one (a path too long for a socket, say) they say the store is
 	// in use, but the gates are served all the same.
-	if local, err := serveLocal(st, env.opt.db); err != nil {
+	refusedLocal := func(err error) { srv.log.Printf("the local socket refused a connection: %v", err) }
+	if local, err := serveLocal(st, env.opt.db, refusedLocal); err != nil {
 		srv.log.Printf("the commands on this laptop cannot reach the store while it is served: %v", err)
 		fmt.Fprintf(env.stderr, "note: %v; `hadir stats` and the other commands will wait until serving stops\n", err)
 	} else {

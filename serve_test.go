@@ -340,7 +340,7 @@ func servingCLI(t *testing.T) (*cli, *db.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	local, err := serveLocal(st, c.db)
+	local, err := serveLocal(st, c.db, func(error) {})
 	if err != nil {
 		t.Fatal(err)
 	}
