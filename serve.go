@@ -176,6 +176,9 @@ func portOf(addr net.Addr) string {
 // first start, owner-only), key and passcode logins, the TUI for terminals
 // and a few commands for scripts.
 func (srv *server) newSSHServer(addr, hostKey string) (*ssh.Server, error) {
+	if err := makeHostKey(hostKey); err != nil {
+		return nil, err
+	}
 	s, err := wish.NewServer(
 		wish.WithAddress(addr),
 		wish.WithHostKeyPath(hostKey),

@@ -413,6 +413,47 @@ func TestServeHostKeyKeptBesideTheStore(t *testing.T) {
 	}
 }
 
+// A shared store folder (mode 1777) keeps its mode: serve writes its host
+// key, its log and its socket in it and changes only its own files.
+func TestServeLeavesASharedFolderAlone(t *testing.T) {
+	shared := filepath.Join(t.TempDir(), "bersama")
+	if err := os.Mkdir(shared, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(shared, 0o777|os.ModeSticky); err != nil {
+		t.Fatal(err)
+	}
+	c := &cli{t: t, dir: shared, db: filepath.Join(shared, "hadir.db")}
+	c.importGood()
+	keys := c.write("gate.keys", []byte("gate "+string(gossh.MarshalAuthorizedKey(newKey(t).PublicKey()))))
+	done := make(chan struct{})
+	started := make(chan struct{})
+	exited := make(chan int, 1)
+	var out syncBuffer
+	env := &runEnv{stdout: &out, stderr: &out, stdin: strings.NewReader(""), done: done,
+		serveStarted: func(*server, net.Addr) { close(started) }}
+	go func() {
+		exited <- run(env, []string{"serve", "--headless", "--db", c.db, "--listen", "127.0.0.1:0", "--authorized-keys", keys, "--backup-every", "0"})
+	}()
+	select {
+	case <-started:
+	case code := <-exited:
+		t.Fatalf("serve ended with %d: %s", code, out.buf.String())
+	}
+	close(done)
+	<-exited
+	fi, err := os.Stat(shared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o777 || fi.Mode()&os.ModeSticky == 0 {
+		t.Errorf("the shared folder's mode became %v, want drwxrwxrwt as it was", fi.Mode())
+	}
+	if fi, _ := os.Stat(c.db + ".host_key"); fi == nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("the host key is not owner-only: %v", fi)
+	}
+}
+
 // A gate may annul its own check-ins only: "own" is the key or passcode
 // that recorded them, not the name the client typed.
 func TestServeAnnulOwnOnly(t *testing.T) {
