@@ -126,7 +126,7 @@ func runServe(env *runEnv, _ *flag.FlagSet, args []string) error {
 		defer local.Close()
 	}
 
-	stopBackups := autoBackup(st, env.opt.backupEvery, env.opt.backupKeep)
+	stopBackups := autoBackup(st, env.opt.backupEvery, env.opt.backupKeep, srv.log.Printf)
 	defer stopBackups()
 	logFile.nextIsHeader()
 	srv.log.Printf("%s serving %s on %s (logins: %d keys, %d passcodes)", version.Read().Describe(), st.Path(), ln.Addr(), len(lg.keys), len(lg.passcodes))

@@ -40,6 +40,13 @@ type serveSetup func(*server)
 
 func startServer(t *testing.T, roster []model.Volunteer, setup ...serveSetup) *testServer {
 	t.Helper()
+	return startServerWith(t, roster, nil, nil, setup...)
+}
+
+// startServerWith is startServer with prepare run on the store's folder
+// before serve starts, and extra arguments after the usual ones.
+func startServerWith(t *testing.T, roster []model.Volunteer, prepare func(dir string), extra []string, setup ...serveSetup) *testServer {
+	t.Helper()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "hadir.db")
 	st, err := db.Open(path)
@@ -65,6 +72,9 @@ func startServer(t *testing.T, roster []model.Volunteer, setup ...serveSetup) *t
 	os.WriteFile(keys, []byte(keyLines.String()), 0o600)
 	os.WriteFile(codes, []byte("gate "+testPasscode+"\n"), 0o600)
 
+	if prepare != nil {
+		prepare(dir)
+	}
 	var mu sync.Mutex
 	out := &bytes.Buffer{}
 	started := make(chan struct{})
@@ -80,8 +90,8 @@ func startServer(t *testing.T, roster []model.Volunteer, setup ...serveSetup) *t
 		}}
 	exited := make(chan int, 1)
 	go func() {
-		exited <- run(env, []string{"serve", "--headless", "--db", path, "--listen", "127.0.0.1:0",
-			"--authorized-keys", keys, "--passcodes", codes, "--backup-every", "0", "--idle", "1m"})
+		exited <- run(env, append([]string{"serve", "--headless", "--db", path, "--listen", "127.0.0.1:0",
+			"--authorized-keys", keys, "--passcodes", codes, "--backup-every", "0", "--idle", "1m"}, extra...))
 	}()
 	select {
 	case <-started:
