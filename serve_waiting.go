@@ -14,9 +14,9 @@ import (
 // knows its key or passcode logs in within milliseconds, so it gets in
 // whenever anything does.
 const (
-	maxUnauth        = 32 // connections not yet logged in
+	maxUnauth        = 64 // connections not yet logged in
 	maxUnauthPerHost = 4  // of them from one address
-	earlyDropFrom    = 16 // from this many waiting, newcomers are dropped at random…
+	earlyDropFrom    = 32 // from this many waiting, newcomers are dropped at random…
 	earlyDropAtFull  = 0.5
 	// …more often as the places fill: at maxUnauth half of them.
 )

@@ -77,6 +77,9 @@ func (s *Store) ImportRows(rows []model.ImportRow, opt model.ImportOptions, dryR
 	byID := slices.Clone(plan.Put)
 	slices.SortFunc(byID, func(a, b model.Volunteer) int { return strings.Compare(a.ID, b.ID) })
 	err := s.bolt.Update(func(tx *bolt.Tx) error {
+		if err := markSealed(tx); err != nil {
+			return err
+		}
 		b := tx.Bucket(bucketVolunteers)
 		for _, id := range plan.Delete {
 			if err := b.Delete([]byte(id)); err != nil {

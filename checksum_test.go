@@ -1,0 +1,38 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+)
+
+// One bit flipped inside a stored arrival (JRS-BJB-0050 read as
+// JRS-BJB-0010) is seen: verify and every command that opens the store say
+// the record is damaged, and no count is given from it.
+func TestAFlippedBitIsSeen(t *testing.T) {
+	c := newCLI(t)
+	c.ok("import", c.write("peserta.csv", []byte(smallRoster+
+		"JRS-BJB-0010;Siti Aminah;Kota Banjarbaru;PSM;P;081251110010\n"+
+		"JRS-BJB-0050;Dewi Lestari;Kota Banjarbaru;PSM;P;081251110050\n")))
+	c.ok("checkin", "JRS-BJB-0050")
+	contains(t, "verify before", c.ok("verify").stdout, "is sound: 7 volunteers, 1 arrived")
+
+	data := c.read(c.db)
+	at := bytes.Index(data, []byte(`"volunteer_id":"JRS-BJB-0050"`))
+	if at < 0 {
+		t.Fatal("the arrival is not in the file as JSON")
+	}
+	five := at + len(`"volunteer_id":"JRS-BJB-00`)
+	data[five] ^= 0x04 // '5' (0x35) becomes '1' (0x31)
+	if err := os.WriteFile(c.db, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range [][]string{{"verify"}, {"stats"}} {
+		r := c.expect(1, cmd...)
+		contains(t, strings.Join(cmd, " "), r.stderr, "checksum does not match", "restore the newest backup")
+		if strings.Contains(r.stdout, "sound") || strings.Contains(r.stdout, "arrived") {
+			t.Errorf("%s gave a count from a damaged store:\n%v", cmd, r)
+		}
+	}
+}
