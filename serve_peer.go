@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"sync/atomic"
 )
 
 // The local socket answers for the store, so each end checks who is at
@@ -12,8 +13,17 @@ import (
 // account would otherwise say "checked in" and store nothing), and the
 // server whether the command does. The kernel says (peerUID, per OS).
 
-// localUID is this process's user; tests pretend to be another.
-var localUID = os.Getuid
+// pretendUID, when not 0, is taken for this process's user: tests pretend
+// to be another, so that this process at the other end looks foreign.
+var pretendUID atomic.Int64
+
+// localUID is this process's user.
+func localUID() int {
+	if uid := pretendUID.Load(); uid != 0 {
+		return int(uid)
+	}
+	return os.Getuid()
+}
 
 // foreignPeerError is a socket whose other end runs as another user.
 type foreignPeerError struct {

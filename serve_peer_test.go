@@ -17,9 +17,8 @@ import (
 // that the real programs at the other end of a socket (this process) look
 // like another account's.
 func pretendOtherUser(t *testing.T) {
-	real := localUID
-	localUID = func() int { return real() + 1000 }
-	t.Cleanup(func() { localUID = real })
+	pretendUID.Store(int64(os.Getuid() + 1000))
+	t.Cleanup(func() { pretendUID.Store(0) })
 }
 
 // A socket planted at <store>.sock by another account is not believed: the

@@ -41,6 +41,16 @@ func sshFrom(t *testing.T, ts *testServer, ip, user string, auth ...gossh.AuthMe
 	return client, nil
 }
 
+// settled runs a command on a login, so the server has finished taking the
+// connection in before the test ends: the SSH library's shutdown races
+// with a login it is still taking in.
+func settled(t *testing.T, c *gossh.Client) {
+	t.Helper()
+	if out, code := sshCommand(t, c, "stats"); code != 0 {
+		t.Errorf("stats after logging in: %d %q", code, out)
+	}
+}
+
 // waitForLog waits until the serve log holds want (the server writes a
 // connection's line when it has closed it).
 func (ts *testServer) waitForLog(t *testing.T, want string, times int) {
@@ -65,8 +75,11 @@ func TestServeUnknownKeysAreCountedPerAddress(t *testing.T) {
 			ts.waitForLog(t, "refused: unknown keys (2; the first SHA256:", 2)
 		}
 		// Another gate, with another key first, logs in between: it wipes nothing.
-		if _, err := sshFrom(t, ts, "127.0.0.1", "rina", gossh.PublicKeys(newKey(t), ts.keys[db.RoleGate])); err != nil && i < backoffFailures-1 {
+		c, err := sshFrom(t, ts, "127.0.0.1", "rina", gossh.PublicKeys(newKey(t), ts.keys[db.RoleGate]))
+		if err != nil && i < backoffFailures-1 {
 			t.Fatalf("a gate offering another key before its own was refused: %v", err)
+		} else if err == nil {
+			settled(t, c)
 		}
 	}
 	ts.waitForLog(t, "refusing every login from 127.0.0.1 for 1m0s", 1)
@@ -76,8 +89,10 @@ func TestServeUnknownKeysAreCountedPerAddress(t *testing.T) {
 	if _, err := sshFrom(t, ts, "127.0.0.1", "gate", gossh.PublicKeys(newKey(t))); err == nil {
 		t.Error("an address shut out for unknown keys was let in")
 	}
-	if _, err := sshFrom(t, ts, "127.0.0.5", "rina", gossh.PublicKeys(ts.keys[db.RoleGate])); err != nil {
+	if c, err := sshFrom(t, ts, "127.0.0.5", "rina", gossh.PublicKeys(ts.keys[db.RoleGate])); err != nil {
 		t.Errorf("a gate at another address was refused: %v", err)
+	} else {
+		settled(t, c)
 	}
 	if n := strings.Count(ts.logText(), "refusing every login from 127.0.0.1"); n != 1 {
 		t.Errorf("the shut-out is in the log %d times, want once", n)
@@ -99,6 +114,7 @@ func TestServeRightPasscodeKeepsTheFailures(t *testing.T) {
 			if err != nil {
 				t.Fatalf("the right passcode was refused after %d wrong ones: %v", i+1, err)
 			}
+			settled(t, c)
 			c.Close()
 		}
 		clock.add(time.Second)

@@ -61,6 +61,7 @@ func TestServeOneAddressCannotFillTheLogin(t *testing.T) {
 	if err != nil {
 		t.Fatalf("a gate's passcode was refused while one address held the login: %v", err)
 	}
+	settled(t, c)
 	c.Close()
 }
 
