@@ -329,6 +329,10 @@ func runVerify(env *runEnv, _ *flag.FlagSet, args []string) error {
 	}
 	t := st.Totals()
 	fmt.Fprintf(env.stdout, "%s is sound: %d volunteers, %d arrived\n", st.Path(), t.Expected+t.Replaced, t.Arrived)
+	// The heads the report prints: the same here means the same events.
+	for _, c := range rep.Chains {
+		fmt.Fprintf(env.stdout, "station %s: %d events, chain head %s\n", c.Station, c.Events, c.Head)
+	}
 	return nil
 }
 

@@ -16,6 +16,7 @@ import (
 type VerifyReport struct {
 	Problems []string
 	Notes    []string
+	Chains   []model.ChainHead // each station's events' hash chain, from the records read
 }
 
 // Verify returns the problems Inspect finds, none if the store is sound.
@@ -118,5 +119,5 @@ func (s *Store) Inspect() (VerifyReport, error) {
 	if live := s.Totals(); live != folded.Totals() {
 		problems = append(problems, fmt.Sprintf("the live count %+v differs from the stored records %+v", live, folded.Totals()))
 	}
-	return VerifyReport{Problems: problems, Notes: notes}, nil
+	return VerifyReport{Problems: problems, Notes: notes, Chains: model.ChainHeads(events)}, nil
 }
