@@ -14,11 +14,10 @@ import (
 // knows its key or passcode logs in within milliseconds, so it gets in
 // whenever anything does.
 const (
-	maxUnauth        = 64 // connections not yet logged in
-	maxUnauthPerHost = 4  // of them from one address
-	earlyDropFrom    = 32 // from this many waiting, newcomers are dropped at random…
-	earlyDropAtFull  = 0.5
-	// …more often as the places fill: at maxUnauth half of them.
+	maxUnauth        = 64  // connections not yet logged in
+	maxUnauthPerHost = 4   // of them from one address
+	earlyDropFrom    = 32  // from this many waiting, newcomers are dropped at random,
+	earlyDropAtFull  = 0.5 // more often as the places fill: at maxUnauth half of them
 )
 
 // waitingRoom counts the connections not yet logged in.
