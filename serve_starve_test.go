@@ -174,9 +174,10 @@ func TestServeRefusesAgentForwarding(t *testing.T) {
 	}
 }
 
-// openScreen starts a screen session and waits until its screen asks the
-// terminal's colour (so the server counts it); it does not answer.
-func openScreen(t *testing.T, c *gossh.Client, refused bool) (*gossh.Session, *syncBuffer) {
+// openScreen starts a screen session and, unless noWait (a screen that is
+// refused or cut off), waits until it asks the terminal's colour (so the
+// server counts it); it does not answer.
+func openScreen(t *testing.T, c *gossh.Client, noWait bool) (*gossh.Session, *syncBuffer) {
 	t.Helper()
 	sess, err := c.NewSession()
 	if err != nil {
@@ -195,7 +196,7 @@ func openScreen(t *testing.T, c *gossh.Client, refused bool) (*gossh.Session, *s
 	if err := sess.Shell(); err != nil {
 		t.Fatal(err)
 	}
-	if !refused {
+	if !noWait {
 		out.waitFor(t, "\x1b]11;?")
 	}
 	return sess, out
@@ -242,9 +243,10 @@ func TestServeScreensPerLoginAndAddress(t *testing.T) {
 // A session that never answers the terminal's colour query is closed when
 // the idle time, counted from the connection, runs out.
 func TestServeIdleCountsFromTheConnection(t *testing.T) {
-	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.idle = 300 * time.Millisecond })
+	// Long enough for the login and the session to open on a loaded machine.
+	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.idle = 2 * time.Second })
 	c := ts.dialRole(t, "rina", db.RoleGate)
-	sess, _ := openScreen(t, c, false)
+	sess, _ := openScreen(t, c, true) // not waiting for the query: it may be cut off
 	ended := make(chan error, 1)
 	go func() { ended <- sess.Wait() }()
 	select {
@@ -282,7 +284,8 @@ func TestServeDropsInputNoFieldHolds(t *testing.T) {
 	if _, err := io.WriteString(in, paste); err != nil {
 		t.Fatal(err)
 	}
-	clock.add(time.Minute) // the input's allowance fills again
+	// The clock stands still: the paste was dropped by its length, without
+	// spending the allowance the next scan needs.
 	io.WriteString(in, "\x15R0001\r")
 	out.waitFor(t, "Checked in: R0001")
 	other := ts.dialRole(t, "budi", db.RoleGate)
@@ -299,5 +302,34 @@ func TestServeDropsInputNoFieldHolds(t *testing.T) {
 	}
 	if dropped < 10<<20-maxInputRun {
 		t.Errorf("%d bytes of the 10 MB paste were dropped, want all but the %d a field may take", dropped, maxInputRun)
+	}
+}
+
+// Past a burst, input passes at a steady rate and the rest is dropped;
+// the allowance fills again with time. (Byte by byte, on a reader: through
+// the server the stream's timing is the machine's.)
+func TestLimitedInputRate(t *testing.T) {
+	clock := &fakeClock{at: time.Date(2026, 12, 4, 7, 0, 0, 0, time.UTC)}
+	lines := strings.Repeat("JRS-BLG-0001\r", 10<<10) // 130 KB of scans at once
+	in := newLimitedInput(strings.NewReader(lines+"JRS-BJM-0002\r"), clock.now)
+	got, err := io.ReadAll(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != inputBurst {
+		t.Errorf("%d bytes passed at once, want the burst of %d", len(got), inputBurst)
+	}
+	if in.droppedBytes() != int64(len(lines)+13-inputBurst) {
+		t.Errorf("%d bytes dropped, want the rest", in.droppedBytes())
+	}
+	clock.add(time.Second)
+	in.r = strings.NewReader("JRS-BJM-0002\r")
+	if got, _ := io.ReadAll(in); string(got) != "JRS-BJM-0002\r" {
+		t.Errorf("a second later a scan passed as %q", got)
+	}
+	clock.add(time.Hour)
+	in.r = strings.NewReader(strings.Repeat("x", 2000) + "\r")
+	if got, _ := io.ReadAll(in); len(got) != maxInputRun+1 {
+		t.Errorf("a run of 2,000 characters passed %d bytes, want %d (the Enter after it too)", len(got), maxInputRun+1)
 	}
 }
