@@ -31,7 +31,10 @@ func newKey(t *testing.T) gossh.Signer {
 // offered in turn.
 func sshFrom(t *testing.T, ts *testServer, ip, user string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
 	t.Helper()
-	conn := dialFrom(t, ts, ip)
+	conn, err := connectFrom(t, ts, ip)
+	if err != nil {
+		return nil, err
+	}
 	c, chans, reqs, err := gossh.NewClientConn(conn, ts.addr, &gossh.ClientConfig{User: user, Auth: auth, HostKeyCallback: gossh.InsecureIgnoreHostKey()})
 	if err != nil {
 		return nil, err

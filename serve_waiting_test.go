@@ -18,13 +18,23 @@ import (
 // laptop on the Wi-Fi would.
 func dialFrom(t *testing.T, ts *testServer, ip string) net.Conn {
 	t.Helper()
+	conn, err := connectFrom(t, ts, ip)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return conn
+}
+
+// connectFrom is dialFrom for other goroutines than the test's: it returns
+// the error.
+func connectFrom(t *testing.T, ts *testServer, ip string) (net.Conn, error) {
 	d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(ip)}, Timeout: time.Minute}
 	conn, err := d.Dial("tcp", ts.addr)
 	if err != nil {
-		t.Fatalf("cannot connect from %s: %v", ip, err)
+		return nil, fmt.Errorf("cannot connect from %s: %w", ip, err)
 	}
 	t.Cleanup(func() { conn.Close() })
-	return conn
+	return conn, nil
 }
 
 // served reports whether the server greets a raw connection (it is waiting
