@@ -129,8 +129,9 @@ func (srv *server) sessionlessIdle() time.Duration {
 
 // closed is called once when the connection ends. One that never logged in
 // after offering unknown keys counts as one failed login of its address,
-// like a wrong passcode; its keys are logged in one line. (Unknown keys of a
-// connection that then logs in are a client trying its keys in turn.)
+// like a wrong passcode. (Unknown keys of a connection that then logs in are
+// a client trying its keys in turn.) A burst is logged once: the first such
+// connection of an address within backoffWindow, then its shut-out if any.
 func (g *connGuard) closed() {
 	g.srv.waiting.leave(g)
 	g.mu.Lock()
@@ -138,10 +139,13 @@ func (g *connGuard) closed() {
 	failed := !g.loggedIn && g.unknownKeys > 0
 	keys, first, user := g.unknownKeys, g.firstKey, g.user
 	g.mu.Unlock()
-	if failed {
-		g.srv.log.Printf("refused: unknown keys (%d; the first %s) for %s from %s", keys, first, logText(user), g.host)
-		g.srv.failedLogin(g.host)
+	if !failed {
+		return
 	}
+	if g.srv.backoff.logUnknownKeys(g.host) {
+		g.srv.log.Printf("refused: unknown keys (%d; the first %s) for %s from %s; more from there within %v are counted, not logged", keys, first, logText(user), g.host, backoffWindow)
+	}
+	g.srv.failedLogin(g.host)
 }
 
 // unknownKey notes a key offered that no login has.
