@@ -192,6 +192,28 @@ func TestServePasscodeGateAnnulsItsOwnAfterReconnect(t *testing.T) {
 	p, _ := ts.store.Person("R0001")
 	again := connect()
 	defer again.Close()
+	// Its screen's Ctrl+X offers the check-in made before the reconnect.
+	sess, err := again.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	sess.Setenv("HADIR_LANG", "en")
+	sess.Setenv("HADIR_STATION", "gerbang 1")
+	if err := sess.RequestPty("xterm-256color", 30, 120, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	out := &syncBuffer{}
+	sess.Stdout = out
+	in, _ := sess.StdinPipe()
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	in.Write([]byte("\x1b[?62;c"))
+	out.waitFor(t, "Arrived 1 / 3")
+	in.Write([]byte{0x18}) // Ctrl+X
+	out.waitFor(t, "Annul the check-in of Relawan 1 at station gerbang 1 at ")
+	in.Write([]byte{0x1b}) // Esc: the annul is done below, over SSH
 	if out, code := sshCommandAt(t, again, "gerbang 1", "annul "+p.Arrival.ID+" --reason salah"); code != 0 || !strings.Contains(out, "annulled") {
 		t.Errorf("the gate could not annul its own check-in after reconnecting: %d %q", code, out)
 	}
