@@ -128,6 +128,10 @@ func runCheckIn(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if len(args) == 0 {
 		return usagef("name at least one volunteer ID")
 	}
+	if env.role == db.RoleGate && len(args) > 1 {
+		// Many at once is a bus check-in: a contingent leader's to vouch for.
+		return usagef("a gate login checks in one ID per command, and %d were given; run checkin once for each volunteer (a whole bus is checked in by its contingent leader's login)", len(args))
+	}
 	st, err := env.useStore()
 	if err != nil {
 		return err
@@ -333,6 +337,10 @@ func runVerify(env *runEnv, _ *flag.FlagSet, args []string) error {
 	}
 	t := st.Totals()
 	fmt.Fprintf(env.stdout, "%s is sound: %d volunteers, %d arrived\n", st.Path(), t.Expected+t.Replaced, t.Arrived)
+	// The heads the report prints: the same here means the same events.
+	for _, c := range rep.Chains {
+		fmt.Fprintf(env.stdout, "station %s: %d events, chain head %s\n", c.Station, c.Events, c.Head)
+	}
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package db
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -49,7 +50,7 @@ func (s *Store) Merge(events []model.Event, by Actor) (MergeReport, error) {
 	for i := range events {
 		e := &events[i]
 		s.storedIDsLocked(e, walkins)
-		if err := e.Validate(); err != nil {
+		if err := errors.Join(e.Validate(), e.CheckOutside()); err != nil {
 			s.mu.RUnlock()
 			return MergeReport{}, err
 		}

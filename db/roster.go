@@ -103,6 +103,9 @@ func (s *Store) ImportRowsBy(rows []model.ImportRow, opt model.ImportOptions, dr
 	byID := slices.Clone(plan.Put)
 	slices.SortFunc(byID, func(a, b model.Volunteer) int { return strings.Compare(a.ID, b.ID) })
 	err := s.bolt.Update(func(tx *bolt.Tx) error {
+		if err := markSealed(tx); err != nil {
+			return err
+		}
 		if len(reids) > 0 {
 			if err := s.rehomeTx(tx); err != nil {
 				return err

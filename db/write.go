@@ -168,6 +168,9 @@ func (s *Store) rehomeTx(tx *bolt.Tx) error {
 // used, so IDs are never reused after a crash or a merge of our own export.
 func putEvents(tx *bolt.Tx, station string, events []model.Event) (int, error) {
 	b, ids, meta := tx.Bucket(bucketEvents), tx.Bucket(bucketEventIDs), tx.Bucket(bucketMeta)
+	if err := markSealed(tx); err != nil {
+		return 0, err
+	}
 	// The log only ever grows at its end: full pages mean fewer pages to
 	// split and sync per commit.
 	b.FillPercent = 1.0

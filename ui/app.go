@@ -133,6 +133,9 @@ func New(st *db.Store, o Options) *App {
 	}
 	a.changes, a.stop = st.Subscribe()
 	a.idle, a.lastKey = o.IdleTimeout, c.Now()
+	if !o.IdleSince.IsZero() {
+		a.lastKey = o.IdleSince
+	}
 	return a
 }
 

@@ -84,6 +84,9 @@ type Options struct {
 	// IdleTimeout ends the session after this long without a key (SSH
 	// sessions); zero for never.
 	IdleTimeout time.Duration
+	// IdleSince is when the idle time starts (the SSH connection's start);
+	// zero: when the app is made.
+	IdleSince time.Time
 }
 
 func newCommon(st *db.Store, o Options) *Common {
