@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"hadir/model"
 )
@@ -13,7 +12,7 @@ import (
 // (each would become a column of every roster export).
 func TestMergeRefusesAWalkInOfManyFields(t *testing.T) {
 	s, _ := openTest(t, 3)
-	at := time.Now().UTC()
+	at := s.now().UTC() // the store's own clock: the merge window is read from it
 	walkIn := func(id string, fields int) model.Event {
 		v := model.Volunteer{ID: id, Name: "Tamu " + id, Contingent: "Kab. Tapin", Source: model.SourceWalkIn}
 		for i := range fields {
