@@ -20,10 +20,24 @@ func backupDir(st *db.Store) string { return filepath.Join(filepath.Dir(st.Path(
 
 // autoBackup writes a copy of the store every interval and once more when
 // stopped (on exit). Each outcome is kept by the store and shown in every
-// status line, so a failing backup is never silent.
-func autoBackup(st *db.Store, every time.Duration, keep int) (stop func()) {
+// status line, so a failing backup is never silent; logf, when given (the
+// serve log), is told each failure once and the first copy that works again.
+func autoBackup(st *db.Store, every time.Duration, keep int, logf func(format string, args ...any)) (stop func()) {
 	if every <= 0 {
 		return func() {}
+	}
+	failing := false
+	backup := func() {
+		path, err := st.BackupRotate(backupDir(st), keep)
+		switch {
+		case logf == nil:
+		case err != nil:
+			failing = true
+			logf("automatic backup failed: %v; the store itself is unharmed, but fix this soon (free space? the backups folder?)", err)
+		case failing:
+			failing = false
+			logf("automatic backups work again: wrote %s", path)
+		}
 	}
 	done := make(chan struct{})
 	finished := make(chan struct{})
@@ -34,9 +48,9 @@ func autoBackup(st *db.Store, every time.Duration, keep int) (stop func()) {
 		for {
 			select {
 			case <-tick.C:
-				st.BackupRotate(backupDir(st), keep)
+				backup()
 			case <-done:
-				st.BackupRotate(backupDir(st), keep)
+				backup()
 				return
 			}
 		}

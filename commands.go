@@ -32,10 +32,14 @@ var commands = []command{
 			importFlags(fs, o)
 		}},
 	{name: "checkin", store: existingStore, remote: true, args: "[--station NAME] [--operator NAME] ID...", summary: "check volunteers in by ID, without the screen",
-		example: "hadir checkin JRS-BLG-0001 JRS-BLG-0002", run: runCheckIn, setup: actorFlags},
-	{name: "stats", store: existingStore, remote: true, args: "[--json]", summary: "totals per contingent",
-		example: "hadir stats --json", run: runStats, setup: func(fs *flag.FlagSet, o *options) {
+		example: "hadir checkin JRS-BLG-0001 JRS-BLG-0002", run: runCheckIn, setup: func(fs *flag.FlagSet, o *options) {
+			actorFlags(fs, o)
+			langFlag(fs, o, "the language of the answers, `LANG`: id or en (default $HADIR_LANG, else from $LANG)")
+		}},
+	{name: "stats", store: existingStore, remote: true, args: "[--json] [--lang id|en]", summary: "totals per contingent",
+		example: "hadir stats --lang id", run: runStats, setup: func(fs *flag.FlagSet, o *options) {
 			fs.BoolVar(&o.json, "json", false, "print one JSON object")
+			langFlag(fs, o, "the language of the table, `LANG`: id or en (default $HADIR_LANG, else from $LANG)")
 		}},
 	{name: "export", store: existingStore, remote: true, args: "KIND [--format csv|json] [-o FILE]", summary: "write the roster, arrivals, events or per-contingent totals as CSV or JSON lines",
 		example: "hadir export arrivals -o kedatangan.csv", run: runExport, setup: func(fs *flag.FlagSet, o *options) {
@@ -124,6 +128,10 @@ func runCheckIn(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if len(args) == 0 {
 		return usagef("name at least one volunteer ID")
 	}
+	if env.role == db.RoleGate && len(args) > 1 {
+		// Many at once is a bus check-in: a contingent leader's to vouch for.
+		return usagef("a gate login checks in one ID per command, and %d were given; run checkin once for each volunteer (a whole bus is checked in by its contingent leader's login)", len(args))
+	}
 	st, err := env.useStore()
 	if err != nil {
 		return err
@@ -137,13 +145,17 @@ func runCheckIn(env *runEnv, _ *flag.FlagSet, args []string) error {
 		}
 		switch res.Outcome {
 		case db.CheckedIn:
-			fmt.Fprintf(env.stdout, "%s: checked in: %s, %s (%d/%d of the contingent)\n", id, res.Person.Name, res.Person.Contingent, res.Contingent.Arrived, res.Contingent.Expected)
+			fmt.Fprintln(env.stdout, env.say("checkin.done", id, res.Person.Name, res.Person.Contingent, res.Contingent.Arrived, res.Contingent.Expected))
 		case db.AlreadyArrived:
 			allNew = false
-			fmt.Fprintf(env.stdout, "%s: already checked in: %s, at %s, %s, by %s\n", id, res.Person.Name, localTime(res.First.At), res.First.Station, orDash(res.First.Operator))
+			fmt.Fprintln(env.stdout, env.say("checkin.already", id, res.Person.Name, localTime(res.First.At), res.First.Station, orDash(res.First.Operator)))
 		case db.UnknownVolunteer:
 			allNew = false
-			fmt.Fprintf(env.stdout, "%s: unknown ID: no volunteer has this ID; check the badge or register a walk-in\n", id)
+			if like := st.IDsLike(id); len(like) > 1 {
+				fmt.Fprintln(env.stdout, env.say("checkin.two", id, strings.Join(like, env.say("stats.and"))))
+				continue
+			}
+			fmt.Fprintln(env.stdout, env.say("checkin.unknown", id))
 		}
 	}
 	if !allNew {
@@ -225,17 +237,17 @@ func runStats(env *runEnv, _ *flag.FlagSet, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
-	fmt.Fprintf(env.stdout, "%s\narrived %d of %d expected (%d missing, %d excused, %d on site, %d departed)\n\n",
-		out.Event, out.Arrived, out.Expected, out.Missing, out.Excused, out.OnSite, out.Departed)
+	fmt.Fprintf(env.stdout, "%s\n%s\n\n", out.Event,
+		env.say("stats.totals", out.Arrived, out.Expected, out.Missing, out.Excused, out.OnSite, out.Departed))
 	tw := tabwriter.NewWriter(env.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "CONTINGENT\tARRIVED\tEXPECTED\tMISSING\tEXCUSED\tSIGNED OFF")
+	fmt.Fprintln(tw, env.say("stats.header"))
 	for _, c := range out.Contingents {
 		signed := "-"
 		switch {
 		case c.ConfirmedBy != nil:
 			signed = *c.ConfirmedBy + " " + localTime(*c.ConfirmedAt)
 		case c.ConfirmationLapsed:
-			signed = "! " + c.lapsedBy + ": no longer valid (someone is missing again)"
+			signed = env.say("stats.lapsed", c.lapsedBy)
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\n", c.Name, c.Arrived, c.Expected, c.Missing, c.Excused, signed)
 	}
@@ -325,6 +337,10 @@ func runVerify(env *runEnv, _ *flag.FlagSet, args []string) error {
 	}
 	t := st.Totals()
 	fmt.Fprintf(env.stdout, "%s is sound: %d volunteers, %d arrived\n", st.Path(), t.Expected+t.Replaced, t.Arrived)
+	// The heads the report prints: the same here means the same events.
+	for _, c := range rep.Chains {
+		fmt.Fprintf(env.stdout, "station %s: %d events, chain head %s\n", c.Station, c.Events, c.Head)
+	}
 	return nil
 }
 

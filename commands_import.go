@@ -68,7 +68,7 @@ func runImport(env *runEnv, _ *flag.FlagSet, args []string) error {
 		}
 		defer st.Close()
 	}
-	rep, err = st.ImportRows(roster.Rows(), opt, env.opt.dryRun)
+	rep, err = st.ImportRowsBy(roster.Rows(), opt, env.opt.dryRun, actorOf(env))
 	return reportImport(env, name, roster, rep, err)
 }
 
@@ -128,22 +128,47 @@ func reportImport(env *runEnv, name string, roster *model.Roster, rep db.ImportR
 	if n := len(roster.Repeats); n > 0 {
 		fmt.Fprintf(out, "%d repeated form %s counted once, the latest kept:\n", n, plural(n, "response", "responses"))
 		for _, r := range roster.Repeats {
+			if r.Contingent != "" {
+				fmt.Fprintf(out, "  row %d (%s, %s, sent %s) left out; row %d kept, the same name and phone sent later for %s\n",
+					r.Line, r.Name, r.Contingent, orDash(r.Stamp), r.KeptLine, keptContingent(roster, r.KeptLine))
+				continue
+			}
 			fmt.Fprintf(out, "  row %d (%s, sent %s) left out; row %d kept\n", r.Line, r.Name, orDash(r.Stamp), r.KeptLine)
 		}
 	}
 	if rep.Unified > 0 {
-		fmt.Fprintf(out, "%d %s the contingent written another way; unified to the name first imported (%s)\n",
+		fmt.Fprintf(out, "%d %s the contingent written another way; unified to the name first imported (%s):\n",
 			rep.Unified, plural(rep.Unified, "row had", "rows had"), strings.Join(rep.UnifiedNames, ", "))
+		for _, sp := range rep.Spellings {
+			fmt.Fprintf(out, "  '%s' (%d %s) is %s\n", sp.From, sp.Rows, plural(sp.Rows, "row", "rows"), sp.To)
+		}
+	}
+	for _, n := range rep.NewContingents {
+		fmt.Fprintf(out, "new contingent '%s' (%d %s)", n.Name, n.People, plural(n.People, "person", "people"))
+		if len(n.Closest) == 0 {
+			fmt.Fprintf(out, ": like no contingent already here; if it is one of them: hadir contingent rename %s NAME --merge\n", shellWord(n.Name))
+			continue
+		}
+		fmt.Fprintf(out, ": did you mean %s? hadir contingent rename %s %s --merge\n",
+			strings.Join(n.Closest, " or "), shellWord(n.Name), shellWord(n.Closest[0]))
 	}
 	for _, c := range rep.Corrections {
 		fmt.Fprintf(out, "row %d: '%s' taken as a corrected spelling of '%s' (%s, ID %s)\n", c.Line, c.To.Name, c.From.Name, c.From.Contingent, c.From.ID)
 	}
-	for _, a := range rep.Adopted {
-		if a.Kept {
-			fmt.Fprintf(out, "row %d: %s keeps the ID %s made up for them before, since they already have check-ins; the file's ID %s is not used\n", a.Line, a.Name, a.From, a.To)
-		} else {
-			fmt.Fprintf(out, "row %d: %s now has the file's ID %s (was %s, made up when the file had no IDs)\n", a.Line, a.Name, a.To, a.From)
+	for i, a := range rep.Adopted {
+		if i == maxListed {
+			fmt.Fprintf(out, "and %d more took the file's ID the same way\n", len(rep.Adopted)-maxListed)
+			break
 		}
+		fmt.Fprintf(out, "row %d: %s now has the file's ID %s (was %s, made up when the file had no IDs; the old ID still finds them", a.Line, a.Name, a.To, a.From)
+		if a.HasEvents {
+			fmt.Fprint(out, ", and their check-ins count under the new one")
+		}
+		fmt.Fprintln(out, ")")
+	}
+	for _, c := range rep.Moved {
+		fmt.Fprintf(out, "row %d: %s (%s) is the %s of %s with the same phone (ID %s), who is not in this file: one person, now in %s\n",
+			c.Line, c.To.Name, c.To.Phone, c.From.Name, c.From.Contingent, c.From.ID, c.To.Contingent)
 	}
 	for _, c := range rep.Renamed {
 		fmt.Fprintf(out, "row %d: ID %s changed from %s (%s) to %s (%s) (--allow-rename)\n", c.Line, c.ID, c.Stored.Name, c.Stored.Contingent, c.Row.Name, c.Row.Contingent)
@@ -167,6 +192,20 @@ func reportImport(env *runEnv, name string, roster *model.Roster, rep db.ImportR
 	}
 	return nil
 }
+
+// keptContingent is the contingent of the volunteer read from a row.
+func keptContingent(roster *model.Roster, line int) string {
+	for i, l := range roster.Lines {
+		if l == line && i < len(roster.Volunteers) {
+			return roster.Volunteers[i].Contingent
+		}
+	}
+	return "another contingent"
+}
+
+// maxListed bounds the people an import lists one by one: a file that
+// gains an ID column gives thousands their ID.
+const maxListed = 20
 
 // printRefusal lists what stops an import and the ways out.
 func printRefusal(w io.Writer, name string, plan *model.ImportPlan, dryRun bool) {
@@ -259,6 +298,15 @@ func rosterWhere(name, sheet string) string {
 		return name
 	}
 	return fmt.Sprintf("%s sheet '%s'", name, sheet)
+}
+
+// shellWord quotes a name for a command to type: as is when it is one
+// plain word.
+func shellWord(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t'\"\\$`!&;|<>()*?") {
+		return s
+	}
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "$", `\$`, "`", "\\`").Replace(s) + `"`
 }
 
 func joinInts(ns []int) string {

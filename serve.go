@@ -19,6 +19,7 @@ import (
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 	bm "github.com/charmbracelet/wish/bubbletea"
+	"github.com/muesli/termenv"
 
 	"hadir/db"
 	"hadir/model"
@@ -56,9 +57,13 @@ type server struct {
 	logins   *logins
 	idle     time.Duration
 	log      *log.Logger
+	logFile  *rotatingLog
 	sessions atomic.Int32
-	unauth   atomic.Int32 // connections not logged in yet (see guardConn)
-	backoff  *backoff     // failed passcodes per source address
+	waiting  *waitingRoom // connections not logged in yet (see guardConn)
+	backoff  *backoff     // failed logins per source address
+	screens  *screenCount // screens open per login and per address
+	// inputClock is the clock of the input limits (limitedInput).
+	inputClock func() time.Time
 	// handshake is how long a connection has to log in (handshakeTimeout).
 	handshake time.Duration
 }
@@ -99,7 +104,8 @@ func runServe(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if env.opt.headless {
 		logOut = io.MultiWriter(logFile, env.stderr)
 	}
-	srv := &server{store: st, logins: lg, idle: env.opt.idle, log: log.New(logOut, "hadir serve: ", log.LstdFlags), backoff: newBackoff(), handshake: handshakeTimeout}
+	srv := &server{store: st, logins: lg, idle: env.opt.idle, log: log.New(logOut, "hadir serve: ", log.LstdFlags), logFile: logFile, backoff: newBackoff(), handshake: handshakeTimeout,
+		waiting: newWaitingRoom(), screens: newScreenCount(), inputClock: time.Now}
 
 	sshSrv, err := srv.newSSHServer(env.opt.listen, st.Path()+".host_key")
 	if err != nil {
@@ -112,15 +118,17 @@ func runServe(env *runEnv, _ *flag.FlagSet, args []string) error {
 	// The other commands on this laptop reach the store through a socket;
 	// without one (a path too long for a socket, say) they say the store is
 	// in use, but the gates are served all the same.
-	if local, err := serveLocal(st, env.opt.db); err != nil {
+	refusedLocal := func(err error) { srv.log.Printf("the local socket refused a connection: %v", err) }
+	if local, err := serveLocal(st, env.opt.db, refusedLocal); err != nil {
 		srv.log.Printf("the commands on this laptop cannot reach the store while it is served: %v", err)
 		fmt.Fprintf(env.stderr, "note: %v; `hadir stats` and the other commands will wait until serving stops\n", err)
 	} else {
 		defer local.Close()
 	}
 
-	stopBackups := autoBackup(st, env.opt.backupEvery, env.opt.backupKeep)
+	stopBackups := autoBackup(st, env.opt.backupEvery, env.opt.backupKeep, srv.log.Printf)
 	defer stopBackups()
+	logFile.nextIsHeader()
 	srv.log.Printf("%s serving %s on %s (logins: %d keys, %d passcodes)", version.Read().Describe(), st.Path(), ln.Addr(), len(lg.keys), len(lg.passcodes))
 	if env.serveStarted != nil {
 		env.serveStarted(srv, ln.Addr())
@@ -168,6 +176,9 @@ func portOf(addr net.Addr) string {
 // first start, owner-only), key and passcode logins, the TUI for terminals
 // and a few commands for scripts.
 func (srv *server) newSSHServer(addr, hostKey string) (*ssh.Server, error) {
+	if err := makeHostKey(hostKey); err != nil {
+		return nil, err
+	}
 	s, err := wish.NewServer(
 		wish.WithAddress(addr),
 		wish.WithHostKeyPath(hostKey),
@@ -175,8 +186,9 @@ func (srv *server) newSSHServer(addr, hostKey string) (*ssh.Server, error) {
 		wish.WithPasswordAuth(srv.checkPasscode),
 		wish.WithMiddleware(
 			srv.commandMiddleware,
-			bm.Middleware(srv.teaHandler),
-			srv.countSessions,
+			bm.MiddlewareWithProgramHandler(srv.programHandler, termenv.Ascii),
+			srv.limitScreens,
+			srv.countSessions, // the first to see a session: middleware runs last to first
 		),
 		func(s *ssh.Server) error {
 			s.ConnCallback = srv.guardConn
@@ -198,7 +210,9 @@ func (srv *server) checkKey(ctx ssh.Context, key ssh.PublicKey) bool {
 	if _, ok := srv.logins.roleOfKey(key); ok {
 		return true // logged in only once the client proves it holds the key (serverConfig)
 	}
-	srv.log.Printf("refused: unknown key %s for %s from %s", fingerprint(key), logText(ctx.User()), ctx.RemoteAddr())
+	// Logged and counted when the connection ends (connGuard.closed): a
+	// stranger offering key after key writes one line per connection.
+	guardOf(ctx).unknownKey(fingerprint(key), ctx.User())
 	return false
 }
 
@@ -212,15 +226,22 @@ func (srv *server) checkPasscode(ctx ssh.Context, given string) bool {
 	login, ok := srv.logins.roleOfPasscode(given)
 	if !ok {
 		srv.log.Printf("refused: wrong passcode for %s from %s", logText(ctx.User()), ctx.RemoteAddr())
-		if d := srv.backoff.fail(host); d > 0 {
-			srv.log.Printf("refusing every login from %s for %v: %d wrong passcodes within %v", host, d, backoffFailures, backoffWindow)
-		}
+		srv.failedLogin(host)
 		time.Sleep(srv.backoff.delay)
 		return false
 	}
-	srv.backoff.succeed(host)
+	// A right passcode does not wipe the address's failures: a guesser
+	// who knows one gate's passcode would mix it in to guess on.
 	ctx.SetValue(ctxPasscodeLogin{}, login)
 	return true
+}
+
+// failedLogin counts a failed login (a wrong passcode, a connection of
+// unknown keys) against its address and says once when it is shut out.
+func (srv *server) failedLogin(host string) {
+	if d := srv.backoff.fail(host); d > 0 {
+		srv.log.Printf("refusing every login from %s for %v: %d failed logins within %v", host, d, backoffFailures, backoffWindow)
+	}
 }
 
 // countSessions logs sessions coming and going.
@@ -261,11 +282,41 @@ func getenv(environ []string, key string) string {
 	return ""
 }
 
+// programHandler starts a screen's program (bm.Middleware's, but kept): a
+// screen whose client closed the session ends at once, not only when the
+// whole connection does.
+func (srv *server) programHandler(sess ssh.Session) *tea.Program {
+	m, opts := srv.teaHandler(sess)
+	if m == nil {
+		return nil
+	}
+	p := tea.NewProgram(m, append(opts, bm.MakeOptions(sess)...)...)
+	if ls, ok := sess.(limitedSession); ok {
+		ls.in.atEOF(p.Quit)
+	}
+	return p
+}
+
 // teaHandler gives a terminal session its own screen: its own renderer and
 // colours, size, language, operator (the SSH user name) and role.
 func (srv *server) teaHandler(sess ssh.Session) (tea.Model, []tea.ProgramOption) {
 	if len(sess.Command()) > 0 {
 		return nil, nil // a command, not a screen: commandMiddleware answers it
+	}
+	// The idle time counts from the connection: a client that never answers
+	// the colour query below (or sends nothing at all) is closed all the same.
+	since := time.Now()
+	if g := guardOf(sess.Context()); g != nil {
+		since = g.started
+	}
+	var timedOut atomic.Bool
+	if srv.idle > 0 {
+		t := time.AfterFunc(time.Until(since.Add(srv.idle)), func() { timedOut.Store(true); sess.Close() })
+		defer t.Stop()
+	}
+	renderer := bm.MakeRenderer(sess) // asks the terminal for its background colour
+	if timedOut.Load() {
+		return nil, nil
 	}
 	environ := sess.Environ()
 	role, login := srv.logins.sessionLogin(sess)
@@ -275,9 +326,10 @@ func (srv *server) teaHandler(sess ssh.Session) (tea.Model, []tea.ProgramOption)
 		Role:        role,
 		Login:       login,
 		Lang:        ui.DetectLang("", func(k string) string { return getenv(environ, k) }),
-		Renderer:    bm.MakeRenderer(sess),
+		Renderer:    renderer,
 		Out:         sess,
 		IdleTimeout: srv.idle,
+		IdleSince:   since,
 	})
 	go func() {
 		<-sess.Context().Done()
@@ -308,7 +360,8 @@ func (srv *server) commandMiddleware(next ssh.Handler) ssh.Handler {
 		// The operator and station are the connection's, whatever flags were
 		// sent (see actorOf); commands that record nothing take neither.
 		env := &runEnv{stdout: sess, stderr: sess.Stderr(), stdin: sess, shared: srv.store, role: role, login: login,
-			sshOperator: operatorOf(sess), sshStation: stationOf(sess)}
+			sshOperator: operatorOf(sess), sshStation: stationOf(sess),
+			getenv: func(k string) string { return getenv(sess.Environ(), k) }}
 		code := run(env, args)
 		srv.log.Printf("%s ran %s: exit %d", logText(operatorOf(sess)), logText(strings.Join(sess.Command(), " ")), code)
 		sess.Exit(code)

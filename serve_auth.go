@@ -111,8 +111,8 @@ func (l *logins) roleOfKey(key ssh.PublicKey) (db.Role, bool) {
 }
 
 // passcodeLogin is what a passcode logged in: its role and which line of
-// the passcode file it is. The login itself is also the station and the
-// connection (see sessionLogin).
+// the passcode file it is. The login itself is also the station it names
+// (see sessionLogin).
 type passcodeLogin struct {
 	role db.Role
 	line int
@@ -140,18 +140,13 @@ func (l *logins) sessionLogin(sess ssh.Session) (db.Role, string) {
 		return role, "key:" + fingerprint(sess.PublicKey())
 	}
 	if p, ok := sess.Context().Value(ctxPasscodeLogin{}).(passcodeLogin); ok {
-		// Laptops that share a passcode are separate logins: one gate's
-		// Ctrl+X or annul must not reach another gate's check-ins.
-		return p.role, fmt.Sprintf("passcode:%s:%d@%s#%s", p.role, p.line, stationOf(sess), connectionID(sess.Context()))
+		// Laptops that share a passcode are separate logins by the station
+		// they name: one gate's Ctrl+X or annul must not reach another
+		// gate's check-ins, yet a gate that reconnects (a dropped Wi-Fi)
+		// still reaches its own. Not the connection: it changes then.
+		return p.role, fmt.Sprintf("passcode:%s:%d@%s", p.role, p.line, stationOf(sess))
 	}
 	return db.RoleGate, "unknown" // unreachable: unauthenticated sessions do not start
 }
 
 func fingerprint(key ssh.PublicKey) string { return gossh.FingerprintSHA256(key) }
-
-// connectionID names one SSH connection: the start of its session hash,
-// which no two connections share.
-func connectionID(ctx ssh.Context) string {
-	id := ctx.SessionID()
-	return id[:min(len(id), 8)]
-}

@@ -5,8 +5,8 @@ import (
 	"time"
 )
 
-// Guessing passcodes from one address is slowed, then refused: after
-// backoffFailures wrong passcodes within backoffWindow the address is
+// Guessing passcodes (or keys) from one address is slowed, then refused:
+// after backoffFailures failed logins within backoffWindow the address is
 // refused for backoffFirst, doubling at each new refusal up to backoffMax.
 // 100 guesses then take hours, while a gate that mistypes twice is not
 // bothered.
@@ -27,6 +27,9 @@ type backoff struct {
 
 	mu    sync.Mutex
 	addrs map[string]*addrFailures
+	// keysLogged is when each address's unknown keys were last logged: a
+	// burst of them is logged once per backoffWindow.
+	keysLogged map[string]time.Time
 }
 
 type addrFailures struct {
@@ -37,7 +40,23 @@ type addrFailures struct {
 }
 
 func newBackoff() *backoff {
-	return &backoff{now: time.Now, delay: failDelay, addrs: map[string]*addrFailures{}}
+	return &backoff{now: time.Now, delay: failDelay, addrs: map[string]*addrFailures{}, keysLogged: map[string]time.Time{}}
+}
+
+// logUnknownKeys reports whether a connection of unknown keys from host is
+// the first of a burst, to be logged: none was logged within backoffWindow.
+func (b *backoff) logUnknownKeys(host string) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	now := b.now()
+	if last, ok := b.keysLogged[host]; ok && now.Sub(last) < backoffWindow {
+		return false
+	}
+	if len(b.keysLogged) >= backoffMaxAddrs {
+		clear(b.keysLogged) // a flood from many addresses: start afresh
+	}
+	b.keysLogged[host] = now
+	return true
 }
 
 // refusing reports whether logins from host are refused now.
@@ -48,7 +67,9 @@ func (b *backoff) refusing(host string) bool {
 	return a != nil && b.now().Before(a.until)
 }
 
-// fail records a wrong passcode from host. When it starts a refusal it
+// fail records a failed login from host (a wrong passcode, or a connection
+// that offered only unknown keys); what succeeds in between forgets nothing.
+// recent is how many failures of host this one makes within backoffWindow. When it starts a refusal it
 // returns its length (and the caller logs it once), else 0.
 func (b *backoff) fail(host string) time.Duration {
 	b.mu.Lock()
@@ -77,15 +98,6 @@ func (b *backoff) fail(host string) time.Duration {
 	a.penalty = min(max(2*a.penalty, backoffFirst), backoffMax)
 	a.until = now.Add(a.penalty)
 	return a.penalty
-}
-
-// succeed forgets host's failures: a gate that logs in is not a guesser.
-func (b *backoff) succeed(host string) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if a := b.addrs[host]; a != nil && !b.now().Before(a.until) {
-		delete(b.addrs, host)
-	}
 }
 
 // forgetOld drops addresses neither refused nor failing lately; if that is

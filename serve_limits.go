@@ -20,7 +20,6 @@ const (
 	maxEnvVars       = 64               // SetEnv values read per session
 	maxEnvValue      = 1024             // bytes of one SetEnv value
 	handshakeTimeout = 10 * time.Second // to log in, from the first byte
-	maxUnauth        = 32               // connections not yet logged in; more are closed at once
 )
 
 // guardKey is where a connection's guard waits in its context.
@@ -30,27 +29,35 @@ type guardKey struct{}
 // long, and once logged in, when no session channel has been open for the
 // idle time.
 type connGuard struct {
-	srv  *server
-	conn net.Conn
+	srv     *server
+	conn    net.Conn
+	host    string    // the address it comes from, without the port
+	started time.Time // when it connected: a screen's idle time counts from here
 
-	mu       sync.Mutex
-	unauth   bool // still counted in srv.unauth
-	loggedIn bool
-	sessions int
-	timer    *time.Timer
+	mu          sync.Mutex
+	loggedIn    bool
+	sessions    int
+	timer       *time.Timer
+	unknownKeys int    // keys offered that no login has
+	firstKey    string // the first of them, for the log
+	user        string // the user name it asked for, for the log
 }
 
 // guardConn is the server's ConnCallback: it refuses addresses in backoff
-// and connections beyond maxUnauth, and starts the handshake clock.
+// and what the waiting room will not take, and starts the handshake clock.
 func (srv *server) guardConn(ctx ssh.Context, conn net.Conn) net.Conn {
-	if srv.backoff.refusing(hostOf(conn.RemoteAddr())) {
+	host := hostOf(conn.RemoteAddr())
+	if srv.backoff.refusing(host) {
 		return nil
 	}
-	if srv.unauth.Add(1) > maxUnauth {
-		srv.unauth.Add(-1)
+	g := &connGuard{srv: srv, conn: conn, host: host, started: time.Now()}
+	ok, evict := srv.waiting.enter(g)
+	if !ok {
 		return nil
 	}
-	g := &connGuard{srv: srv, conn: conn, unauth: true}
+	if evict != nil {
+		evict.conn.Close()
+	}
 	g.timer = time.AfterFunc(srv.handshake, func() { conn.Close() })
 	ctx.SetValue(guardKey{}, g)
 	return &guardedConn{Conn: conn, g: g}
@@ -87,19 +94,10 @@ func (g *connGuard) logIn() {
 		return
 	}
 	g.loggedIn = true
-	g.leaveUnauth()
+	g.srv.waiting.leave(g)
 	g.timer.Stop()
 	if g.sessions == 0 {
 		g.timer = time.AfterFunc(g.srv.sessionlessIdle(), func() { g.conn.Close() })
-	}
-}
-
-// leaveUnauth takes the connection out of the unauthenticated count, once.
-// Callers hold g.mu.
-func (g *connGuard) leaveUnauth() {
-	if g.unauth {
-		g.unauth = false
-		g.srv.unauth.Add(-1)
 	}
 }
 
@@ -129,11 +127,38 @@ func (srv *server) sessionlessIdle() time.Duration {
 	return srv.idle
 }
 
+// closed is called once when the connection ends. One that never logged in
+// after offering unknown keys counts as one failed login of its address,
+// like a wrong passcode. (Unknown keys of a connection that then logs in are
+// a client trying its keys in turn.) A burst is logged once: the first such
+// connection of an address within backoffWindow, then its shut-out if any.
 func (g *connGuard) closed() {
+	g.srv.waiting.leave(g)
+	g.mu.Lock()
+	g.timer.Stop()
+	failed := !g.loggedIn && g.unknownKeys > 0
+	keys, first, user := g.unknownKeys, g.firstKey, g.user
+	g.mu.Unlock()
+	if !failed {
+		return
+	}
+	if g.srv.backoff.logUnknownKeys(g.host) {
+		g.srv.log.Printf("refused: unknown keys (%d; the first %s) for %s from %s; more from there within %v are counted, not logged", keys, first, logText(user), g.host, backoffWindow)
+	}
+	g.srv.failedLogin(g.host)
+}
+
+// unknownKey notes a key offered that no login has.
+func (g *connGuard) unknownKey(key, user string) {
+	if g == nil {
+		return
+	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	g.leaveUnauth()
-	g.timer.Stop()
+	if g.unknownKeys == 0 {
+		g.firstKey, g.user = key, user
+	}
+	g.unknownKeys++
 }
 
 // guardedConn tells its guard when the connection ends.
@@ -180,6 +205,11 @@ func limitRequests(in <-chan *gossh.Request, out chan<- *gossh.Request) {
 	envs := 0
 	for req := range in {
 		switch req.Type {
+		case "auth-agent-req@openssh.com":
+			// Never used, and a gate's keys are not ours to borrow: refused
+			// like the port and X11 forwardings the server does not offer.
+			refuse(req)
+			continue
 		case "env":
 			var kv struct{ Key, Value string }
 			if envs >= maxEnvVars || gossh.Unmarshal(req.Payload, &kv) != nil || len(kv.Key) > 64 || len(kv.Value) > maxEnvValue {

@@ -113,54 +113,6 @@ func banner(t *testing.T, conn net.Conn) string {
 	return line
 }
 
-// At most 32 connections may wait at the login; more are closed at once,
-// and a slot is free again when one of them goes.
-func TestServeLimitsUnauthenticatedConnections(t *testing.T) {
-	// A long handshake time: on a loaded machine none of the 32 may time out
-	// while the test opens them.
-	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.handshake = 10 * time.Minute })
-	var conns []net.Conn
-	defer func() {
-		for _, c := range conns {
-			c.Close()
-		}
-	}()
-	for range maxUnauth {
-		conn, err := net.Dial("tcp", ts.addr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		conns = append(conns, conn)
-		if b := banner(t, conn); !strings.HasPrefix(b, "SSH-2.0") {
-			t.Fatalf("connection %d was not served: %q", len(conns), b)
-		}
-	}
-	extra, err := net.Dial("tcp", ts.addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if b := banner(t, extra); b != "" {
-		t.Errorf("connection %d was served (%q); at most %d may wait at the login", maxUnauth+1, b, maxUnauth)
-	}
-	extra.Close()
-	conns[0].Close()
-	conns = conns[1:]
-	for deadline := time.Now().Add(time.Minute); ; time.Sleep(20 * time.Millisecond) {
-		conn, err := net.Dial("tcp", ts.addr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if b := banner(t, conn); strings.HasPrefix(b, "SSH-2.0") {
-			conns = append(conns, conn)
-			break
-		}
-		conn.Close()
-		if time.Now().After(deadline) {
-			t.Fatal("a closed connection never gave its slot back")
-		}
-	}
-}
-
 // A connection that does not log in within the handshake time is closed;
 // one that logs in but opens no session is closed after the idle time.
 func TestServeClosesSilentConnections(t *testing.T) {

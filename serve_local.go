@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"net"
@@ -34,8 +35,9 @@ type localReply struct {
 	Code   int    `json:"code"`
 }
 
-// serveLocal answers commands from this laptop on the shared store.
-func serveLocal(st *db.Store, storePath string) (*http.Server, error) {
+// serveLocal answers commands from this laptop on the shared store; a
+// connection from another user's program is closed and told to refused.
+func serveLocal(st *db.Store, storePath string, refused func(error)) (*http.Server, error) {
 	path := socketPath(storePath)
 	os.Remove(path) // left by a server that died: we hold the store, so no other server is running
 	ln, err := net.Listen("unix", path)
@@ -63,7 +65,7 @@ func serveLocal(st *db.Store, storePath string) (*http.Server, error) {
 		json.NewEncoder(w).Encode(localReply{Stdout: out.Bytes(), Stderr: errOut.Bytes(), Code: code})
 	})
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
-	go srv.Serve(ln)
+	go srv.Serve(trustedListener{Listener: ln, path: path, refused: refused})
 	return srv, nil
 }
 
@@ -101,9 +103,22 @@ func forwardToServer(env *runEnv, c *command, fs *flag.FlagSet, positional []str
 	})
 	body, _ := json.Marshal(localRequest{Args: args})
 	client := &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
-		return (&net.Dialer{Timeout: time.Second}).DialContext(ctx, "unix", sock)
+		conn, err := (&net.Dialer{Timeout: time.Second}).DialContext(ctx, "unix", sock)
+		if err != nil {
+			return nil, err
+		}
+		if err := checkPeer(conn, sock); err != nil {
+			conn.Close()
+			return nil, err
+		}
+		return conn, nil
 	}}}
 	resp, err := client.Post("http://hadir/run", "application/json", bytes.NewReader(body))
+	var foreign *foreignPeerError
+	if errors.As(err, &foreign) {
+		fmt.Fprintf(env.stderr, "hadir: note: %v; the store is opened directly. Delete %s if no hadir serve of yours is running.\n", foreign, sock)
+		return 0, false
+	}
 	if err != nil {
 		return 0, false // no server answers: a stale socket; open the store as usual
 	}

@@ -22,6 +22,25 @@ type rotatingLog struct {
 	keep int
 	f    *os.File
 	size int64
+	// header is serve's start line, written again at the top of every new
+	// file, so however fast a stranger fills the log, each file says which
+	// build serves which store since when.
+	header     []byte
+	takeHeader bool
+}
+
+// setMax changes the size at which the log rotates (tests).
+func (l *rotatingLog) setMax(max int64) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.max = max
+}
+
+// nextIsHeader makes the next line written the header of every new file.
+func (l *rotatingLog) nextIsHeader() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.takeHeader = true
 }
 
 func openRotatingLog(path string, max int64, keep int) (*rotatingLog, error) {
@@ -61,6 +80,9 @@ func (l *rotatingLog) Write(p []byte) (int, error) {
 			return 0, fmt.Errorf("the serve log %s could not be reopened", l.path)
 		}
 	}
+	if l.takeHeader {
+		l.header, l.takeHeader = append([]byte(nil), p...), false
+	}
 	n, err := l.f.Write(p)
 	l.size += int64(n)
 	return n, err
@@ -78,6 +100,11 @@ func (l *rotatingLog) rotate() {
 	os.Rename(l.path, l.path+".1")
 	if err := l.open(); err != nil {
 		l.f = nil
+		return
+	}
+	if len(l.header) > 0 {
+		n, _ := l.f.Write(l.header)
+		l.size += int64(n)
 	}
 }
 

@@ -37,7 +37,8 @@ func TestServeREADMECommandsForEachRole(t *testing.T) {
 			allowed bool
 			want    string
 		}{
-			{"checkin " + id(0) + " " + id("s"), true, id(0) + ": checked in"},
+			{"checkin " + id(0), true, id(0) + ": checked in"},
+			{"checkin " + id("s"), true, id("s") + ": checked in"}, // a gate checks in one ID per command
 			{"stats", true, "arrived 2 of 18 expected"},
 			{"stats --json", true, `"expected": 18`},
 			{"depart " + id(0), leads, "departed"},
@@ -46,7 +47,7 @@ func TestServeREADMECommandsForEachRole(t *testing.T) {
 			{`confirm "S ` + string(role) + `" --leader "H. Ahmad"`, leads, "signed off by H. Ahmad"},
 		}
 		if role != db.RoleGate {
-			steps[1].want, steps[2].want = "arrived", `"expected": ` // replacements done by the roles before change the totals
+			steps[2].want, steps[3].want = "arrived", `"expected": ` // replacements done by the roles before change the totals
 		}
 		for _, s := range steps {
 			out, code := sshCommand(t, c, s.cmd)
@@ -138,5 +139,85 @@ func TestServeSharedPasscodeIsTwoLogins(t *testing.T) {
 	defer out.mu.Unlock()
 	if strings.Contains(out.buf.String(), "Relawan 1 at station") {
 		t.Error("gate 2's Ctrl+X offered gate 1's check-in")
+	}
+}
+
+// Over SSH a gate checks in one ID per command, by key or by passcode, and
+// nothing of a refused command is stored; a leader may check a bus in.
+func TestServeGateChecksInOneIDPerCommand(t *testing.T) {
+	ts := startServer(t, numberedRoster(6))
+	byPasscode, err := ts.dial("budi", gossh.Password(testPasscode))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer byPasscode.Close()
+	for _, gate := range []*gossh.Client{ts.dialRole(t, "rina", db.RoleGate), byPasscode} {
+		before := ts.store.Totals().Arrived
+		out, code := sshCommand(t, gate, "checkin R0001 R0002")
+		if code == 0 || !strings.Contains(out, "one ID per command") {
+			t.Errorf("a gate's bus check-in: exit %d %q", code, out)
+		}
+		if n := ts.store.Totals().Arrived; n != before {
+			t.Fatalf("a refused bus check-in stored %d arrivals", n-before)
+		}
+		if out, code := sshCommand(t, gate, "checkin R0001"); code != 0 && !strings.Contains(out, "already checked in") {
+			t.Errorf("a gate's single check-in: exit %d %q", code, out)
+		}
+	}
+	leader := ts.dialRole(t, "sari", db.RoleLeader)
+	if out, code := sshCommand(t, leader, "checkin R0003 R0004 R0005"); code != 0 {
+		t.Errorf("a leader's bus check-in: exit %d %q", code, out)
+	}
+	if n := ts.store.Totals().Arrived; n != 4 {
+		t.Errorf("%d arrived, want 4 (one by the gates, three by the leader)", n)
+	}
+}
+
+// A passcode gate that reconnects (a dropped Wi-Fi) is the same login at
+// the same station: it may annul the check-in it made a minute ago.
+func TestServePasscodeGateAnnulsItsOwnAfterReconnect(t *testing.T) {
+	ts := startServer(t, numberedRoster(3))
+	connect := func() *gossh.Client {
+		c, err := ts.dial("rina", gossh.Password(testPasscode))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	first := connect()
+	if out, code := sshCommandAt(t, first, "gerbang 1", "checkin R0001"); code != 0 {
+		t.Fatalf("checkin: %d %q", code, out)
+	}
+	first.Close()
+	p, _ := ts.store.Person("R0001")
+	again := connect()
+	defer again.Close()
+	// Its screen's Ctrl+X offers the check-in made before the reconnect.
+	sess, err := again.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	sess.Setenv("HADIR_LANG", "en")
+	sess.Setenv("HADIR_STATION", "gerbang 1")
+	if err := sess.RequestPty("xterm-256color", 30, 120, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	out := &syncBuffer{}
+	sess.Stdout = out
+	in, _ := sess.StdinPipe()
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	in.Write([]byte("\x1b[?62;c"))
+	out.waitFor(t, "Arrived 1 / 3")
+	in.Write([]byte{0x18}) // Ctrl+X
+	out.waitFor(t, "Annul the check-in of Relawan 1 at station gerbang 1 at ")
+	in.Write([]byte{0x1b}) // Esc: the annul is done below, over SSH
+	if out, code := sshCommandAt(t, again, "gerbang 1", "annul "+p.Arrival.ID+" --reason salah"); code != 0 || !strings.Contains(out, "annulled") {
+		t.Errorf("the gate could not annul its own check-in after reconnecting: %d %q", code, out)
+	}
+	if p, _ := ts.store.Person("R0001"); p.Status == model.StatusArrived {
+		t.Error("R0001 is still checked in")
 	}
 }

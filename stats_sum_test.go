@@ -101,6 +101,20 @@ func TestStatsContingentsAddUpAfterEveryEvent(t *testing.T) {
 	check("an annulled arrival and a withdrawn sign-off", 7)
 	c.ok("depart", "JRS-BLG-0001")
 	check("a departure", 7)
+	store(func(st *db.Store, by db.Actor) {
+		for _, n := range [][2]string{{"ZZZ-0001", model.NoteUnknownBadge}, {"JRS-BLG-0001", model.NoteDeparted}, {"JRS-BLG-0002", model.NoteRefusedRole}} {
+			if _, err := st.RecordNote(n[0], n[1], "", by); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+	check("refused scans kept as notes", 7)
+	if out := c.ok("verify").stdout; !strings.Contains(out, "is sound") {
+		t.Fatalf("verify after notes: %s", out)
+	}
+	if out := c.ok("export", "events").stdout; !strings.Contains(out, ",note,") {
+		t.Fatalf("the events export has no notes:\n%s", out)
+	}
 	c.ok("contingent", "rename", "Kota Banjarmasin", "Kota Banjarmasin Baru")
 	check("a contingent renamed", 7)
 	c.ok("contingent", "rename", "Kota Banjarmasin Baru", "Kabupaten Balangan", "--merge")

@@ -2,14 +2,17 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
 
+	"hadir/db"
 	"hadir/version"
 )
 
@@ -19,7 +22,7 @@ func TestVersionIsRecorded(t *testing.T) {
 	c := newCLI(t)
 	for _, args := range [][]string{{"--version"}, {"version"}} {
 		r := c.ok(args...)
-		contains(t, strings.Join(args, " "), r.stdout, "hadir "+version.Short(), runtime.Version(), "store schema 1")
+		contains(t, strings.Join(args, " "), r.stdout, "hadir "+version.Short(), runtime.Version(), fmt.Sprintf("store schema %d", db.SchemaVersion))
 	}
 	c.importGood()
 	var stats struct {
@@ -58,7 +61,7 @@ func TestNewerSchemasAndUnknownLanguageAreRefused(t *testing.T) {
 	bdb.Close()
 	before, _ := os.ReadFile(c.db)
 	r = c.expect(1, "stats")
-	contains(t, "a newer store", r.stderr, c.db+" was written by a newer hadir (store schema 9; this hadir reads up to schema 1)")
+	contains(t, "a newer store", r.stderr, c.db+" was written by a newer hadir (store schema 9; this hadir reads up to schema "+strconv.Itoa(db.SchemaVersion)+")")
 	if after, _ := os.ReadFile(c.db); string(after) != string(before) {
 		t.Error("the newer store was changed")
 	}

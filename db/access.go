@@ -2,6 +2,7 @@ package db
 
 import (
 	"fmt"
+	"strings"
 
 	"hadir/model"
 )
@@ -59,10 +60,28 @@ func (a Actor) mayAnnul(e model.Event) error {
 	switch {
 	case a.Role == RoleOwner || a.Role == RoleAdmin:
 		return nil
-	case a.Login == "" || e.Login != a.Login:
+	case a.Login == "" || !SameLogin(e.Login, a.Login):
 		return &ErrNotAllowed{Role: a.Role, Action: fmt.Sprintf("annul an event recorded by another login (%s)", e.Operator)}
 	case a.Role == RoleGate && e.Kind != model.KindArrive && e.Kind != model.KindWalkIn:
 		return &ErrNotAllowed{Role: a.Role, Action: "annul a " + string(e.Kind)}
 	}
 	return nil
+}
+
+// SameLogin reports whether two events' logins are one gate's: the same key,
+// or the same passcode line at the same station. A passcode login also names
+// its SSH connection ("passcode:gate:1@gerbang 1#3fa2…"), which a reconnect
+// changes; it is kept on the event for the trail, and not compared, so a gate
+// that reconnects can still annul what it checked in before.
+func SameLogin(a, b string) bool {
+	return a != "" && loginIdentity(a) == loginIdentity(b)
+}
+
+func loginIdentity(login string) string {
+	if strings.HasPrefix(login, "passcode:") {
+		if i := strings.LastIndexByte(login, '#'); i > 0 {
+			return login[:i]
+		}
+	}
+	return login
 }

@@ -153,3 +153,40 @@ func BenchmarkConcurrentCheckIn(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkImportGainsIDs imports a roster without IDs (every ID made up),
+// then the same roster with its IDs: everyone takes the file's ID through
+// a re-ID event, in one transaction.
+func BenchmarkImportGainsIDs(b *testing.B) {
+	for _, n := range []int{3000, 100000} {
+		roster := model.GenerateRoster(n, 1)
+		without := make([]model.ImportRow, len(roster))
+		with := make([]model.ImportRow, len(roster))
+		for i, v := range roster {
+			with[i] = model.ImportRow{Volunteer: v, Line: i + 2}
+			v.ID = fmt.Sprintf("G-%08d", i) // made up, as the parser makes them
+			without[i] = model.ImportRow{Volunteer: v, Line: i + 2, Generated: true}
+		}
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				path := filepath.Join(b.TempDir(), "hadir.db")
+				s, err := Open(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := s.ImportRows(without, model.ImportOptions{}, false); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				rep, err := s.ImportRows(with, model.ImportOptions{}, false)
+				if err != nil || len(rep.Adopted) != n {
+					b.Fatalf("%d adopted, %v", len(rep.Adopted), err)
+				}
+				b.StopTimer()
+				s.Close()
+				b.StartTimer()
+			}
+		})
+	}
+}

@@ -50,7 +50,7 @@ func (s *Store) RenameContingent(old, newName string, merge bool, by Actor) (mod
 // reindexAfter rebuilds the search index when an event moved volunteers to
 // another contingent (a rename, or an annulled one). Callers hold s.mu.
 func (s *Store) reindexAfter(e model.Event) {
-	rename := e.Kind == model.KindRename
+	rename := e.Kind == model.KindRename || e.Kind == model.KindReID // a re-ID changes who an ID finds
 	if e.Kind == model.KindAnnul {
 		t, ok := s.state.Event(e.Ref)
 		rename = ok && t.Kind == model.KindRename

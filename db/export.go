@@ -1,7 +1,7 @@
 package db
 
 import (
-	"encoding/csv"
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -157,28 +157,63 @@ func eventsTable(st *model.State) table {
 }
 
 func writeCSV(w io.Writer, t table) error {
-	cw := csv.NewWriter(w)
-	cw.Write(t.header)
-	row := make([]string, len(t.header))
+	bw := bufio.NewWriter(w)
+	writeCSVRow(bw, t.header) // extra columns' names come from rosters too
 	for _, r := range t.rows {
-		for i, cell := range r {
-			row[i] = noFormula(cell)
-		}
-		cw.Write(row[:len(r)])
+		writeCSVRow(bw, r)
 	}
-	cw.Flush()
-	return cw.Error()
+	return bw.Flush()
 }
+
+// writeCSVRow writes one line of cells made safe to open (noFormula), each
+// quoted when it holds a comma, a semicolon, a quote or a line break, or
+// starts with a blank: so both a comma-reading spreadsheet and one that
+// splits at ';' (Excel on an Indonesian Windows) see it as one cell.
+func writeCSVRow(w *bufio.Writer, cells []string) {
+	for i, cell := range cells {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		cell = noFormula(cell)
+		if cell == "" || !strings.ContainsAny(cell, ",;\"\r\n") && cell[0] != ' ' && cell[0] != '\t' {
+			w.WriteString(cell)
+			continue
+		}
+		w.WriteByte('"')
+		w.WriteString(strings.ReplaceAll(cell, `"`, `""`))
+		w.WriteByte('"')
+	}
+	w.WriteByte('\n')
+}
+
+// formulaStart is what makes a spreadsheet run a cell as a formula.
+const formulaStart = "=+-@\t\r"
 
 // noFormula keeps a spreadsheet from running a cell as a formula: a cell
 // that starts with =, +, -, @, a tab or a carriage return gets a leading
-// apostrophe, as OWASP advises for CSV files. A roster or a login name
-// could otherwise carry a formula to the committee's laptop.
+// apostrophe, as OWASP advises for CSV files, and so does every part of it
+// after a ';' that would start so: a spreadsheet that splits at ';' and
+// ignores the quotes would otherwise see "Budi;=cmd|…" as a cell "=cmd|…".
+// An apostrophe inside a cell costs a reader nothing; a live formula could
+// run a command on the committee's laptop.
 func noFormula(cell string) string {
-	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
-		return "'" + cell
+	if cell == "" {
+		return cell
 	}
-	return cell
+	if strings.IndexByte(formulaStart, cell[0]) >= 0 {
+		cell = "'" + cell
+	}
+	if !strings.Contains(cell, ";") {
+		return cell
+	}
+	var b strings.Builder
+	for i := 0; i < len(cell); i++ {
+		b.WriteByte(cell[i])
+		if cell[i] == ';' && i+1 < len(cell) && strings.IndexByte(formulaStart, cell[i+1]) >= 0 {
+			b.WriteByte('\'')
+		}
+	}
+	return b.String()
 }
 
 func writeJSONLines(w io.Writer, t table) error {

@@ -66,7 +66,7 @@ func (s *Store) Excuse(id, reason, note string, by Actor) (model.Event, error) {
 	if p.Status == model.StatusArrived || p.Status == model.StatusDeparted {
 		return model.Event{}, fmt.Errorf("%s (%s) has already arrived; annul the arrival first if it was a mistake", p.Name, p.ID)
 	}
-	e := s.newEvent(model.KindExcuse, id, by)
+	e := s.newEvent(model.KindExcuse, p.ID, by)
 	e.Contingent, e.Reason, e.Note = p.Contingent, reason, strings.TrimSpace(note)
 	return e, s.record(e)
 }
@@ -90,6 +90,12 @@ func (s *Store) replaceEventLocked(id, byID string, by Actor) (model.Event, erro
 	old, ok := s.state.Person(id)
 	if !ok {
 		return model.Event{}, fmt.Errorf("no volunteer has the ID %q", id)
+	}
+	id = old.ID // as stored, whatever the case typed
+	if byID != "" {
+		if r, ok := s.state.ResolveID(byID); ok {
+			byID = r
+		}
 	}
 	if id == byID {
 		return model.Event{}, errors.New("a volunteer cannot replace themselves")
@@ -123,9 +129,10 @@ func (s *Store) replaceEventLocked(id, byID string, by Actor) (model.Event, erro
 	return e, nil
 }
 
-// ReplaceWithWalkIn registers a new volunteer in the place of volunteer id,
-// in one transaction. The newcomer joins the replaced volunteer's contingent
-// unless v names another; they are checked in separately when they arrive.
+// ReplaceWithWalkIn registers a new volunteer in the place of volunteer id
+// and checks them in, in one transaction: a person not on the roster is
+// registered standing at the desk, as at the gate. The newcomer joins the
+// replaced volunteer's contingent (another is refused).
 func (s *Store) ReplaceWithWalkIn(id string, v model.Volunteer, by Actor) (model.Volunteer, error) {
 	if err := by.mayLead("replace volunteers"); err != nil {
 		return model.Volunteer{}, err
@@ -134,6 +141,7 @@ func (s *Store) ReplaceWithWalkIn(id string, v model.Volunteer, by Actor) (model
 	if !ok {
 		return model.Volunteer{}, fmt.Errorf("no volunteer has the ID %q", id)
 	}
+	id = old.ID
 	if strings.TrimSpace(v.Contingent) == "" {
 		v.Contingent = old.Contingent
 	}
@@ -152,7 +160,9 @@ func (s *Store) ReplaceWithWalkIn(id string, v model.Volunteer, by Actor) (model
 		return model.Volunteer{}, err
 	}
 	repl.Volunteer = reg.Volunteer
-	return *reg.Record, s.record(reg, repl)
+	arr := s.newEvent(model.KindArrive, reg.Volunteer, by)
+	repl.At, arr.At = reg.At, reg.At
+	return *reg.Record, s.record(reg, repl, arr)
 }
 
 // Confirm signs a contingent off in a phase (arrival, or departure on the

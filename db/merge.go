@@ -1,8 +1,10 @@
 package db
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"time"
 
@@ -43,24 +45,30 @@ func (s *Store) Merge(events []model.Event, by Actor) (MergeReport, error) {
 			walkins[e.Volunteer] = true
 		}
 	}
+	events = slices.Clone(events)
 	s.mu.RLock()
-	for _, e := range events {
-		if err := e.Validate(); err != nil {
+	for i := range events {
+		e := &events[i]
+		s.storedIDsLocked(e, walkins)
+		if err := errors.Join(e.Validate(), e.CheckOutside()); err != nil {
 			s.mu.RUnlock()
 			return MergeReport{}, err
 		}
 		stations[e.Station] = true
 		if have, ok := s.state.Event(e.ID); ok {
 			rep.Known++
-			if !reflect.DeepEqual(normalised(have), normalised(e)) {
+			if !reflect.DeepEqual(normalised(have), normalised(*e)) {
 				rep.Conflicts = append(rep.Conflicts, e.ID)
 			}
 			continue
 		}
-		fresh = append(fresh, e)
+		fresh = append(fresh, *e)
 		for _, id := range []string{e.Volunteer, e.Ref} {
-			if id == "" || e.Kind == model.KindAnnul || e.Kind == model.KindConfirm || e.Kind == model.KindWithdraw {
+			if id == "" || e.Kind == model.KindAnnul || e.Kind == model.KindConfirm || e.Kind == model.KindWithdraw || e.Kind == model.KindNote {
 				continue
+			}
+			if e.Kind == model.KindReID && id == e.Volunteer {
+				id = e.Ref // the new ID is theirs once the event is here
 			}
 			if _, ok := s.state.Person(id); !ok && !walkins[id] {
 				unknown[id] = true
@@ -119,6 +127,25 @@ func (s *Store) Merge(events []model.Event, by Actor) (MergeReport, error) {
 		s.notify()
 	}
 	return rep, nil
+}
+
+// storedIDsLocked names e's volunteers by their IDs as stored here: another
+// laptop's roster may have spelt an ID in another case ("jrs-blg-0010"),
+// and an event the fold does not find its volunteer for would not count.
+// A walk-in the file itself registers keeps its ID.
+func (s *Store) storedIDsLocked(e *model.Event, walkins map[string]bool) {
+	ids := []*string{&e.Volunteer}
+	if e.Kind == model.KindReplace {
+		ids = append(ids, &e.Ref)
+	}
+	for _, id := range ids {
+		if *id == "" || walkins[*id] {
+			continue
+		}
+		if stored, ok := s.state.ResolveID(*id); ok {
+			*id = stored
+		}
+	}
 }
 
 // maxMergedSeq bounds the sequence of a merged event ID: a station writes a

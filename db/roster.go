@@ -1,6 +1,8 @@
 package db
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -44,7 +46,18 @@ func (s *Store) ImportRoster(vs []model.Volunteer, dryRun bool) (ImportReport, e
 // import that would make an ID another person, or cannot tell who a row
 // is, is refused with an *ImportRefused and changes nothing (see
 // model.PlanImport).
+//
+// A person imported before with a made-up ID who takes the file's ID gets
+// a re-ID event in the same transaction, so their check-ins, and those
+// another station records under the old ID, follow them (see
+// model.State.CanonicalID). by is who imports (the owner on the command
+// line).
 func (s *Store) ImportRows(rows []model.ImportRow, opt model.ImportOptions, dryRun bool) (ImportReport, error) {
+	return s.ImportRowsBy(rows, opt, dryRun, Actor{Role: RoleOwner})
+}
+
+// ImportRowsBy is ImportRows recorded as by's.
+func (s *Store) ImportRowsBy(rows []model.ImportRow, opt model.ImportOptions, dryRun bool, by Actor) (ImportReport, error) {
 	if err := checkRoster(rows); err != nil {
 		return ImportReport{}, err
 	}
@@ -57,12 +70,19 @@ func (s *Store) ImportRows(rows []model.ImportRow, opt model.ImportOptions, dryR
 		s.mu.Lock()
 		defer s.mu.Unlock()
 	}
-	if len(s.state.Renames()) > 0 {
-		// A file written before a rename still names the old contingent.
+	if len(s.state.Renames()) > 0 || len(s.state.ReIDs()) > 0 {
+		// A file written before a rename still names the old contingent,
+		// and one written before a re-ID the old ID.
 		rows = slices.Clone(rows)
 		for i := range rows {
 			rows[i].Contingent = s.state.Renamed(rows[i].Contingent)
+			if !rows[i].Generated && opt.IDPrefix == "" {
+				rows[i].ID = s.state.CanonicalID(rows[i].ID)
+			}
 		}
+	}
+	if opt.Retired == nil {
+		opt.Retired = func(id string) bool { return s.state.CanonicalID(id) != id }
 	}
 	plan := model.PlanImport(s.state.Volunteers(), s.state.HasEvents, rows, opt)
 	rep := ImportReport{ImportPlan: plan, DryRun: dryRun}
@@ -72,11 +92,28 @@ func (s *Store) ImportRows(rows []model.ImportRow, opt model.ImportOptions, dryR
 	if dryRun || len(plan.Put)+len(plan.Delete) == 0 {
 		return rep, nil
 	}
+	var reids []model.Event
+	for _, a := range plan.Adopted {
+		e := s.newEvent(model.KindReID, a.To, by)
+		e.Ref = a.From
+		reids = append(reids, e)
+	}
 	// bbolt inserts in key order cheaply and in random order at a cost that
 	// grows with the bucket: write in ID order.
 	byID := slices.Clone(plan.Put)
 	slices.SortFunc(byID, func(a, b model.Volunteer) int { return strings.Compare(a.ID, b.ID) })
 	err := s.bolt.Update(func(tx *bolt.Tx) error {
+		if err := markSealed(tx); err != nil {
+			return err
+		}
+		if len(reids) > 0 {
+			if err := s.rehomeTx(tx); err != nil {
+				return err
+			}
+			if n, err := putEvents(tx, s.station, reids); err != nil || n != len(reids) {
+				return cmp.Or(err, errors.New("an event ID was about to be reused"))
+			}
+		}
 		b := tx.Bucket(bucketVolunteers)
 		for _, id := range plan.Delete {
 			if err := b.Delete([]byte(id)); err != nil {
@@ -97,11 +134,18 @@ func (s *Store) ImportRows(rows []model.ImportRow, opt model.ImportOptions, dryR
 	if err != nil {
 		return ImportReport{}, writeError(s.path, err)
 	}
-	for _, id := range plan.Delete {
-		s.state.Remove(id)
+	if len(reids) > 0 {
+		s.rehome.Store(false)
 	}
 	for _, v := range plan.Put {
 		s.state.Upsert(v)
+	}
+	// After the new records: the old record gives way to the new.
+	if err := s.state.ApplyReIDs(reids); err != nil {
+		panic(fmt.Sprintf("applying committed re-ID events: %v", err))
+	}
+	for _, id := range plan.Delete {
+		s.state.Remove(id)
 	}
 	if len(plan.Put) > 1000 || len(plan.Delete) > 0 {
 		// Adding one by one keeps the index sorted at a cost per

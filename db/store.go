@@ -25,7 +25,7 @@ import (
 
 // SchemaVersion is the layout this hadir writes. A store written by a newer
 // hadir is refused rather than misread.
-const SchemaVersion = 1
+const SchemaVersion = sealedSchema
 
 // Bucket names and meta keys. All buckets are created in one transaction at open.
 var (
@@ -340,7 +340,7 @@ func readRoster(tx *bolt.Tx) ([]model.Volunteer, error) {
 	out := make([]model.Volunteer, 0, b.Stats().KeyN)
 	err := b.ForEach(func(k, v []byte) error {
 		var vol model.Volunteer
-		if err := decodeRecord(v, &vol); err != nil {
+		if _, err := decodeRecord(v, &vol); err != nil {
 			return fmt.Errorf("volunteer %q is unreadable: %w", k, err)
 		}
 		out = append(out, vol)
@@ -359,7 +359,7 @@ func readEvents(tx *bolt.Tx) ([]model.Event, error) {
 	}
 	err := b.ForEach(func(k, v []byte) error {
 		var e model.Event
-		if err := decodeRecord(v, &e); err != nil {
+		if _, err := decodeRecord(v, &e); err != nil {
 			return fmt.Errorf("event at %d is unreadable: %w", binary.BigEndian.Uint64(k), err)
 		}
 		out = append(out, e)

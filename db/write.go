@@ -31,6 +31,7 @@ const (
 	UnknownVolunteer                // no volunteer has this ID; nothing written
 	Departed                        // a departure was recorded
 	NotOnSite                       // departure refused: not arrived, or already left
+	HasLeft                         // arrival refused at a gate: the volunteer left; nothing written
 )
 
 // CheckInResult is what a gate shows after a check-in.
@@ -65,6 +66,14 @@ func (s *Store) Person(id string) (model.Person, bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return s.state.Person(id)
+}
+
+// IDsLike lists the stored IDs equal to id but for case: when there are
+// several, none is taken for it (model.State.ResolveID).
+func (s *Store) IDsLike(id string) []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.state.IDsLike(strings.TrimSpace(id))
 }
 
 // Subscribe returns a channel that receives a signal after every change, and
@@ -122,17 +131,8 @@ func (s *Store) commit(events []model.Event, after func()) error {
 		model.CleanEvent(&events[i]) // what people typed, cleaned on the way in
 	}
 	fn := func(tx *bolt.Tx) error {
-		if s.rehome.Load() {
-			meta := tx.Bucket(bucketMeta)
-			if err := meta.Put(keyStationID, []byte(s.station)); err != nil {
-				return err
-			}
-			if err := meta.Put(keyStationHome, []byte(stationHome(s.path))); err != nil {
-				return err
-			}
-			if err := meta.Put(keyStationSeq, seqKey(0)); err != nil {
-				return err
-			}
+		if err := s.rehomeTx(tx); err != nil {
+			return err
 		}
 		n, err := putEvents(tx, s.station, events)
 		if err == nil && n != len(events) {
@@ -147,11 +147,30 @@ func (s *Store) commit(events []model.Event, after func()) error {
 	return nil
 }
 
+// rehomeTx writes the station ID and its home when the store was copied
+// here and this is its first write of an event.
+func (s *Store) rehomeTx(tx *bolt.Tx) error {
+	if !s.rehome.Load() {
+		return nil
+	}
+	meta := tx.Bucket(bucketMeta)
+	if err := meta.Put(keyStationID, []byte(s.station)); err != nil {
+		return err
+	}
+	if err := meta.Put(keyStationHome, []byte(stationHome(s.path))); err != nil {
+		return err
+	}
+	return meta.Put(keyStationSeq, seqKey(0))
+}
+
 // putEvents stores the events not stored yet (a merge is a union by ID) and
 // returns how many it stored. It keeps the station's sequence at the highest
 // used, so IDs are never reused after a crash or a merge of our own export.
 func putEvents(tx *bolt.Tx, station string, events []model.Event) (int, error) {
 	b, ids, meta := tx.Bucket(bucketEvents), tx.Bucket(bucketEventIDs), tx.Bucket(bucketMeta)
+	if err := markSealed(tx); err != nil {
+		return 0, err
+	}
 	// The log only ever grows at its end: full pages mean fewer pages to
 	// split and sync per commit.
 	b.FillPercent = 1.0
@@ -221,6 +240,18 @@ func (s *Store) CheckIn(id string, by Actor) (CheckInResult, error) {
 	return res[0], nil
 }
 
+// GateCheckIn is a scan at the gate: like CheckIn, except that a volunteer
+// who has left is not checked back in (HasLeft, with their departure in
+// Person): staff counting people out must not undo the departures. A
+// deliberate "came back" is CheckIn.
+func (s *Store) GateCheckIn(id string, by Actor) (CheckInResult, error) {
+	res, err := s.move([]string{id}, model.KindArrive, true, by)
+	if err != nil {
+		return CheckInResult{}, err
+	}
+	return res[0], nil
+}
+
 // CheckInMany checks several volunteers in with one transaction: a bus
 // arrives and the leader vouches for them. Each gets its own answer.
 func (s *Store) CheckInMany(ids []string, by Actor) ([]CheckInResult, error) {
@@ -250,6 +281,11 @@ func (s *Store) DepartMany(ids []string, by Actor) ([]CheckInResult, error) {
 // departure) another session is writing right now are waited for, so the
 // answer is exact: one arrival each, and "already checked in" for the rest.
 func (s *Store) moveMany(ids []string, kind model.Kind, by Actor) ([]CheckInResult, error) {
+	return s.move(ids, kind, false, by)
+}
+
+// move is moveMany; keepLeft refuses arrivals of volunteers who departed.
+func (s *Store) move(ids []string, kind model.Kind, keepLeft bool, by Actor) ([]CheckInResult, error) {
 	defer s.group.begin()()
 	if kind == model.KindDepart {
 		if err := by.mayLead("record departures"); err != nil {
@@ -262,6 +298,13 @@ func (s *Store) moveMany(ids []string, kind model.Kind, by Actor) ([]CheckInResu
 	}
 	for {
 		s.mu.Lock()
+		for i, id := range ids {
+			// Any case (model.State.ResolveID) and an old ID (a lost badge)
+			// find the person: the event names the ID they are known by now.
+			if p, ok := s.state.Person(id); ok {
+				ids[i] = p.ID
+			}
+		}
 		if wait := s.busyLocked(ids); wait != nil {
 			s.mu.Unlock()
 			<-wait
@@ -281,11 +324,17 @@ func (s *Store) moveMany(ids []string, kind model.Kind, by Actor) ([]CheckInResu
 				if p.Arrival != nil {
 					results[i].First = *p.Arrival
 				}
+			case kind == model.KindArrive && keepLeft && p.Status == model.StatusDeparted:
+				results[i] = s.resultLocked(HasLeft, id)
 			case kind == model.KindDepart && (p.Status != model.StatusArrived || seen[id]):
 				results[i] = s.resultLocked(NotOnSite, id)
 			default:
 				seen[id] = true
-				events = append(events, s.newEvent(kind, id, by))
+				e := s.newEvent(kind, id, by)
+				if len(events) > 0 {
+					e.At = events[0].At // one bus, one time: how it is found again (bus.go)
+				}
+				events = append(events, e)
 				writing = append(writing, i)
 			}
 		}
@@ -374,13 +423,32 @@ func (s *Store) walkInEvent(v model.Volunteer, by Actor) (model.Event, error) {
 	if v.Contingent == "" {
 		return model.Event{}, errors.New("a walk-in needs a contingent")
 	}
+	s.mu.RLock()
+	_, known := s.state.ResolveContingent(v.Contingent)
+	s.mu.RUnlock()
+	if !known {
+		// A new contingent changes the committee's table: a leader's or an
+		// admin's decision, not a gate's.
+		if err := by.mayLead("add a contingent (" + v.Contingent + ")"); err != nil {
+			return model.Event{}, err
+		}
+	}
 	g, ok := model.NormalizeGender(v.Gender)
 	if !ok {
 		return model.Event{}, fmt.Errorf("gender %q is not L or P", v.Gender)
 	}
 	v.Gender = g
 	reg := s.newEvent(model.KindWalkIn, "", by)
-	v.ID = "W-" + reg.ID
+	// Upper case, as badges are printed and scanners usually send; the event
+	// keeps its own ID. Older stores hold lower-case walk-in IDs, which are
+	// found in any case all the same.
+	v.ID = "W-" + strings.ToUpper(reg.ID)
+	s.mu.RLock()
+	_, taken := s.state.Person(v.ID)
+	s.mu.RUnlock()
+	if taken {
+		return model.Event{}, fmt.Errorf("the new ID %s is already someone's; nothing was saved: try again", v.ID)
+	}
 	reg.Volunteer, reg.Contingent, reg.Record = v.ID, v.Contingent, &v
 	return reg, reg.Validate()
 }
@@ -401,6 +469,9 @@ func (s *Store) Annul(eventID, reason string, by Actor) (model.Event, error) {
 	case target.Kind == model.KindAnnul:
 		s.mu.Unlock()
 		return model.Event{}, fmt.Errorf("event %s is itself an annulment and cannot be annulled; record the action again instead", eventID)
+	case target.Kind == model.KindReID:
+		s.mu.Unlock()
+		return model.Event{}, fmt.Errorf("event %s gave a volunteer the ID of a roster file and cannot be annulled; both IDs find them", eventID)
 	case !s.state.Effective(eventID):
 		s.mu.Unlock()
 		return model.Event{}, fmt.Errorf("event %s is already annulled", eventID)
@@ -418,8 +489,10 @@ func (s *Store) Annul(eventID, reason string, by Actor) (model.Event, error) {
 }
 
 // LastArrival returns the newest standing arrival recorded by this actor:
-// what the gate's annul key cancels. An SSH login's own (by its key or
-// passcode, which are what it may annul), else this station's.
+// what the gate's annul key cancels. An SSH login's own at this station (by
+// its key or passcode, which are what it may annul, and not by its
+// connection: a gate that reconnects finds its check-ins), else this
+// station's.
 func (s *Store) LastArrival(by Actor) (model.Event, bool) {
 	station := strings.TrimSpace(by.Station)
 	if station == "" {
@@ -429,7 +502,7 @@ func (s *Store) LastArrival(by Actor) (model.Event, bool) {
 	defer s.mu.RUnlock()
 	return s.state.LastArrival(func(e model.Event) bool {
 		if by.Login != "" {
-			return e.Login == by.Login
+			return SameLogin(e.Login, by.Login) && e.Station == station
 		}
 		return e.Station == station
 	})

@@ -23,6 +23,18 @@ const (
 	KindConfirm  Kind = "confirm"  // a leader signs a contingent off
 	KindWithdraw Kind = "withdraw" // a sign-off taken back
 	KindRename   Kind = "rename"   // a contingent renamed, or merged into another: Contingent becomes Note
+	KindReID     Kind = "re-id"    // the volunteer known as Ref is now known as Volunteer (state_reid.go)
+	// KindNote is a scan a gate refused (an unknown badge, a login's role, a
+	// volunteer who has left), kept so the trail has every scan. It never
+	// counts: the fold keeps it aside, and no tally reads it.
+	KindNote Kind = "note"
+)
+
+// Why a scan was refused: the Reason of a note. Note holds the code scanned.
+const (
+	NoteUnknownBadge = "unknown-badge" // no volunteer has the scanned ID
+	NoteRefusedRole  = "refused-role"  // the login may not do what the scan asked
+	NoteDeparted     = "departed"      // the volunteer has left; nothing recorded
 )
 
 // Excuse reasons.
@@ -137,9 +149,20 @@ func (e Event) Validate() error {
 		if e.Contingent == "" {
 			return fmt.Errorf("withdraw %s names no contingent", e.ID)
 		}
+	case KindReID:
+		if e.Volunteer == "" || e.Ref == "" {
+			return fmt.Errorf("re-id %s must name the old ID and the new one", e.ID)
+		}
+		if IDKey(e.Volunteer) == IDKey(e.Ref) {
+			return fmt.Errorf("re-id %s: the new ID is the old one", e.ID)
+		}
 	case KindRename:
 		if strings.TrimSpace(e.Contingent) == "" || strings.TrimSpace(e.Note) == "" {
 			return fmt.Errorf("rename %s must name the contingent and its new name", e.ID)
+		}
+	case KindNote:
+		if strings.TrimSpace(e.Note) == "" || strings.TrimSpace(e.Reason) == "" {
+			return fmt.Errorf("note %s must say what was scanned and why it was refused", e.ID)
 		}
 	default:
 		return fmt.Errorf("event %s has unknown kind %q", e.ID, e.Kind)

@@ -33,9 +33,26 @@ type eventLine struct {
 // newest it reads. A file from a newer hadir is refused, not misread.
 const EventsSchema = 1
 
-// maxEventLine bounds one line of an events file (a walk-in's record with
-// every extra column fits many times over).
-const maxEventLine = 1 << 20
+// maxEventLine bounds one line of an events file: a walk-in's record with
+// MaxRecordExtras fields at their longest fits, escaped, with room to spare;
+// a longer line is no export of hadir's, and would cost every later export.
+const maxEventLine = 64 << 10
+
+// MaxRecordExtras is how many extra fields a walk-in's record may carry in
+// from another station. A gate's walk-in form has none; a roster row that
+// became a walk-in elsewhere has its roster's few. Each extra field name
+// becomes a column of every roster export, so a file with thousands is
+// refused, as an import refuses a sheet of too many columns.
+const MaxRecordExtras = 32
+
+// CheckOutside refuses an event from outside (a merged file, another
+// station) that carries more than a walk-in can.
+func (e Event) CheckOutside() error {
+	if e.Record != nil && len(e.Record.Extra) > MaxRecordExtras {
+		return fmt.Errorf("walk-in %s carries %d extra fields; one from another station carries at most %d: this is not an events export of hadir's", Clean(e.ID, MaxTextLen), len(e.Record.Extra), MaxRecordExtras)
+	}
+	return nil
+}
 
 // ParseEvents reads an events export, one JSON object per line. Every
 // problem is reported with its line; a file with any problem gives no events.
@@ -106,6 +123,9 @@ func parseEventLine(text []byte) (Event, error) {
 	e := Event{ID: l.ID, Kind: Kind(l.Kind), Volunteer: l.Volunteer, Contingent: l.Contingent, At: at.UTC(),
 		Station: l.Station, Operator: l.Operator, Login: l.Login, Reason: l.Reason, Ref: l.Ref, Note: l.Note, Leader: l.Leader, Record: l.Record}
 	CleanEvent(&e) // another station's file is outside text
+	if err := e.CheckOutside(); err != nil {
+		return Event{}, err
+	}
 	return e, e.Validate()
 }
 

@@ -47,6 +47,8 @@ type Roster struct {
 	Namesakes  []Namesakes
 	Repeats    []Repeat // Google Forms submissions sent again: only the latest is kept
 	Warnings   []string // notes for the user: encoding, rows skipped
+
+	leaderSaid []bool // leaderSaid[i]: the row says whether Volunteers[i] leads (see ImportRow.LeaderSaid)
 }
 
 // Problem is one thing wrong in a roster file. Line is the 1-based row as
@@ -150,6 +152,9 @@ func parseRosterText(data []byte, opt ParseOptions) (*Roster, error) {
 		return nil, rosterFail(0, "the file has only blank rows, no header and no volunteers")
 	}
 	if n, size := longLine(text, MaxRosterLineBytes); n > 0 {
+		if pr, ok := longCell(text, n, detectDelimiter(text)); ok {
+			return nil, &ParseError{Problems: []Problem{pr}}
+		}
 		return nil, rosterFail(n, fmt.Sprintf("the line is %d bytes long, longer than %d: this is not a roster, or its line ends are broken",
 			size, MaxRosterLineBytes))
 	}
@@ -208,9 +213,11 @@ type rosterParser struct {
 	stamps      []string        // the Google Forms timestamp of each volunteer, when the file has one
 	contingents map[string]bool // contingents of the rows so far, lower case
 	problems    []Problem
-	vals        []string // the current row, trimmed
-	rows        int      // rows below the header
-	first       []string // the first non-blank row, for a file without a header
+	vals        []string   // the current row, trimmed
+	said        bool       // the current row says whether the person leads
+	rows        int        // rows below the header
+	first       []string   // the first non-blank row, for a file without a header
+	early       [][]string // the first rows, while no header is found: which column holds names?
 	firstLine   int
 
 	// What the rows so far say about a block below the table.
@@ -230,6 +237,17 @@ type rosterParser struct {
 
 	// lineOffset's cursor: quoting errors arrive in line order.
 	lineCursor, offsetCursor int
+
+	// A workbook's hidden columns (0-based) and rows (1-based), and the
+	// hidden rows kept aside until every visible one is in.
+	hiddenCols, hiddenRows map[int]bool
+	// The header as written, until the row below it says whether the
+	// header goes on there (roster_header2.go).
+	headerRec  []string
+	subPending bool
+	above      []string // the last row above the header, and its line
+	aboveLine  int
+	held       []heldRow
 	// wrapped counts the line breaks inside quoted cells so far: a
 	// spreadsheet shows such a cell in one row, so the row of a record is
 	// its text line less these.
@@ -296,6 +314,7 @@ func (p *rosterParser) runCSV() (*Roster, error) {
 func (p *rosterParser) reserve(n int) {
 	if n = min(n, 1<<17); n > 16 {
 		p.out.Volunteers, p.out.Lines, p.out.Generated = make([]Volunteer, 0, n), make([]int, 0, n), make([]bool, 0, n)
+		p.out.leaderSaid = make([]bool, 0, n)
 	}
 }
 
@@ -309,11 +328,24 @@ func (p *rosterParser) feed(rec []string, line int) *ParseError {
 		if p.first == nil && !rosterBlank(rec) {
 			p.first, p.firstLine = append([]string(nil), rec[:min(len(rec), 8)]...), line
 		}
-		// Refused at once: every row would say the same.
-		if p.findHeader(rec, line); p.header && p.contingent == "" && p.layout.index[roleContingent] < 0 {
-			return rosterFail(line, "no contingent column: this looks like the file of a single contingent; "+
-				"import it with --contingent NAME, or add a column 'Kontingen'")
+		if len(p.early) < 30 && !rosterBlank(rec) {
+			p.early = append(p.early, append([]string(nil), rec[:min(len(rec), 40)]...))
 		}
+		if p.findHeader(rec, line); p.header {
+			p.headerRec, p.subPending = append([]string(nil), rec...), true
+		}
+		return nil
+	}
+	if p.subPending {
+		// The row below the header may be the rest of it; then whether
+		// the file has a contingent column is known.
+		p.subPending = false
+		sub := p.secondHeaderRow(rec, line)
+		if fail := p.noContingent(p.out.HeaderLine, rec); fail != nil || sub {
+			return fail
+		}
+	}
+	if p.hiddenRow(rec, line) {
 		return nil
 	}
 	if p.rows++; p.rows > MaxRosterRows {
@@ -337,7 +369,16 @@ func (p *rosterParser) finish(early []Problem) (*Roster, error) {
 	if !p.header {
 		return nil, &ParseError{Problems: append(early, p.noNameColumn())}
 	}
+	if p.subPending {
+		if fail := p.noContingent(p.out.HeaderLine, nil); fail != nil {
+			return nil, fail
+		}
+	}
+	p.readHiddenRows()
 	if pr, found := p.regionColumn(); found {
+		return nil, &ParseError{Problems: []Problem{pr}}
+	}
+	if pr, found := p.twoColumns(); found {
 		return nil, &ParseError{Problems: []Problem{pr}}
 	}
 	p.makeIDs()
@@ -350,6 +391,7 @@ func (p *rosterParser) finish(early []Problem) (*Roster, error) {
 	}
 	out.Problems = p.problems
 	p.warn()
+	p.phoneLookalike()
 	return out, nil
 }
 
@@ -358,14 +400,18 @@ func (p *rosterParser) add(pr Problem) { p.problems = append(p.problems, pr) }
 // findHeader takes rec as the header if it names a name column; rows
 // above it are titles ("DAFTAR PESERTA ...").
 func (p *rosterParser) findHeader(rec []string, line int) {
-	l, ok := layoutOf(rec)
+	l, ok := layoutOfShown(rec, p.hiddenCols)
 	if !ok {
 		if !rosterBlank(rec) {
 			if p.titleRows++; p.titleRows == 1 {
 				p.titleLine = line
 			}
+			p.above, p.aboveLine = append(p.above[:0], rec...), line
 		}
 		return
+	}
+	if p.aboveLine == line-1 {
+		l, rec = headerBelowGroups(l, p.above, rec, p.hiddenCols)
 	}
 	p.header, p.layout = true, l
 	p.out.HeaderLine = line
@@ -373,22 +419,6 @@ func (p *rosterParser) findHeader(rec []string, line int) {
 	for i, c := range l.cols {
 		p.out.Columns[i] = c.name
 	}
-}
-
-// noNameColumn is the problem of a file without a header.
-func (p *rosterParser) noNameColumn() Problem {
-	pr := Problem{Line: 1, Msg: "no name column: add a column named 'Nama' (or 'Nama Lengkap', 'Name') to the header row; " +
-		"hadir also reads 'Kontingen', 'Pilar', 'JK', 'No HP' and 'No Peserta'"}
-	// Show what the first row holds, so a wrong file or delimiter shows.
-	if p.first != nil {
-		pr.Line = p.firstLine
-		rec := make([]string, len(p.first))
-		for i, c := range p.first {
-			rec[i] = rosterShort(rosterTrim(c))
-		}
-		pr.Msg += "; the first row reads '" + strings.Join(rec, "', '") + "'"
-	}
-	return pr
 }
 
 // quoteProblem explains an encoding/csv quoting error in the user's terms.

@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
 	"strings"
 	"unicode"
@@ -135,6 +136,59 @@ func longLine(text string, limit int) (line, length int) {
 		text = text[i+1:]
 	}
 	return 0, 0
+}
+
+// longCell explains a line longer than any roster's that is one huge
+// value in an otherwise ordinary row (a text or a picture pasted into a
+// cell): the row and the column, and to shorten that cell.
+func longCell(text string, line int, delim rune) (Problem, bool) {
+	var header []string
+	start := 0
+	for n := 1; n < line; n++ {
+		i := strings.IndexByte(text[start:], '\n')
+		if i < 0 {
+			return Problem{}, false
+		}
+		if header == nil && n <= 30 {
+			if rec := splitLine(text[start:start+i], delim); rec != nil {
+				if _, ok := layoutOf(rec); ok {
+					header = rec
+				}
+			}
+		}
+		start += i + 1
+	}
+	end := strings.IndexByte(text[start:], '\n')
+	if end < 0 {
+		end = len(text) - start
+	}
+	rec := splitLine(text[start:start+end], delim)
+	k, size := -1, 0
+	for i, f := range rec {
+		if len(f) > size {
+			k, size = i, len(f)
+		}
+	}
+	if len(rec) < 2 || size < MaxRosterLineBytes/2 { // one value alone: a text file, or broken line ends
+		return Problem{}, false
+	}
+	pr := Problem{Line: line, Msg: fmt.Sprintf("the value in column %d is %d bytes, far longer than any roster's (at most %d a cell): "+
+		"shorten that cell, or empty it, and export again", k+1, size, MaxRosterFieldBytes)}
+	if k < len(header) {
+		pr.Column = rosterShort(Clean(header[k], MaxTextLen))
+	}
+	return pr, true
+}
+
+// splitLine reads one line as a record; nil when it cannot.
+func splitLine(line string, delim rune) []string {
+	cr := csv.NewReader(strings.NewReader(line))
+	cr.Comma, cr.LazyQuotes, cr.FieldsPerRecord = delim, true, -1
+	rec, err := cr.Read()
+	if err != nil {
+		return nil
+	}
+	return rec
 }
 
 // onlyBlank reports whether text holds no value at all: spaces, line ends,

@@ -21,6 +21,7 @@ const (
 	roleLeader                    // a yes/no column: Volunteer.Leader
 	roleCounter                   // "No": a row counter, dropped
 	roleBlank                     // no header text
+	roleHidden                    // a hidden column whose role a visible one has: not read
 	numRoles
 )
 
@@ -93,27 +94,58 @@ type rosterCol struct {
 type rosterLayout struct {
 	cols  []rosterCol
 	index [numRoles]int // column of each role (first one wins), -1 when absent
-	score int           // how many roles the header names
-	stamp int           // the Google Forms timestamp column (kept as an extra), -1 when none
+	// second is a second visible column of a role, -1 when none: kept as
+	// data, and for the name and the ID compared with the first.
+	second [numRoles]int
+	tick   [2]int // under a two-row "Jenis Kelamin": the L and P columns, -1 when none
+	score  int    // how many roles the header names
+	stamp  int    // the Google Forms timestamp column (kept as an extra), -1 when none
 }
 
 // Headers of the column in which Google Forms writes when a response was sent.
 var rosterStampHeaders = map[string]bool{"timestamp": true, "cap waktu": true, "stempel waktu": true}
 
 // layoutOf reads rec as a header. ok is false when no column is a name.
-func layoutOf(rec []string) (l rosterLayout, ok bool) {
+func layoutOf(rec []string) (l rosterLayout, ok bool) { return layoutOfShown(rec, nil) }
+
+// layoutOfShown reads rec as a header of a sheet whose hidden columns are
+// hidden[i]: a visible column takes a role before a hidden one (an old
+// name column hidden beside the new one), and a hidden column whose role
+// a visible one has is not read at all. A second visible column of the
+// name or the ID is noted in second: the parse asks which, if they differ.
+func layoutOfShown(rec []string, hidden map[int]bool) (l rosterLayout, ok bool) {
 	if len(rec) > maxHeaderCols {
 		return l, false
 	}
 	for i := range l.index {
-		l.index[i] = -1
+		l.index[i], l.second[i] = -1, -1
 	}
+	l.tick = [2]int{-1, -1}
 	l.stamp = -1
 	l.cols = make([]rosterCol, len(rec))
-	for i, cell := range rec {
-		c := rosterCol{name: Clean(cell, MaxTextLen)}
+	order := make([]int, 0, len(rec))
+	for i := range rec {
+		if !hidden[i] {
+			order = append(order, i)
+		}
+	}
+	for i := range rec {
+		if hidden[i] {
+			order = append(order, i)
+		}
+	}
+	for _, i := range order {
+		c := rosterCol{name: Clean(rec[i], MaxTextLen)}
 		norm := normHeader(c.name)
-		switch r, known := rosterHeaders[norm]; {
+		r, known := rosterHeaders[norm]
+		if !known {
+			// A form's question ("Nomor WhatsApp yang aktif"): read by its
+			// words, unless a column names the role exactly.
+			if r, known = headerByWords(norm); known && l.index[r] < 0 && exactRole(rec, i, r, hidden) {
+				known = false
+			}
+		}
+		switch {
 		case c.name == "":
 			c.role = roleBlank
 		case known && r == roleCounter:
@@ -122,7 +154,12 @@ func layoutOf(rec []string) (l rosterLayout, ok bool) {
 			c.role = r
 			l.index[r] = i
 			l.score++
+		case known && hidden[i]:
+			c.role = roleHidden
 		default:
+			if known && (r == roleName || r == roleID) && l.second[r] < 0 {
+				l.second[r] = i
+			}
 			// A second phone or name column ("No HP", "No WA") stays as data.
 			c.role = roleExtra
 			c.roleHint = rosterRoleHeaders[norm]
@@ -233,4 +270,85 @@ func guessDelimiter(text string) rune {
 		}
 	}
 	return ','
+}
+
+// Words of a header that say what a column holds when the header is a
+// question or a longer phrase, and words that say it is someone else's
+// (an emergency contact, a parent, the leader) or another place (of birth).
+var (
+	headerWordRoles = map[string]colRole{
+		"whatsapp": rolePhone, "wa": rolePhone, "hp": rolePhone, "handphone": rolePhone, "ponsel": rolePhone,
+		"telepon": rolePhone, "telpon": rolePhone, "telp": rolePhone, "tlp": rolePhone, "phone": rolePhone,
+		"kelamin": roleGender, "gender": roleGender,
+		"kontingen": roleContingent, "kabupaten": roleContingent, "utusan": roleContingent,
+		"pilar": rolePillar, "unsur": rolePillar, "psks": rolePillar,
+	}
+	headerOtherWords = map[string]bool{
+		"darurat": true, "keluarga": true, "ortu": true, "orang": true, "ibu": true, "ayah": true, "wali": true,
+		"ketua": true, "pendamping": true, "kerabat": true, "emergency": true, "lahir": true, "alamat": true,
+		"domisili": true, "instansi": true, "kantor": true, "lembaga": true,
+	}
+	headerNameWords = map[string]bool{"lengkap": true, "peserta": true, "relawan": true}
+)
+
+// headerByWords reads a header that is not a known spelling by the words
+// in it: one role's words and no other's, and nothing saying it is
+// someone else's. The name needs "nama" with "lengkap", "peserta" or
+// "relawan" ("Nama lengkap sesuai KTP").
+func headerByWords(norm string) (colRole, bool) {
+	words := foldWords(norm)
+	role, found := roleExtra, false
+	name, nameWord := false, false
+	for _, w := range words {
+		if headerOtherWords[w] {
+			return roleExtra, false
+		}
+		if w == "nama" {
+			name = true
+		}
+		if headerNameWords[w] {
+			nameWord = true
+		}
+		if r, ok := headerWordRoles[w]; ok {
+			if found && r != role {
+				return roleExtra, false // two roles' words: not guessed
+			}
+			role, found = r, true
+		}
+	}
+	switch {
+	case name && nameWord && !found:
+		return roleName, true
+	case name:
+		return roleExtra, false // "Nama Kontingen" is known; "Nama WA" is no one's guess
+	}
+	return role, found
+}
+
+// exactRole reports whether a header of rec other than column i names
+// role exactly (a hidden one only when column i is hidden too).
+func exactRole(rec []string, i int, role colRole, hidden map[int]bool) bool {
+	for j, c := range rec {
+		if r, ok := rosterHeaders[normHeader(c)]; ok && r == role && j != i && (!hidden[j] || hidden[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// noNameColumn is the problem of a file without a header.
+func (p *rosterParser) noNameColumn() Problem {
+	pr := Problem{Line: 1, Msg: "no name column: add a column named 'Nama' (or 'Nama Lengkap', 'Name') to the header row; " +
+		"hadir also reads 'Kontingen', 'Pilar', 'JK', 'No HP' and 'No Peserta'"}
+	// Show what the first row holds, so a wrong file or delimiter shows.
+	if p.first != nil {
+		pr.Line = p.firstLine
+		rec := make([]string, len(p.first))
+		for i, c := range p.first {
+			rec[i] = rosterShort(rosterTrim(c))
+		}
+		pr.Msg += "; the first row reads '" + strings.Join(rec, "', '") + "'"
+	}
+	pr.Msg += p.nameLookalike()
+	return pr
 }

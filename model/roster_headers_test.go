@@ -55,3 +55,31 @@ func TestContingentFlagOverRegionColumnRefused(t *testing.T) {
 		t.Fatalf("a file of one contingent: %v", err)
 	}
 }
+
+// A Google Form's questions as headers are read by their words; a question
+// about someone else stays an extra column, and a column of phones whose
+// header does not say so is named.
+func TestFormQuestionHeaders(t *testing.T) {
+	data := "Timestamp,Nama lengkap sesuai KTP,Asal Kabupaten/Kota,No. HP/WA yang bisa dihubungi,Jenis kelamin peserta,Nomor HP keluarga (darurat),Unsur PSKS Anda\n" +
+		"2026/11/02 8:00:00 AM GMT+8,Hamidah,Kab. Tapin,0812 1111 0001,Perempuan,0813 2222 0001,Tagana\n"
+	r, err := ParseRoster(strings.NewReader(data), ParseOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := r.Volunteers[0]
+	if v.Name != "Hamidah" || v.Phone != "081211110001" || v.Gender != "P" || v.Pillar != "Tagana" {
+		t.Errorf("read as %+v", v)
+	}
+	if got := v.ExtraValue("Nomor HP keluarga (darurat)"); got != "0813 2222 0001" {
+		t.Errorf("the family's phone = %q, want it kept as its own column", got)
+	}
+
+	data = "Nama;Kabupaten;Nomor yang bisa dihubungi\nA;Kab. Tapin;081211110001\nB;Kab. Tapin;081211110002\nC;Kab. Tapin;+62 812 1111 0003\n"
+	r, err = ParseRoster(strings.NewReader(data), ParseOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(r.Warnings, "\n"), "column 'Nomor yang bisa dihubungi' (column 3) holds phone numbers, but its header does not say whose") {
+		t.Errorf("warnings: %q", r.Warnings)
+	}
+}

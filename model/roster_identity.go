@@ -20,7 +20,9 @@ var contingentKinds = map[string]string{
 // Balangan", "KAB. BALANGAN", "Kabupaten Balangan", "Kab.Balangan" and
 // " kab. balangan " all give "kab:balangan". Case, spaces and punctuation
 // are ignored; a leading Kab./Kabupaten, Kota/Kodya or Prov./Provinsi is
-// kept as its kind, before the colon.
+// kept as its kind, before the colon. The short forms of South
+// Kalimantan's regencies and cities are their places: "HSU" gives
+// "kab:hulusungaiutara", "Kota Baru" "kab:kotabaru" (roster_region.go).
 func ContingentKey(s string) string {
 	kind, base := contingentParts(s)
 	return kind + ":" + base
@@ -35,7 +37,8 @@ func contingentParts(s string) (kind, base string) {
 			kind, words = k, words[1:]
 		}
 	}
-	return kind, strings.Join(words, "")
+	kind, base, _ = regionAlias(kind, strings.Join(words, ""))
+	return kind, base
 }
 
 // ContingentNames resolves the spellings of contingents to the one kept

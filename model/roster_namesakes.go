@@ -20,6 +20,7 @@ type Repeat struct {
 	Line, KeptLine int
 	Name           string
 	Stamp          string // the timestamp of the response left out
+	Contingent     string // the contingent the response left out named, when it differs from the one kept
 }
 
 // makeIDs gives the rows without an ID one made from the normalised name
@@ -33,10 +34,11 @@ func (p *rosterParser) makeIDs() {
 		spellings[i] = v.Contingent
 	}
 	shown := unifyContingents(spellings)
+	drop := p.formRepeats()
 	groups := map[string][]int{}
 	var order []string
 	for i, v := range out.Volunteers {
-		if !out.Generated[i] {
+		if !out.Generated[i] || drop[i] {
 			continue
 		}
 		k := personKey(v.Name, shown[v.Contingent])
@@ -45,7 +47,6 @@ func (p *rosterParser) makeIDs() {
 		}
 		groups[k] = append(groups[k], i)
 	}
-	drop := map[int]bool{}
 	for _, k := range order {
 		g := groups[k]
 		if len(g) == 1 {
@@ -104,11 +105,51 @@ func (p *rosterParser) makeIDs() {
 	for i := range out.Volunteers {
 		if !drop[i] {
 			out.Volunteers[n], out.Lines[n], out.Generated[n] = out.Volunteers[i], out.Lines[i], out.Generated[i]
+			out.leaderSaid[n] = out.leaderSaid[i]
 			n++
 		}
 	}
 	out.Volunteers, out.Lines, out.Generated = out.Volunteers[:n], out.Lines[:n], out.Generated[:n]
+	out.leaderSaid = out.leaderSaid[:n]
 	slices.SortStableFunc(p.problems, func(a, b Problem) int { return a.Line - b.Line })
+}
+
+// formRepeats finds, in a Google Form's responses, a person who answered
+// again under another contingent (the wrong one first): rows without an
+// ID of one name and one phone are one person, whatever contingent each
+// names. The latest response stands; the others are left out and listed
+// in Repeats. It returns the rows left out.
+func (p *rosterParser) formRepeats() map[int]bool {
+	drop := map[int]bool{}
+	out := p.out
+	if p.layout.stamp < 0 {
+		return drop
+	}
+	latest := map[string]int{} // name key and phone -> the row that stands
+	for i, v := range out.Volunteers {
+		ph := phoneKey(v.Phone)
+		if !out.Generated[i] || ph == "" {
+			continue
+		}
+		k := NameKey(v.Name) + "|" + ph
+		j, seen := latest[k]
+		if !seen {
+			latest[k] = i
+			continue
+		}
+		if ContingentKey(out.Volunteers[j].Contingent) == ContingentKey(v.Contingent) {
+			continue // the same contingent: left to the rules of namesakes below
+		}
+		older, newer := j, i
+		if laterStamp(p.stamps[j], p.stamps[i]) {
+			older, newer = i, j
+		}
+		drop[older] = true
+		latest[k] = newer
+		out.Repeats = append(out.Repeats, Repeat{Line: out.Lines[older], KeptLine: out.Lines[newer],
+			Name: out.Volunteers[older].Name, Stamp: p.stamps[older], Contingent: out.Volunteers[older].Contingent})
+	}
+	return drop
 }
 
 // stampLayouts are the ways Google Forms writes a timestamp, by the

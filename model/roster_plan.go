@@ -11,6 +11,9 @@ type ImportRow struct {
 	Volunteer
 	Line      int  // the spreadsheet row, for messages
 	Generated bool // the file gave no ID: the ID was made up from the name and contingent
+	// LeaderSaid: the file says whether this row is a leader (a yes/no or
+	// role column with a value). Without it a stored leader stays one.
+	LeaderSaid bool
 }
 
 // Rows returns the roster's volunteers as rows to import.
@@ -24,6 +27,9 @@ func (r *Roster) Rows() []ImportRow {
 		if i < len(r.Generated) {
 			out[i].Generated = r.Generated[i]
 		}
+		if i < len(r.leaderSaid) {
+			out[i].LeaderSaid = r.leaderSaid[i]
+		}
 	}
 	return out
 }
@@ -36,6 +42,10 @@ type ImportOptions struct {
 	// AllowRename lets an ID's row change the stored person's name or
 	// contingent: for real corrections.
 	AllowRename bool
+	// Retired, when set, tells the IDs re-ID events gave away (the store
+	// knows them): a made-up ID for a new person is never one of them,
+	// since the old ID finds the person who had it.
+	Retired func(id string) bool
 }
 
 // IDConflict is a row whose ID is already someone else's.
@@ -67,7 +77,11 @@ type Adoption struct {
 	Line     int
 	From, To string // the made-up ID and the file's ID
 	Name     string
-	Kept     bool // they have events under the made-up ID, which stays theirs
+	// HasEvents: they have check-ins or other events under the made-up ID.
+	// Every adoption is recorded as a re-ID event, so those events, and
+	// those any other station records under the old ID, follow them, and
+	// the old ID still finds them.
+	HasEvents bool
 }
 
 // ImportPlan is what an import changes, decided before anything is written.
@@ -78,20 +92,31 @@ type ImportPlan struct {
 	Updated      []Volunteer
 	Renamed      []IDConflict // conflicts let through by AllowRename
 	Unchanged    int
-	Unified      int      // rows whose contingent was written another way than the name kept
-	UnifiedNames []string // the names kept for them
-	Corrections  []Correction
-	Adopted      []Adoption
-	Kept         []Volunteer // in the store, not in the file: kept, never deleted
+	Unified      int        // rows whose contingent was written another way than the name kept
+	UnifiedNames []string   // the names kept for them
+	Spellings    []Spelling // each spelling taken as another name, with its rows
+	// NewContingents are the contingents the rows added bring to a store
+	// that had others, with the names already here they may mean.
+	NewContingents []NewContingent
+	Corrections    []Correction
+	Adopted        []Adoption
+	// Kept are people of the contingents the file covers who are not in
+	// it: kept, never deleted. Other contingents' people are not listed.
+	Kept []Volunteer
 	// Renumbered are rows added whose person seems to be in the store
 	// already and not in the file: the same name and contingent under
 	// another ID (the office changed its numbering), or the same name and
 	// phone in another contingent. Both are kept; the user is told.
 	Renumbered []Correction
-	Conflicts  []IDConflict
-	Ambiguous  []Ambiguity
+	// Moved are rows without an ID taken as a stored person of another
+	// contingent with the same name and phone (a form answered again for
+	// the right contingent): one person, now in the file's contingent.
+	Moved     []Correction
+	Conflicts []IDConflict
+	Ambiguous []Ambiguity
 
-	adoptedRows map[int]bool
+	adoptedRows map[int]int // row -> the stored person it adopted
+	retired     func(id string) bool
 }
 
 // Refused reports that the import must change nothing.
@@ -121,7 +146,7 @@ func personKey(name, contingent string) string {
 // cannot be told apart is listed in Conflicts or Ambiguous, and the import
 // is refused.
 func PlanImport(stored []Volunteer, hasEvents func(id string) bool, rows []ImportRow, opt ImportOptions) *ImportPlan {
-	plan := &ImportPlan{}
+	plan := &ImportPlan{retired: opt.Retired}
 	spellings := make([]string, 0, len(stored)+len(rows))
 	for _, v := range stored {
 		spellings = append(spellings, v.Contingent)
@@ -156,6 +181,7 @@ func PlanImport(stored []Volunteer, hasEvents func(id string) bool, rows []Impor
 			if !slices.Contains(plan.UnifiedNames, d) {
 				plan.UnifiedNames = append(plan.UnifiedNames, d)
 			}
+			plan.noteSpelling(r.Contingent, d)
 			r.Contingent = d
 			plan.Unified++
 		}
@@ -253,10 +279,14 @@ func PlanImport(stored []Volunteer, hasEvents func(id string) bool, rows []Impor
 			plan.Ambiguous = append(plan.Ambiguous, a)
 		}
 	}
+	plan.moveByPhone(stored, rows, unknown, target, matched, take)
 	// A name a letter or two away from one stored person of the contingent
 	// who is not in the file otherwise: a corrected spelling.
 	for _, i := range unknown {
 		r := &rows[i]
+		if target[i] >= 0 {
+			continue
+		}
 		nk := NameKey(r.Name)
 		var hit []int
 		for _, st := range byContingent[ContingentKey(r.Contingent)] {
@@ -276,6 +306,7 @@ func PlanImport(stored []Volunteer, hasEvents func(id string) bool, rows []Impor
 	}
 
 	plan.settle(stored, byID, rows, target, matched, cont)
+	plan.noteNewContingents(stored, cont)
 	return plan
 }
 
@@ -302,20 +333,16 @@ func (p *ImportPlan) adopt(stored []Volunteer, byPerson map[string][]int, matche
 		return
 	}
 	st := cands[0]
-	a := Adoption{Line: r.Line, From: stored[st].ID, To: r.ID, Name: r.Name, Kept: hasEvents(stored[st].ID)}
+	a := Adoption{Line: r.Line, From: stored[st].ID, To: r.ID, Name: r.Name, HasEvents: hasEvents(stored[st].ID)}
 	p.Adopted = append(p.Adopted, a)
-	if a.Kept {
-		r.ID = a.From
-		take(row, st)
-		return
-	}
-	// The made-up record goes; the row is added under the file's ID.
+	// The made-up record goes; the row takes its place under the file's ID.
+	// Check-ins under the made-up ID follow through a re-ID event.
 	matched[st] = row
 	p.Delete = append(p.Delete, a.From)
 	if p.adoptedRows == nil {
-		p.adoptedRows = map[int]bool{}
+		p.adoptedRows = map[int]int{}
 	}
-	p.adoptedRows[row] = true
+	p.adoptedRows[row] = st
 }
 
 // settle gives every row its final ID and sorts rows into added, updated
@@ -333,6 +360,7 @@ func (p *ImportPlan) settle(stored []Volunteer, byID map[string]int, rows []Impo
 		}
 		if st := target[i]; st >= 0 {
 			prev := stored[st]
+			v = keepStored(prev, ImportRow{Volunteer: v, LeaderSaid: r.LeaderSaid})
 			v.ID = prev.ID
 			if prev.Equal(v) {
 				p.Unchanged++
@@ -345,25 +373,32 @@ func (p *ImportPlan) settle(stored []Volunteer, byID map[string]int, rows []Impo
 		if r.Generated {
 			// A made-up ID another person already has: make another.
 			base := v.ID
-			for n := 2; taken[IDKey(v.ID)]; n++ {
+			for n := 2; taken[IDKey(v.ID)] || p.retired != nil && p.retired(v.ID); n++ {
 				v.ID = generatedID(fmt.Sprintf("%s|%d", base, n))
 			}
 		} else if _, ok := byID[IDKey(v.ID)]; ok {
 			continue // a conflict or an ambiguity, already listed
 		}
 		taken[IDKey(v.ID)] = true
-		if p.adoptedRows[i] {
+		if st, ok := p.adoptedRows[i]; ok {
+			v = keepStored(stored[st], ImportRow{Volunteer: v, LeaderSaid: r.LeaderSaid})
 			p.Updated = append(p.Updated, v)
 		} else {
 			p.Added = append(p.Added, v)
 		}
 		p.Put = append(p.Put, v)
 	}
+	covered := map[string]bool{} // the contingents the file speaks of
+	for _, r := range rows {
+		covered[ContingentKey(r.Contingent)] = true
+	}
 	kept := map[string][]Volunteer{}    // person key -> kept people
 	byPhone := map[string][]Volunteer{} // name key and phone -> kept people
 	for st, v := range stored {
 		if _, ok := matched[st]; !ok && v.Source != SourceWalkIn {
-			p.Kept = append(p.Kept, v)
+			if covered[ContingentKey(cont(v.Contingent))] {
+				p.Kept = append(p.Kept, v)
+			}
 			k := personKey(v.Name, cont(v.Contingent))
 			kept[k] = append(kept[k], v)
 			if ph := phoneKey(v.Phone); ph != "" {
@@ -372,7 +407,7 @@ func (p *ImportPlan) settle(stored []Volunteer, byID map[string]int, rows []Impo
 		}
 	}
 	for i, r := range rows {
-		if _, clash := byID[IDKey(r.ID)]; target[i] >= 0 || p.adoptedRows[i] || !r.Generated && clash {
+		if _, clash := byID[IDKey(r.ID)]; target[i] >= 0 || adopted(p.adoptedRows, i) || !r.Generated && clash {
 			continue
 		}
 		ks := kept[personKey(r.Name, r.Contingent)]
@@ -389,6 +424,8 @@ func (p *ImportPlan) settle(stored []Volunteer, byID map[string]int, rows []Impo
 		}
 	}
 }
+
+func adopted(rows map[int]int, i int) bool { _, ok := rows[i]; return ok }
 
 // phonesDiffer reports two phones that are both given and not the same:
 // namesakes, not one person.

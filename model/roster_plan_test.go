@@ -45,6 +45,7 @@ func TestPlanImport(t *testing.T) {
 		unified    int
 		corrected  string
 		renumbered string
+		moved      string
 	}{
 		{
 			name: "another office's list numbered from 1 is refused", stored: tapin, events: "1",
@@ -54,7 +55,12 @@ func TestPlanImport(t *testing.T) {
 		{
 			name: "with --id-prefix it is added", stored: tapin,
 			rows: []ImportRow{withID(2, "1", "Dedi", "Kab. Balangan"), withID(3, "2", "Euis", "Kab. Balangan")},
-			opt:  ImportOptions{IDPrefix: "BLG"}, added: "BLG-1=Dedi,BLG-2=Euis", kept: "1=Ahmad,2=Bahrul,3=Cici",
+			opt:  ImportOptions{IDPrefix: "BLG"}, added: "BLG-1=Dedi,BLG-2=Euis", // Tapin's people are not Balangan's file's business
+		},
+		{
+			name:   "one office's file lists as not in it only the people of its own contingent",
+			stored: append(append([]Volunteer(nil), tapin...), rv("B1", "Dedi", "Kab. Balangan", ""), rv("B2", "Euis", "Kab. Balangan", "")),
+			rows:   []ImportRow{withID(2, "B1", "Dedi", "Kabupaten Balangan")}, kept: "B2=Euis", unified: 1,
 		},
 		{
 			name: "a list numbered anew is noted: the same people under new IDs", stored: tapin,
@@ -68,7 +74,7 @@ func TestPlanImport(t *testing.T) {
 		{
 			name: "--allow-rename lets a real correction through", stored: tapin, events: "1",
 			rows: []ImportRow{withID(2, "1", "Dedi", "Kab. Balangan")}, opt: ImportOptions{AllowRename: true},
-			updated: "1=Dedi", kept: "2=Bahrul,3=Cici",
+			updated: "1=Dedi",
 		},
 		{
 			name: "a corrected typo and another spelling of the contingent are the same person", stored: tapin,
@@ -109,10 +115,22 @@ func TestPlanImport(t *testing.T) {
 			added:  gen(2, "Siti Aisah", "Kab. Tapin", "0899").ID + "=Siti Aisah", kept: "G-A=Siti Aisyah",
 		},
 		{
-			name:   "the same name and phone in another contingent is noted",
-			stored: []Volunteer{rv("G-A", "Hamidah", "Kab. Tapin", "0812"), rv("G-B", "Rina", "Kab. Tapin", "0813")},
-			rows:   []ImportRow{gen(2, "Rina", "Kab. Tapin", "0813"), gen(3, "Hamidah", "Kab. Balangan", "0812")},
-			added:  gen(3, "Hamidah", "Kab. Balangan", "0812").ID + "=Hamidah", kept: "G-A=Hamidah", renumbered: "3",
+			name:    "the same name and phone in another contingent is the same person, moved",
+			stored:  []Volunteer{rv("G-A", "Hamidah", "Kab. Tapin", "0812"), rv("G-B", "Rina", "Kab. Tapin", "0813")},
+			rows:    []ImportRow{gen(2, "Rina", "Kab. Tapin", "0813"), gen(3, "Hamidah", "Kab. Balangan", "0812")},
+			updated: "G-A=Hamidah", moved: "3",
+		},
+		{
+			name:   "with an ID, the same name and phone in another contingent is noted, not guessed",
+			stored: []Volunteer{rv("1", "Hamidah", "Kab. Tapin", "0812")},
+			rows:   []ImportRow{{Volunteer: rv("B7", "Hamidah", "Kab. Balangan", "0812"), Line: 3}},
+			added:  "B7=Hamidah", renumbered: "3",
+		},
+		{
+			name:   "two stored people of that name and phone: not guessed",
+			stored: []Volunteer{rv("G-A", "Hamidah", "Kab. Tapin", "0812"), rv("G-C", "Hamidah", "Kab. Tabalong", "0812")},
+			rows:   []ImportRow{gen(3, "Hamidah", "Kab. Balangan", "0812")},
+			added:  gen(3, "Hamidah", "Kab. Balangan", "0812").ID + "=Hamidah",
 		},
 		{
 			name:    "a file that gains an ID column adopts the IDs",
@@ -154,6 +172,11 @@ func TestPlanImport(t *testing.T) {
 			check("ambiguous", strings.Join(amb, ","), tc.ambiguous)
 			check("corrections", strings.Join(corr, ","), tc.corrected)
 			check("renumbered", strings.Join(renum, ","), tc.renumbered)
+			var moved []string
+			for _, c := range p.Moved {
+				moved = append(moved, strconv.Itoa(c.Line))
+			}
+			check("moved", strings.Join(moved, ","), tc.moved)
 			check("refused", boolWord(p.Refused()), boolWord(tc.conflicts+tc.ambiguous != ""))
 			if p.Refused() {
 				return

@@ -121,7 +121,7 @@ func (p *rosterParser) record(rec []string, line int) {
 	}
 
 	if g, ok := NormalizeGender(get(roleGender)); ok {
-		v.Gender = g
+		v.Gender = cmpOrString(g, p.tickGender(vals))
 	} else {
 		p.add(Problem{Line: line, Column: colName(l.index[roleGender]), Msg: fmt.Sprintf(
 			"gender '%s' is not L or P; write L (laki-laki) or P (perempuan), or leave it empty", rosterShort(get(roleGender)))})
@@ -136,6 +136,7 @@ func (p *rosterParser) record(rec []string, line int) {
 				"format the column as text, type the number again and export again", rosterShort(ph))})
 	}
 	v.Leader = rosterYes[normHeader(get(roleLeader))]
+	p.said = get(roleLeader) != ""
 	v.Extra = p.extras(vals, &v, line)
 	v.ID = strings.TrimPrefix(get(roleID), "'")
 	p.checkLengths(&v, line)
@@ -164,6 +165,9 @@ func (p *rosterParser) extras(vals []string, v *Volunteer, line int) []Field {
 		case roleExtra:
 			if c.roleHint && rosterLeaderRoles[normHeader(val)] {
 				v.Leader = true
+			}
+			if c.roleHint && val != "" {
+				p.said = true
 			}
 			if fs == nil {
 				fs = make([]Field, 0, len(p.layout.cols)-p.layout.score)
@@ -205,6 +209,7 @@ func (p *rosterParser) addVolunteer(v Volunteer, line int) {
 	p.out.Volunteers = append(p.out.Volunteers, v)
 	p.out.Lines = append(p.out.Lines, line)
 	p.out.Generated = append(p.out.Generated, generated)
+	p.out.leaderSaid = append(p.out.leaderSaid, p.said)
 	if i := p.layout.stamp; i >= 0 {
 		stamp := ""
 		if i < len(p.vals) { // a short row lacks the cells at its end

@@ -30,6 +30,9 @@ func ParseRosterFile(r io.Reader, opt ParseOptions) (*Roster, error) {
 	if err != nil {
 		return nil, err
 	}
+	if msg := otherDocument(data); msg != "" {
+		return nil, rosterFail(0, msg)
+	}
 	if isZip(data) {
 		return parseRosterXLSX(data, opt)
 	}
@@ -53,6 +56,43 @@ func ParseRosterXLSX(r io.Reader, opt ParseOptions) (*Roster, error) {
 	return parseRosterXLSX(data, opt)
 }
 
+// otherDocument names a file that is no spreadsheet at all (a PDF, a Word
+// document, a presentation, whatever its name says) with what to do, or
+// returns "".
+func otherDocument(data []byte) string {
+	const ask = ": ask the office for the list as an Excel workbook (.xlsx) or CSV; a renamed file stays what it is"
+	head := data[:min(len(data), 1024)]
+	switch {
+	case bytes.HasPrefix(data, []byte("%PDF-")):
+		return "this is a PDF, not an Excel workbook or CSV" + ask
+	case isZip(data) && zipHas(data, "word/document.xml"):
+		return "this is a Word document (.docx), not an Excel workbook" + ask
+	case isZip(data) && zipHas(data, "ppt/presentation.xml"):
+		return "this is a PowerPoint presentation (.pptx), not an Excel workbook" + ask
+	case isOLE(data) && bytes.Contains(data, []byte("W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00")):
+		return "this is an old Word document (.doc), not an Excel workbook" + ask
+	case bytes.HasPrefix(head, []byte("{\\rtf")):
+		return "this is a Word document (RTF), not an Excel workbook" + ask
+	case bytes.HasPrefix(data, []byte("\x89PNG")) || bytes.HasPrefix(data, []byte("\xFF\xD8\xFF")):
+		return "this is a picture, not an Excel workbook or CSV" + ask
+	}
+	return ""
+}
+
+// zipHas reports whether a zip archive holds a part of this name.
+func zipHas(data []byte, name string) bool {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return false
+	}
+	for _, f := range zr.File {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
 func isZip(data []byte) bool { return bytes.HasPrefix(data, []byte("PK\x03\x04")) }
 func isOLE(data []byte) bool { return bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0")) }
 
@@ -64,6 +104,9 @@ func parseRosterXLSX(data []byte, opt ParseOptions) (r *Roster, err error) {
 			r, err = nil, rosterFail(0, fmt.Sprintf("the workbook cannot be read (%v): open it in Excel and save it again as .xlsx, or as CSV UTF-8", e))
 		}
 	}()
+	if msg := otherDocument(data); msg != "" {
+		return nil, rosterFail(0, msg)
+	}
 	switch {
 	case isOLE(data):
 		return nil, rosterFail(0, xlsMessage)
@@ -100,6 +143,7 @@ func parseRosterXLSX(data []byte, opt ParseOptions) (r *Roster, err error) {
 	}
 
 	p := newRosterParser(opt, &Roster{Sheet: sheet})
+	p.hiddenCols, p.hiddenRows = sheetHidden(f, sheet)
 	p.reserve(len(rows))
 	for i, rec := range rows {
 		if p.full() {
@@ -222,7 +266,7 @@ func readSheet(f *excelize.File, sheet string) ([][]string, error) {
 	}
 	for r, row := range rows {
 		for c, v := range row {
-			if v != "" && (v[0] >= '0' && v[0] <= '9' || v[0] == '-') {
+			if v != "" && (v[0] >= '0' && v[0] <= '9' || v[0] == '-' || mayBeDate(v)) {
 				row[c] = fix.number(v, r, c)
 			}
 		}

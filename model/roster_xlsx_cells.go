@@ -26,12 +26,23 @@ var (
 	cellScientific = regexp.MustCompile(`^-?\d(\.\d+)?E[+-]\d+$`)
 	cellShortDate  = regexp.MustCompile(`^\d\d-\d\d-\d\d$`)                    // built-in format 14 as excelize shows it
 	cellDateTime   = regexp.MustCompile(`^\d{1,2}/\d{1,2}/\d\d \d{1,2}:\d\d$`) // built-in format 22
+	// Other date formats a workbook may carry: with a month's name
+	// ("1-Jun-80", "Jun-80", "01 Juni 1980"), or in digits with any
+	// separator ("1980-06-01", "01.06.1980"). Some leave out the day.
+	cellMonthDate = regexp.MustCompile(`(?i)^(\d{1,2}[-/ .]+)?(jan|feb|mar|apr|mei|may|jun|jul|agu|ags|aug|sep|okt|oct|nov|des|dec)[a-z]*\.?([-/ .,]+\d{1,2})?([-/ .,']+\d{2,4})?$`)
+	cellNumDate   = regexp.MustCompile(`^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$`)
 )
+
+// mayBeDate reports a value that a date format may have written: a short
+// one with a digit, starting with a letter (a month's name).
+func mayBeDate(v string) bool {
+	return len(v) <= 24 && v[0] >= 'A' && v[0] <= 'z' && strings.ContainsAny(v, "0123456789")
+}
 
 // number returns what Excel shows for the cell that excelize shows as v,
 // at 0-based row r and column c.
 func (x *cellFixer) number(v string, r, c int) string {
-	if !strings.ContainsAny(v, "E-/") {
+	if v[0] >= '0' && v[0] <= '9' && !strings.ContainsAny(v, "E-/. ") {
 		return v // most numbers: an ID, a phone
 	}
 	switch {
@@ -52,6 +63,17 @@ func (x *cellFixer) number(v string, r, c int) string {
 		if n, ok := x.stored(r, c); ok {
 			if t, err := excelize.ExcelDateToTime(n, x.date1904); err == nil {
 				return t.Format(layout)
+			}
+		}
+	case cellMonthDate.MatchString(v), cellNumDate.MatchString(v):
+		// A date in the workbook's own format: kept with its day, month
+		// and year, day first, whatever the format leaves out.
+		if n, ok := x.stored(r, c); ok && n >= 1 && n < 2958466 && strconv.FormatFloat(n, 'f', -1, 64) != v {
+			if t, err := excelize.ExcelDateToTime(n, x.date1904); err == nil {
+				if n != float64(int64(n)) {
+					return t.Format("02/01/2006 15:04")
+				}
+				return t.Format("02/01/2006")
 			}
 		}
 	}

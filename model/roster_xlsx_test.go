@@ -1,6 +1,7 @@
 package model
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -285,6 +286,9 @@ func TestParseRosterFileFormats(t *testing.T) {
 		{"OpenDocument", "PK\x03\x04\x14\x00\x00\x00\x00\x00mimetypeapplication/vnd.oasis.opendocument.spreadsheet", ParseOptions{}, "OpenDocument spreadsheet (.ods)"},
 		{"a web page named .xls", "<html><table><tr><td>Nama</td></tr></table></html>", ParseOptions{}, "a web page or an XML spreadsheet"},
 		{"--sheet on CSV", csv, ParseOptions{Sheet: "Peserta"}, "--sheet 'Peserta' is for Excel workbooks"},
+		{"a PDF renamed .xlsx", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", ParseOptions{}, "this is a PDF, not an Excel workbook or CSV"},
+		{"a Word document renamed .xlsx", string(zipOf(t, "[Content_Types].xml", "word/document.xml", "word/styles.xml")), ParseOptions{}, "this is a Word document (.docx), not an Excel workbook"},
+		{"an old Word document renamed .xls", ole + "R\x00o\x00o\x00t\x00 \x00E\x00n\x00t\x00r\x00y\x00W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00", ParseOptions{}, "this is an old Word document (.doc)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			pe := mustFailXLSX(t, []byte(tc.in), tc.opt)
@@ -397,4 +401,25 @@ func TestSheetMerges(t *testing.T) {
 		t.Fatalf("sheetMerges = %q, %v", got, err)
 	}
 	eq(t, "merges, as excelize reads them", got, want)
+}
+
+// zipOf is a zip archive holding empty parts of these names: the outline
+// of an Office document.
+func zipOf(t *testing.T, names ...string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, n := range names {
+		w, err := zw.Create(n)
+		if err == nil {
+			_, err = w.Write([]byte("<x/>"))
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

@@ -70,13 +70,15 @@ type Index struct {
 }
 
 type entry struct {
-	id      string
-	name    string // normalised words but titles, joined by spaces: tie-break and fuzzy text
-	written string // the same words as written: tie-break between spellings
-	cont    int32
-	first   int8 // index of the first word that is not a title
-	nreal   int8 // words that are not titles
-	words   []nameWord
+	id        string
+	name      string // normalised words but titles, joined by spaces: tie-break and fuzzy text
+	written   string // the same words as written: tie-break between spellings
+	cont      int32
+	first     int8   // index of the first word that is not a title
+	nreal     int8   // words that are not titles
+	loose     string // looseKey of the name, for SimilarPeople
+	looseMask uint64
+	words     []nameWord
 }
 
 type idRef struct {
@@ -212,6 +214,8 @@ func (ix *Index) makeEntry(v Volunteer) entry {
 		}
 	}
 	e.name = strings.Join(norms, " ")
+	e.loose = looseKeyOf(ws)
+	e.looseMask = looseMask(e.loose)
 	e.written = strings.Join(folds, " ")
 	c, ok := ix.contIDs[v.Contingent]
 	if !ok {

@@ -115,15 +115,18 @@ type State struct {
 	groups      map[string]*group
 	pillars     map[string]*Tally
 	total       Tally
-	perQuarter  map[int64]int     // first arrivals per quarter hour (unix/900)
-	arrivals    []*Event          // standing first arrivals, in fold order: the latest are at the end
-	sorted      []*Event          // every event in fold order, for the log
-	doubled     map[string]bool   // volunteers with more than one standing arrival
-	walkins     map[string]*Event // walk-in registrations by volunteer
+	perQuarter  map[int64]int       // first arrivals per quarter hour (unix/900)
+	arrivals    []*Event            // standing first arrivals, in fold order: the latest are at the end
+	sorted      []*Event            // every event in fold order, for the log
+	doubled     map[string]bool     // volunteers with more than one standing arrival
+	walkins     map[string]*Event   // walk-in registrations by volunteer
+	byLowerID   map[string][]string // lower-case ID -> the IDs spelt so (state_id.go)
+	notes       []*Event            // refused scans, in fold order: never counted
 	version     uint64
 
 	renames       []*Event          // contingent renames, in fold order (state_contingent.go)
 	rawContingent map[string]string // volunteer -> the contingent their record came with
+	reids         map[string]*Event // IDKey of an old ID -> the re-ID that stands (state_reid.go)
 }
 
 type group struct {
@@ -145,6 +148,7 @@ func NewState(roster []Volunteer) *State {
 		perQuarter:    map[int64]int{},
 		doubled:       map[string]bool{},
 		walkins:       map[string]*Event{},
+		byLowerID:     make(map[string][]string, len(roster)),
 	}
 	for _, v := range roster {
 		s.Upsert(v)
@@ -174,6 +178,7 @@ func (s *State) Version() uint64 { return s.version }
 // Upsert adds a volunteer or replaces their record (a roster re-import).
 func (s *State) Upsert(v Volunteer) {
 	s.version++
+	v.ID = s.CanonicalID(v.ID) // a record under an old ID is the person's
 	v.Contingent = s.keepRaw(v.ID, v.Contingent)
 	if p, ok := s.people[v.ID]; ok {
 		s.count(p, -1)
@@ -191,6 +196,7 @@ func (s *State) Upsert(v Volunteer) {
 	p := &Person{Volunteer: v}
 	s.people[v.ID] = p
 	s.order = append(s.order, v.ID)
+	s.addLowerID(v.ID)
 	s.join(p)
 	s.recompute(p)
 	s.count(p, +1)
@@ -259,8 +265,9 @@ func (s *State) apply(e *Event) error {
 	s.sorted = insertSorted(s.sorted, ev)
 	s.version++
 	if e.Kind == KindWalkIn {
-		s.walkins[e.Volunteer] = ev
-		if _, known := s.people[e.Volunteer]; !known {
+		id := s.CanonicalID(e.Volunteer)
+		s.walkins[id] = ev
+		if _, known := s.people[id]; !known {
 			s.Upsert(*e.Record)
 		}
 	}
@@ -270,6 +277,15 @@ func (s *State) apply(e *Event) error {
 	}
 	if e.Kind == KindRename {
 		s.applyRename(ev)
+		return nil
+	}
+	if e.Kind == KindNote {
+		// Kept aside, filed under nobody: a note changes no status or tally.
+		s.notes = insertSorted(s.notes, ev)
+		return nil
+	}
+	if e.Kind == KindReID {
+		s.applyReID(ev)
 		return nil
 	}
 	s.index(ev)
@@ -284,10 +300,12 @@ func (s *State) index(e *Event) {
 		k := s.ContingentOf(e.Contingent)
 		s.byGroup[k] = insertSorted(s.byGroup[k], e)
 	case KindReplace:
-		s.byVolunteer[e.Volunteer] = insertSorted(s.byVolunteer[e.Volunteer], e)
-		s.byVolunteer[e.Ref] = insertSorted(s.byVolunteer[e.Ref], e)
+		v, r := s.CanonicalID(e.Volunteer), s.CanonicalID(e.Ref)
+		s.byVolunteer[v] = insertSorted(s.byVolunteer[v], e)
+		s.byVolunteer[r] = insertSorted(s.byVolunteer[r], e)
 	default:
-		s.byVolunteer[e.Volunteer] = insertSorted(s.byVolunteer[e.Volunteer], e)
+		v := s.CanonicalID(e.Volunteer)
+		s.byVolunteer[v] = insertSorted(s.byVolunteer[v], e)
 	}
 }
 
@@ -346,15 +364,17 @@ func (s *State) effective(e *Event) bool { return s.annulledBy[e.ID] == nil }
 // touch recomputes whatever an event concerns.
 func (s *State) touch(e *Event) {
 	switch e.Kind {
-	case KindConfirm, KindWithdraw:
-		return // sign-offs are resolved when read
+	case KindConfirm, KindWithdraw, KindNote:
+		return // sign-offs are resolved when read; notes never count
 	case KindRename:
 		s.regroup() // annulled
+	case KindReID:
+		return // not annulled (the store refuses to)
 	case KindReplace:
-		s.refresh(e.Volunteer)
-		s.refresh(e.Ref)
+		s.refresh(s.CanonicalID(e.Volunteer))
+		s.refresh(s.CanonicalID(e.Ref))
 	default:
-		s.refresh(e.Volunteer)
+		s.refresh(s.CanonicalID(e.Volunteer))
 	}
 }
 
@@ -394,10 +414,10 @@ func (s *State) recompute(p *Person) {
 		case KindExcuse:
 			p.Excuse = e
 		case KindReplace:
-			if e.Ref == p.ID {
-				p.ReplacedBy = e.Volunteer
+			if s.CanonicalID(e.Ref) == p.ID {
+				p.ReplacedBy = s.CanonicalID(e.Volunteer)
 			} else {
-				p.Replaces = e.Ref
+				p.Replaces = s.CanonicalID(e.Ref)
 			}
 		}
 	}

@@ -5,11 +5,23 @@ import (
 	"time"
 )
 
-// Person returns a volunteer's folded state.
+// Person returns a volunteer's folded state, by their ID in any case
+// (ResolveID) or by an ID a re-ID replaced (state_reid.go): the returned
+// Person's ID is the one they are known by now.
 func (s *State) Person(id string) (Person, bool) {
 	p, ok := s.people[id]
+	if !ok && len(s.reids) > 0 {
+		p, ok = s.people[s.CanonicalID(id)]
+	}
 	if !ok {
-		return Person{}, false
+		resolved, found := s.ResolveID(id) // the ID in another case
+		if !found {
+			resolved, found = s.ResolveID(s.CanonicalID(id))
+		}
+		if !found {
+			return Person{}, false
+		}
+		p = s.people[resolved]
 	}
 	return *p, true
 }
@@ -280,4 +292,17 @@ func (s *State) LastArrival(match func(Event) bool) (Event, bool) {
 		return Event{}, false
 	}
 	return *best, true
+}
+
+// Notes lists the standing notes of refused scans recorded at or after
+// since, oldest first.
+func (s *State) Notes(since time.Time) []Event {
+	i := sort.Search(len(s.notes), func(i int) bool { return !s.notes[i].At.Before(since) })
+	var out []Event
+	for _, e := range s.notes[i:] {
+		if s.effective(e) {
+			out = append(out, *e)
+		}
+	}
+	return out
 }

@@ -5,6 +5,7 @@ package model
 // HasEvents reports whether any event concerns volunteer id: a check-in,
 // an excuse, a replacement or their walk-in registration.
 func (s *State) HasEvents(id string) bool {
+	id = s.CanonicalID(id)
 	return len(s.byVolunteer[id]) > 0 || s.walkins[id] != nil
 }
 
@@ -20,6 +21,7 @@ func (s *State) Remove(id string) bool {
 	s.count(p, -1)
 	s.leave(p)
 	delete(s.people, id)
+	s.removeLowerID(id)
 	delete(s.rawContingent, id)
 	for i, o := range s.order {
 		if o == id {

@@ -38,6 +38,7 @@ type App struct {
 	shown    time.Time // when changes made elsewhere were last shown
 	drawn    appDrawn
 	refused  string // why the last input was refused (refuseLongInput), until the next key
+	askQuit  string // the text key of why Ctrl+C asks before quitting, until the next key
 }
 
 // refreshEvery is the least time between two refreshes for changes made
@@ -107,6 +108,7 @@ type statusKey struct {
 	lang              Lang
 	width             int
 	refused           string
+	askQuit           string
 }
 
 type helpKey struct {
@@ -131,6 +133,9 @@ func New(st *db.Store, o Options) *App {
 	}
 	a.changes, a.stop = st.Subscribe()
 	a.idle, a.lastKey = o.IdleTimeout, c.Now()
+	if !o.IdleSince.IsZero() {
+		a.lastKey = o.IdleSince
+	}
 	return a
 }
 
@@ -207,6 +212,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if a.refuseLongInput(msg) {
 			return a, nil
 		}
+		if a.askQuit != "" {
+			// Asked whether to quit: Ctrl+C again quits, any other key stays
+			// and is handled as usual.
+			a.askQuit = ""
+			if key.Matches(msg, a.c.Keys.Quit) {
+				return a, tea.Quit
+			}
+		}
 		if cmd, done := a.globalKey(msg); done {
 			return a, cmd
 		}
@@ -231,6 +244,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (a *App) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	k := a.c.Keys
 	if key.Matches(msg, k.Quit) {
+		if why := a.unsaved(); why != "" {
+			a.askQuit = why // a check-in being written, or a form half filled: ask first
+			return nil, true
+		}
 		return tea.Quit, true
 	}
 	if a.showHelp {
@@ -271,6 +288,24 @@ func (a *App) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	// No letter quits: on a list, q sits beside the action keys. Ctrl+C
 	// quits everywhere, and nothing is lost (every action is saved at once).
 	return nil, false
+}
+
+// unsavedWorker is a screen that can hold work not saved yet.
+type unsavedWorker interface {
+	// unsavedWork is the text key that says what would be lost, or "".
+	unsavedWork() string
+}
+
+// unsaved says what quitting now would lose, on any screen ("" if nothing).
+func (a *App) unsaved() string {
+	for _, s := range a.screens {
+		if u, ok := s.(unsavedWorker); ok {
+			if why := u.unsavedWork(); why != "" {
+				return why
+			}
+		}
+	}
+	return ""
 }
 
 func (a *App) switchTo(i int) tea.Cmd {
@@ -324,7 +359,7 @@ func (a *App) drawHeader() string {
 
 func (a *App) statusLine() block {
 	k := statusKey{arrived: a.arrived, expected: a.expected, backupAt: a.backup.At,
-		operator: a.c.Actor.Operator, station: a.c.Actor.Station, lang: a.c.Lang, width: a.c.Width, refused: a.refused}
+		operator: a.c.Actor.Operator, station: a.c.Actor.Station, lang: a.c.Lang, width: a.c.Width, refused: a.refused, askQuit: a.askQuit}
 	if a.backup.Err != nil {
 		k.backupErr = a.backup.Err.Error()
 	}
@@ -334,6 +369,9 @@ func (a *App) statusLine() block {
 func (a *App) drawStatusLine() string {
 	st := a.c.Styles
 	count := st.Bold.Render(a.c.T("status.arrived", a.c.Number(a.arrived), a.c.Number(a.expected)))
+	if a.askQuit != "" {
+		return truncate(count+"  "+st.WarnText.Render("! "+a.c.T(a.askQuit)), a.c.Width)
+	}
 	if a.refused != "" {
 		return truncate(count+"  "+st.WarnText.Render("! "+a.refused), a.c.Width)
 	}
@@ -433,12 +471,7 @@ func (a *App) View() string {
 	var body block
 	switch {
 	case a.showHelp:
-		var km help.KeyMap = shortHelp{a.screens[a.active], a.c}
-		full := help.New()
-		full.Styles = a.help.Styles
-		full.ShowAll = true
-		full.Width = a.c.Width
-		body = measure(a.c.Styles.Frame.Render(a.c.Styles.Title.Render(a.c.T("help.title")) + "\n\n" + full.View(km) + "\n\n" + a.c.Styles.Muted.Render(a.c.T("help.close"))))
+		body = measure(a.helpBox())
 	case a.login != nil:
 		view := a.login.View()
 		body = a.drawn.screen.text(view, func() string { return view })

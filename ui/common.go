@@ -84,6 +84,9 @@ type Options struct {
 	// IdleTimeout ends the session after this long without a key (SSH
 	// sessions); zero for never.
 	IdleTimeout time.Duration
+	// IdleSince is when the idle time starts (the SSH connection's start);
+	// zero: when the app is made.
+	IdleSince time.Time
 }
 
 func newCommon(st *db.Store, o Options) *Common {
@@ -175,6 +178,35 @@ func (c *Common) bell() tea.Cmd {
 	out := c.Out
 	return func() tea.Msg {
 		io.WriteString(out, "\a")
+		return nil
+	}
+}
+
+// bellGap is the pause between the beeps of one answer, so a terminal
+// sounds them apart; tests set it to nothing.
+var bellGap = 150 * time.Millisecond
+
+// The answers' bells: one beep for a check-in, two for a warning, three
+// for an error, so the queue is heard without a look at the screen.
+const (
+	bellsOK   = 1
+	bellsWarn = 2
+	bellsErr  = 3
+)
+
+// bells rings the bell n times, spaced so they are heard as n.
+func (c *Common) bells(n int) tea.Cmd {
+	if !c.Bell || n <= 0 {
+		return nil
+	}
+	out, gap := c.Out, bellGap
+	return func() tea.Msg {
+		for i := 0; i < n; i++ {
+			if i > 0 && gap > 0 {
+				time.Sleep(gap)
+			}
+			io.WriteString(out, "\a")
+		}
 		return nil
 	}
 }

@@ -24,6 +24,7 @@ const (
 	membersSignOff                // the leader's name
 	membersIncomplete             // why the sign-off is refused
 	membersWithdraw               // take the sign-off back?
+	membersAnnulBus               // annul today's bus check-in, with one reason
 )
 
 // members is one contingent for its leader: who is missing, several checked
@@ -53,6 +54,8 @@ type members struct {
 	searchSeq uint64
 	walkin    *walkInForm
 	waiting   []model.Person // who keeps the sign-off back
+	bus       db.Bus         // the bus being annulled
+	listTop   int            // the first name shown in a dialog's list of names
 
 	width, height int
 }
@@ -179,6 +182,8 @@ func (m *members) Update(msg tea.Msg) tea.Cmd {
 	case walkInCancelMsg:
 		m.mode, m.walkin = membersList, nil
 		return nil
+	case busMsg:
+		return m.onBus(msg)
 	case similarMsg:
 		if m.walkin != nil {
 			return m.walkin.Update(msg)
@@ -213,34 +218,54 @@ func (m *members) onKey(msg tea.KeyMsg) tea.Cmd {
 		m.startSearch()
 	case m.c.gateLogin() && (key.Matches(msg, k.Toggle) || key.Matches(msg, k.SelectAll)):
 		m.note, m.noteBad = m.c.T("role.no_bulk_checkin"), true
+	case m.c.gateLogin() && m.leadersKey(msg):
+		// Said before any form is filled in, not after.
+		m.note, m.noteBad = m.c.T("role.leaders_keys"), true
 	case key.Matches(msg, k.Toggle):
 		if p, ok := m.current(); ok {
-			m.picked[p.ID] = !m.picked[p.ID]
+			if m.movable(p) || m.picked[p.ID] {
+				m.picked[p.ID] = !m.picked[p.ID]
+			} else {
+				m.say(m.whyNot(p))
+			}
 			m.sel++
 		}
 	case key.Matches(msg, k.SelectAll):
 		// All missing (or, leaving, all on site): the excused stay out of a
 		// bus load; one can still be picked alone if they came after all.
+		n := 0
 		for _, p := range m.rows {
 			if (m.departure && p.Status == model.StatusArrived) || (!m.departure && p.Status == model.StatusMissing) {
 				m.picked[p.ID] = true
+				n++
 			}
+		}
+		if n == 0 {
+			m.say(m.c.T(m.byMode("members.nobody_left")))
 		}
 	case key.Matches(msg, k.Enter):
 		if len(m.targets()) > 0 {
-			m.mode = membersConfirm
+			m.mode, m.listTop = membersConfirm, 0
+		} else if p, ok := m.current(); ok {
+			m.say(m.whyNot(p))
 		}
+	case key.Matches(msg, k.Annul):
+		return m.findBus()
 	case key.Matches(msg, k.Departures):
 		m.departure, m.picked, m.sel, m.top = !m.departure, map[string]bool{}, 0, 0
 		return m.load()
 	case key.Matches(msg, k.Excuse):
-		if p, ok := m.current(); ok {
+		if p, ok := m.current(); ok && m.refuseExcuse(p) {
+			break
+		} else if ok {
 			m.mode, m.target, m.reason = membersExcuse, p, ""
 			m.input = newInput(m.c, m.c.T("contingent.note_placeholder"), 120)
 			m.input.Width = max(10, m.width-30)
 		}
 	case key.Matches(msg, k.Replace):
-		if p, ok := m.current(); ok {
+		if p, ok := m.current(); ok && m.refuseReplace(p) {
+			break
+		} else if ok {
 			m.mode, m.target, m.found = membersReplace, p, nil
 			m.input = newInput(m.c, m.c.T("contingent.replace_placeholder"), 80)
 			m.input.Width = max(10, m.width-30)
@@ -250,6 +275,8 @@ func (m *members) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Withdraw):
 		if m.standing() != nil {
 			m.mode = membersWithdraw
+		} else {
+			m.say(m.c.T("members.not_signed"))
 		}
 	}
 	m.clampList()
@@ -316,6 +343,9 @@ func (m *members) onDialogKey(msg tea.KeyMsg) tea.Cmd {
 		if key.Matches(msg, k.Enter) {
 			return m.moveTargets()
 		}
+		m.scrollNames(msg, len(m.targets()))
+	case membersAnnulBus:
+		return m.onAnnulBusKey(msg)
 	case membersIncomplete:
 		if key.Matches(msg, k.Enter) {
 			m.mode = membersList
@@ -369,8 +399,9 @@ func (m *members) onDialogKey(msg tea.KeyMsg) tea.Cmd {
 			m.walkin = newWalkInForm(m.c, m.input.Value())
 			m.walkin.fields[fieldContingent].SetValue(m.name)
 			target := m.target
+			m.walkin.exclude, m.walkin.intro = target.ID, m.c.T("contingent.replace_new_intro", target.Name)
 			m.walkin.submitFn = func(v model.Volunteer) tea.Cmd {
-				return m.act(m.c.T("contingent.replaced", target.Name, v.Name), func(st *db.Store, by db.Actor) error {
+				return m.act(m.c.T("contingent.replaced_new", target.Name, v.Name), func(st *db.Store, by db.Actor) error {
 					_, err := st.ReplaceWithWalkIn(target.ID, v, by)
 					return err
 				})
@@ -391,6 +422,7 @@ func (m *members) onDialogKey(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		case key.Matches(msg, k.Enter):
 			if m.foundSel >= len(m.found) {
+				m.say(m.c.T("members.replace_none"))
 				return nil
 			}
 			target, repl := m.target, m.found[m.foundSel]
@@ -419,12 +451,13 @@ func (m *members) updateInput(msg tea.Msg) tea.Cmd {
 func (m *members) searchCandidates() tea.Cmd {
 	m.searchSeq++
 	// Only this contingent: a replacement of another would leave a gap there.
-	seq, st, q := m.searchSeq, m.c.Store, model.Query{Text: m.input.Value(), Contingent: m.name, Limit: 8}
+	// Never the person being replaced: they cannot take their own place.
+	seq, st, q, self := m.searchSeq, m.c.Store, model.Query{Text: m.input.Value(), Contingent: m.name, Limit: 9}, m.target.ID
 	return func() tea.Msg {
 		var rows []model.Person
 		st.Read(func(s *model.State, ix *model.Index) {
 			for _, hit := range ix.Search(q) {
-				if p, ok := s.Person(hit.ID); ok {
+				if p, ok := s.Person(hit.ID); ok && p.ID != self && len(rows) < 8 {
 					rows = append(rows, p)
 				}
 			}
@@ -462,6 +495,7 @@ func (m *members) moveTargets() tea.Cmd {
 	}
 }
 
-func (m *members) listHeight() int { return max(1, m.height-6) }
+// listHeight is the rows left for members: a note of two lines takes one.
+func (m *members) listHeight() int { return max(1, m.height-6-max(0, len(m.noteLines())-1)) }
 
 func (m *members) clampList() { m.clamp(len(m.rows), m.listHeight()) }

@@ -12,7 +12,7 @@ func (m *members) CapturesKey(msg tea.KeyMsg) bool {
 		return isText(msg) && (m.mode == membersList || msg.String() != "?")
 	}
 	k := m.c.Keys
-	for _, b := range []key.Binding{k.Toggle, k.SelectAll, k.Excuse, k.Replace, k.SignOff, k.Withdraw, k.Departures, k.Back, k.ListUp, k.ListDown, k.Search} {
+	for _, b := range []key.Binding{k.Toggle, k.SelectAll, k.Excuse, k.Replace, k.SignOff, k.Withdraw, k.Departures, k.Back, k.ListUp, k.ListDown, k.Search, k.Annul} {
 		if key.Matches(msg, b) {
 			return true
 		}
@@ -26,7 +26,7 @@ func (m *members) ShortHelp() []key.Binding {
 	case m.mode == membersList && m.searching:
 		return []key.Binding{withHelp(k.Enter, "enter", m.c.T("key.search_done")), withHelp(k.Up, "↑/↓", m.c.T("key.select")), withHelp(k.Cancel, "esc", m.c.T("key.clear"))}
 	case m.mode == membersList:
-		return []key.Binding{m.enterKey(), m.c.leadersOnly(k.Toggle), m.c.leadersOnly(k.SelectAll), k.Excuse, k.Replace, k.SignOff, k.Departures, k.Search, m.backKey()}
+		return []key.Binding{m.enterKey(), m.c.leadersOnly(k.Toggle), m.c.leadersOnly(k.SelectAll), m.c.leadersOnly(k.Excuse), m.c.leadersOnly(k.Replace), m.c.leadersOnly(k.SignOff), k.Departures, k.Search, m.backKey()}
 	}
 	switch m.mode {
 	case membersExcuse:
@@ -38,6 +38,8 @@ func (m *members) ShortHelp() []key.Binding {
 		return m.walkin.ShortHelp()
 	case membersReplace:
 		return []key.Binding{withHelp(k.Enter, "enter", m.c.T("key.choose")), k.WalkIn, withHelp(k.Cancel, "esc", m.c.T("key.cancel"))}
+	case membersConfirm, membersAnnulBus:
+		return []key.Binding{withHelp(k.Enter, "enter", m.c.T("key.yes")), withHelp(k.Up, "↑/↓", m.c.T("key.scroll")), withHelp(k.Cancel, "esc", m.c.T("key.cancel"))}
 	}
 	return []key.Binding{withHelp(k.Enter, "enter", m.c.T("key.yes")), withHelp(k.Cancel, "esc", m.c.T("key.cancel"))}
 }
@@ -52,7 +54,8 @@ func (m *members) FullHelp() [][]key.Binding {
 	withdraw.SetEnabled(m.standing() != nil)
 	return [][]key.Binding{
 		{m.enterKey(), m.c.leadersOnly(k.Toggle), m.c.leadersOnly(k.SelectAll), k.Up, k.ListUp, k.PageUp, k.Home, k.Search},
-		{k.Excuse, k.Replace, k.SignOff, withdraw, k.Departures, m.backKey()},
+		{m.c.leadersOnly(k.Excuse), m.c.leadersOnly(k.Replace), m.c.leadersOnly(k.SignOff), m.c.leadersOnly(withdraw),
+			m.c.leadersOnly(withHelp(k.Annul, "ctrl+x", m.c.T("key.annul_bus"))), k.Departures, m.backKey()},
 	}
 }
 

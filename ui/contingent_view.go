@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"hadir/model"
 )
 
@@ -22,11 +24,13 @@ func (m *members) View() string {
 		lines = append(lines, m.searchLine())
 	} else if m.note != "" {
 		style := st.OKText
-		mark := "✓ "
 		if m.noteBad {
-			style, mark = st.ErrText, "✗ "
+			style = st.ErrText
 		}
-		lines = append(lines, style.Render(truncate(mark+m.note, m.width)))
+		// Wrapped, never cut: a note says why a key did nothing, and what to do.
+		for _, l := range m.noteLines() {
+			lines = append(lines, style.Render(l))
+		}
 	} else if n := len(m.targets()); n > 0 && len(m.picked) > 0 {
 		lines = append(lines, st.Muted.Render(m.c.T("contingent.picked", n)))
 	} else {
@@ -110,12 +114,9 @@ func (m *members) dialogView() string {
 	var body []string
 	switch m.mode {
 	case membersConfirm:
-		n := len(m.targets())
-		q := m.c.T("contingent.confirm_checkin", n, m.name)
-		if m.departure {
-			q = m.c.T("contingent.confirm_depart", n, m.name)
-		}
-		body = []string{st.Big.Render(q), "", st.Muted.Render(m.c.T("contingent.enter_yes"))}
+		body = m.confirmView()
+	case membersAnnulBus:
+		body = m.busView()
 	case membersExcuse:
 		body = []string{st.Big.Render(m.c.T("contingent.excuse_title", m.target.Name))}
 		if m.reason == "" {
@@ -162,4 +163,21 @@ func (m *members) dialogView() string {
 		return ""
 	}
 	return st.Modal.Width(max(20, m.width-4)).Render(strings.Join(body, "\n"))
+}
+
+// noteLines is the note with its mark, wrapped to the width: most notes
+// take one line, a long "why" two.
+func (m *members) noteLines() []string {
+	if m.note == "" || m.searching || m.query() != "" {
+		return nil
+	}
+	mark := "✓ "
+	if m.noteBad {
+		mark = "✗ "
+	}
+	lines := strings.Split(lipgloss.NewStyle().Width(max(10, m.width)).Render(mark+m.note), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return lines
 }

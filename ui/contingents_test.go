@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -169,17 +170,17 @@ func TestContingentReplace(t *testing.T) {
 	second := m.rows[m.sel]
 	d.typeText("r")
 	d.key(tea.KeyCtrlN)
-	d.mustShow("Walk-in (not on the roster)")
+	d.mustShow("Walk-in (not on the roster)", "Fill this in with the new person standing here: they take "+second.Name+"'s place and are checked in.")
 	w := m.walkin
 	w.fields[fieldName].SetValue("Iyus Saputra")
 	w.fields[fieldGender].SetValue("L")
 	w.setFocus(fieldPhone)
 	d.key(tea.KeyEnter)
-	d.mustShow(second.Name + " is replaced by Iyus Saputra.")
+	d.mustShow(second.Name + " is replaced by Iyus Saputra, checked in now.")
 	var info model.Contingent
 	st.Read(func(s *model.State, _ *model.Index) { info, _ = s.Contingent("Kab. Balangan") })
-	if info.Replaced != 2 || info.Expected != 99 {
-		t.Errorf("Balangan after two replacements: %+v (the walk-in joins, two leave)", info.Tally)
+	if info.Replaced != 2 || info.Expected != 99 || info.Arrived != 1 {
+		t.Errorf("Balangan after two replacements: %+v (the walk-in joins and is checked in, two leave)", info.Tally)
 	}
 }
 
@@ -280,11 +281,24 @@ func TestContingentGateLoginCannotSignOff(t *testing.T) {
 	d := &screenDriver{t: t, s: s, bell: &bytes.Buffer{}}
 	s.SetSize(120, 30)
 	d.run(s.Init())
-	openBalangan(d)
-	d.typeText("e")
-	d.typeText("s")
-	d.key(tea.KeyEnter)
-	d.mustShow("Login gate tidak boleh melakukan ini")
+	m := openBalangan(d)
+	var help []string
+	for _, b := range m.ShortHelp() {
+		help = append(help, b.Help().Key+" "+b.Help().Desc)
+	}
+	for _, want := range []string{"e berhalangan (khusus ketua/admin)", "r pengganti (khusus ketua/admin)", "s sahkan (khusus ketua/admin)"} {
+		if !slices.Contains(help, want) {
+			t.Errorf("the gate's help %q does not mark %q", help, want)
+		}
+	}
+	// Refused at the key, before any form is filled in.
+	for _, k := range []string{"e", "r", "s", "w"} {
+		d.typeText(k)
+		d.mustShowWrapped("Login pos tidak dapat mencatat berhalangan, pengganti, pengesahan atau membatalkan bus: minta ketua atau admin.")
+		d.mustNotShow("Catatan:", "Siapa pengganti", "Nama ketua:")
+	}
+	d.key(tea.KeyCtrlX)
+	d.mustShow("Login pos tidak dapat")
 	if p, _ := st.Person("JRS-BLG-0001"); p.Status != model.StatusMissing {
 		t.Error("a gate login excused a volunteer")
 	}

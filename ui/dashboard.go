@@ -66,6 +66,17 @@ type dashSnapshot struct {
 	latest       []dashArrival        // newest first
 	anomalyCount int
 	anomalies    []dashAnomaly // the newest dashAnomalyN, newest first
+	unknownScans int           // unknown badges scanned today (since midnight WITA)
+	unknownCodes []string      // their codes, each once, newest first
+}
+
+// toCheck is how many things the committee should look at: the anomalies,
+// and the unknown badges scanned today as one.
+func (s dashSnapshot) toCheck() int {
+	if s.unknownScans > 0 {
+		return s.anomalyCount + 1
+	}
+	return s.anomalyCount
 }
 
 type dashContingent struct {
@@ -155,10 +166,13 @@ func (d *Dashboard) writeReport() tea.Cmd {
 // load reads the snapshot. It calls only the State's aggregate readers:
 // their cost is the number of contingents, pillars, quarters and anomalies.
 func (d *Dashboard) load() tea.Cmd {
-	st := d.c.Store
+	st, now := d.c.Store, d.c.Now()
 	return func() tea.Msg {
 		var snap dashSnapshot
-		st.Read(func(s *model.State, _ *model.Index) { snap = dashboardSnapshot(s) })
+		st.Read(func(s *model.State, _ *model.Index) {
+			snap = dashboardSnapshot(s)
+			snap.unknownScans, snap.unknownCodes = unknownScansToday(s, now)
+		})
 		return dashboardLoadedMsg{snap: snap}
 	}
 }
@@ -189,6 +203,27 @@ func dashboardSnapshot(s *model.State) dashSnapshot {
 		snap.anomalies = append(snap.anomalies, dashAnomalyOf(s, a))
 	}
 	return snap
+}
+
+// unknownScansToday counts the unknown badges scanned since midnight (the
+// campsite's day) and lists their codes, each once, newest first.
+func unknownScansToday(s *model.State, now time.Time) (int, []string) {
+	local := now.Local()
+	midnight := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, local.Location())
+	notes := s.Notes(midnight)
+	n, seen := 0, map[string]bool{}
+	var codes []string
+	for i := len(notes) - 1; i >= 0; i-- {
+		if notes[i].Reason != model.NoteUnknownBadge {
+			continue
+		}
+		n++
+		if code := notes[i].Note; !seen[code] {
+			seen[code] = true
+			codes = append(codes, code)
+		}
+	}
+	return n, codes
 }
 
 func dashStampOf(e *model.Event) dashStamp {

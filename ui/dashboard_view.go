@@ -141,9 +141,9 @@ func (d *Dashboard) totalsView(w int) string {
 	st, c, t := d.c.Styles, d.c, d.snap.total
 	big := st.Big.Render(dashBigNumber(c.Number(t.Arrived)))
 	textW := w - lipgloss.Width(big) - 3
-	anomalies := st.Muted.Render("✓ " + c.T("dashboard.to_check", c.Number(d.snap.anomalyCount)))
-	if d.snap.anomalyCount > 0 {
-		anomalies = st.WarnText.Render("! " + c.T("dashboard.to_check", c.Number(d.snap.anomalyCount)))
+	anomalies := st.Muted.Render("✓ " + c.T("dashboard.to_check", c.Number(d.snap.toCheck())))
+	if d.snap.toCheck() > 0 {
+		anomalies = st.WarnText.Render("! " + c.T("dashboard.to_check", c.Number(d.snap.toCheck())))
 	}
 	lines := []string{
 		st.Bold.Render(c.T("dashboard.arrived_of", c.Number(t.Arrived), c.Number(t.Expected), dashPercent(c, t.Arrived, t.Expected))),
@@ -190,9 +190,19 @@ func (d *Dashboard) latestView(w int) string {
 // lines each: what and who, then where and when.
 func (d *Dashboard) anomaliesView(w, n int) string {
 	st, c := d.c.Styles, d.c
-	lines := []string{d.heading(c.T("dashboard.anomalies", c.Number(d.snap.anomalyCount)), "", w)}
-	if d.snap.anomalyCount == 0 {
+	lines := []string{d.heading(c.T("dashboard.anomalies", c.Number(d.snap.toCheck())), "", w)}
+	if d.snap.toCheck() == 0 {
 		return strings.Join(append(lines, st.OKText.Render("✓ "+c.T("dashboard.anomalies_none"))), "\n")
+	}
+	if n := d.snap.unknownScans; n > 0 {
+		// Every refused badge is in the log (F4, search "refused scan" or the
+		// code); here the day's count and which codes, to ask about.
+		scanned := c.T("dashboard.unknown_scans", c.Number(n))
+		if n == 1 {
+			scanned = c.T("dashboard.unknown_scan")
+		}
+		lines = append(lines, truncate(st.ErrText.Render("✗ "+scanned), w),
+			truncate("         "+strings.Join(d.snap.unknownCodes, ", "), w))
 	}
 	shown := d.snap.anomalies[:min(n, len(d.snap.anomalies))]
 	for _, a := range shown {

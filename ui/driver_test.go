@@ -45,6 +45,8 @@ func init() {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	// Times show as the campsite's wall clock (WITA) whatever the machine says.
 	time.Local = time.FixedZone("WITA", 8*3600)
+	// The beeps of one answer are counted, not listened to.
+	bellGap = 0
 }
 
 // testClock is the tests' epoch (09:14 WITA on the first day, unless

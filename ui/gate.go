@@ -17,11 +17,12 @@ import (
 type gateMode int
 
 const (
-	modeSearch  gateMode = iota // typing a name or waiting for a scan
-	modeConfirm                 // "check in NAME?" Enter = yes, Esc = no
-	modeReason                  // annulling the last check-in: asking why
-	modeWalkIn                  // the walk-in form is open
-	modeFilter                  // choosing a contingent to search in
+	modeSearch   gateMode = iota // typing a name or waiting for a scan
+	modeConfirm                  // "check in NAME?" Enter = yes, Esc = no
+	modeReason                   // annulling the last check-in: asking why
+	modeWalkIn                   // the walk-in form is open
+	modeFilter                   // choosing a contingent to search in
+	modeCameBack                 // a departed volunteer scanned: "came back?" Enter = yes, Esc = no
 )
 
 // scanRepeatWindow: a scanner that fires twice sends the same ID again at
@@ -50,6 +51,12 @@ type banner struct {
 	kind   bannerKind
 	title  string
 	detail string
+	// say gives title and detail again in the session's language: Ctrl+L
+	// shows the latest answers in the new one.
+	say  func() (title, detail string)
+	word string    // the text key of the answer's word, when not the kind's own
+	at   time.Time // when it was answered, for the answers kept under it
+	n    uint64    // which answer it is (0: none)
 }
 
 // Gate is the check-in screen.
@@ -65,8 +72,12 @@ type Gate struct {
 	found foundSet // what the last search found, kept while the index does not change
 
 	banner     banner
-	shelved    banner // the answer cleared by typing, restored if the typing was a repeated scan
-	note       string // a quiet line under the banner
+	shelved    banner        // the answer cleared by typing, restored if the typing was a repeated scan
+	note       string        // a quiet line under the banner
+	noteSay    func() string // says the note again in the session's language
+	answers    []banner      // the latest answers, newest first (answersKept)
+	answerN    uint64        // answers given so far
+	departing  bool          // departures mode: a scan records a departure
 	confirming model.Person
 	annulling  model.Event
 	annulName  string
@@ -74,12 +85,13 @@ type Gate struct {
 	lastScanAt time.Time
 	contingent string // search only this contingent ("" = all)
 
-	rowsSeq  uint64        // the search the rows answer; behind seq while one is on its way
-	busy     bool          // a check-in (or annul) is being written
-	pending  []tea.KeyMsg  // keys that arrived while busy, handled after it
-	scanNote string        // said with the next answer (text dropped before a scan)
-	answered bool          // the details pane shows about, not the selected row
-	about    *model.Person // whom the latest answer is about (nil: nobody)
+	rowsSeq   uint64        // the search the rows answer; behind seq while one is on its way
+	rowsQuery model.Query   // the query the rows answer
+	busy      bool          // a check-in (or annul) is being written
+	pending   []tea.KeyMsg  // keys that arrived while busy, handled after it
+	scanNote  func() string // said with the next answer (text dropped before a scan)
+	answered  bool          // the details pane shows about, not the selected row
+	about     *model.Person // whom the latest answer is about (nil: nobody)
 
 	walkin *walkInForm
 	picker *picker
@@ -96,6 +108,7 @@ type (
 		rows  []model.Person
 		about *model.Person // the latest answer's person, read again
 		found foundSet
+		query model.Query // what the rows answer
 	}
 	// enterMsg is what Enter resolved to: a scanned ID, the selected
 	// volunteer to confirm, or an unknown ID.
@@ -105,10 +118,15 @@ type (
 		unknown string // looked like an ID, and no volunteer has it
 		nomatch string // a name that found nobody
 		dropped string // text typed before the scanned ID, not part of it
+		noteErr error  // the unknown ID could not be kept as a note
+		// annulSkipped is an annul's reason that was a known badge: taken
+		// as a scan, and the annul not made.
+		annulSkipped string
 	}
 	checkInMsg struct {
-		res db.CheckInResult
-		err error
+		res     db.CheckInResult
+		err     error
+		noteErr error // the refused scan could not be kept as a note
 	}
 	annulTargetMsg struct {
 		event model.Event
@@ -119,6 +137,12 @@ type (
 		name   string
 		person model.Person // as they stand after the annul
 		err    error
+	}
+	// departMsg answers a departure recorded in departures mode.
+	departMsg struct {
+		res     db.CheckInResult
+		err     error
+		noteErr error
 	}
 )
 
@@ -141,7 +165,7 @@ func (g *Gate) Modal() bool { return g.mode != modeSearch }
 
 func (g *Gate) SetSize(w, h int) {
 	g.width, g.height = w, h
-	g.input.Width = max(10, w-6)
+	g.sizeInput()
 	g.reason.Width = max(10, w-30)
 	if g.walkin != nil {
 		g.walkin.SetSize(w, h)
@@ -153,7 +177,12 @@ func (g *Gate) ShortHelp() []key.Binding {
 	k := g.c.Keys
 	switch g.mode {
 	case modeConfirm:
+		if g.departing {
+			return []key.Binding{withHelp(k.Enter, "enter", g.c.T("key.yes_depart")), withHelp(k.Cancel, "esc", g.c.T("key.no"))}
+		}
 		return []key.Binding{withHelp(k.Enter, "enter", g.c.T("key.yes_checkin")), withHelp(k.Cancel, "esc", g.c.T("key.no"))}
+	case modeCameBack:
+		return []key.Binding{withHelp(k.Enter, "enter", g.c.T("key.yes_came_back")), withHelp(k.Cancel, "esc", g.c.T("key.no"))}
 	case modeReason:
 		return []key.Binding{withHelp(k.Enter, "enter", g.c.T("key.annul")), withHelp(k.Cancel, "esc", g.c.T("key.cancel"))}
 	case modeWalkIn:
@@ -161,7 +190,16 @@ func (g *Gate) ShortHelp() []key.Binding {
 	case modeFilter:
 		return g.picker.ShortHelp()
 	}
-	return []key.Binding{k.Enter, k.Up, k.Annul, k.WalkIn, k.Filter, k.NextScreen}
+	return []key.Binding{g.enterKey(), k.Up, k.Annul, k.WalkIn, k.Filter, k.NextScreen}
+}
+
+// enterKey is Enter as help shows it: a check-in, or in departures mode a
+// departure.
+func (g *Gate) enterKey() key.Binding {
+	if g.departing {
+		return withHelp(g.c.Keys.Enter, "enter", g.c.T("key.record_departure"))
+	}
+	return g.c.Keys.Enter
 }
 
 // FullHelp lists the keys that work now: a question's or form's own, or
@@ -171,109 +209,12 @@ func (g *Gate) FullHelp() [][]key.Binding {
 	if g.mode != modeSearch {
 		return [][]key.Binding{g.ShortHelp()}
 	}
-	return [][]key.Binding{{k.Enter, k.Cancel, k.Up, k.PageUp, k.Home}, {k.Annul, k.WalkIn, k.Filter, g.c.leadersOnly(k.Badge)}}
+	return [][]key.Binding{{g.enterKey(), k.Cancel, k.Up, k.PageUp, k.Home}, {k.Annul, k.WalkIn, k.Filter, g.c.leadersOnly(k.Badge), g.c.leadersOnly(k.GateDepart)}}
 }
 
 func withHelp(b key.Binding, keys, desc string) key.Binding {
 	b.SetHelp(keys, desc)
 	return b
-}
-
-// search asks the index for the current query; the reply carries its
-// sequence number so a slow reply to an older query is dropped.
-func (g *Gate) search() tea.Cmd {
-	g.seq++
-	seq, st := g.seq, g.c.Store
-	q := model.Query{Text: g.input.Value(), Contingent: g.contingent, Limit: resultLimit}
-	aboutID := ""
-	if g.about != nil {
-		aboutID = g.about.ID
-	}
-	last := g.found
-	return func() tea.Msg {
-		var rows []model.Person
-		var about *model.Person
-		found := last
-		st.Read(func(s *model.State, ix *model.Index) {
-			if p, ok := s.Person(aboutID); ok && aboutID != "" {
-				about = &p
-			}
-			if strings.TrimSpace(q.Text) == "" {
-				// Nothing typed: the contingent chosen, missing first, or
-				// the latest arrivals, so staff see what was just done.
-				if q.Contingent != "" {
-					rows = membersFirst(s, q.Contingent, isMissing)
-				} else {
-					rows = s.LatestArrivals(latestShown)
-				}
-				return
-			}
-			if last.ix != ix || last.version != ix.Version() || last.query != q {
-				// The index changed (a walk-in, an import) or the query did:
-				// search. Otherwise the same volunteers match, and only how
-				// they stand is read again (a check-in elsewhere).
-				found = foundSet{query: q, ix: ix, version: ix.Version()}
-				for _, m := range ix.Search(q) {
-					found.ids = append(found.ids, m.ID)
-				}
-			}
-			for _, id := range found.ids {
-				if p, ok := s.Person(id); ok {
-					rows = append(rows, p)
-				}
-			}
-		})
-		return resultsMsg{seq: seq, rows: rows, about: about, found: found}
-	}
-}
-
-// foundSet is who a query found, in rank order, and in which index.
-type foundSet struct {
-	query   model.Query
-	ix      *model.Index
-	version uint64
-	ids     []string
-}
-
-// membersFirst lists a contingent in roster order, those for whom first is
-// true ahead of the rest (the missing, or on the last day those on site).
-func membersFirst(s *model.State, contingent string, first func(model.Person) bool) []model.Person {
-	var front, rest []model.Person
-	for _, id := range s.Members(contingent) {
-		p, _ := s.Person(id)
-		if first(p) {
-			front = append(front, p)
-		} else {
-			rest = append(rest, p)
-		}
-	}
-	return append(front, rest...)
-}
-
-func isMissing(p model.Person) bool { return p.Status == model.StatusMissing }
-
-func isOnSite(p model.Person) bool { return p.Status == model.StatusArrived }
-
-// findLastArrival looks up the newest standing arrival recorded at this gate.
-func (g *Gate) findLastArrival() tea.Cmd {
-	st, by := g.c.Store, g.c.Actor
-	return g.startAction(func() tea.Msg {
-		e, ok := st.LastArrival(by)
-		if !ok {
-			return annulTargetMsg{}
-		}
-		p, _ := st.Person(e.Volunteer)
-		return annulTargetMsg{event: e, name: p.Name, found: true}
-	})
-}
-
-func (g *Gate) annul(e model.Event, reason, name string) tea.Cmd {
-	st, by := g.c.Store, g.c.Actor
-	return g.startAction(func() tea.Msg {
-		_, err := st.Annul(e.ID, reason, by)
-		p, _ := st.Person(e.Volunteer)
-		return annulledMsg{name: name, person: p, err: err}
-	})
 }
 
 // Update handles the gate's keys and the replies of its store calls.
@@ -284,6 +225,8 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 	case langChangedMsg:
 		g.input.Placeholder = g.c.T("gate.placeholder")
 		g.reason.Placeholder = g.c.T("gate.reason_placeholder")
+		g.sizeInput() // the departures word is as long as its language makes it
+		g.sayAgain()
 		return nil
 	case resultsMsg:
 		if msg.seq == g.seq {
@@ -291,7 +234,7 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 				g.about = msg.about // its status changed since the answer
 			}
 			g.found, g.rowsSeq = msg.found, msg.seq
-			g.setRows(msg.rows)
+			g.setRows(msg.rows, msg.query)
 		}
 		return nil
 	case enterMsg:
@@ -300,25 +243,21 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 		return g.onCheckIn(msg)
 	case annulTargetMsg:
 		if !msg.found {
-			g.setBanner(bannerNote, g.c.T("gate.annul_none", g.c.Actor.Station), "")
+			station := g.c.Actor.Station
+			g.setAnswer(bannerNote, func() (string, string) { return g.c.T("gate.annul_none", station), "" })
 			return g.finishAction(nil)
 		}
 		g.mode, g.annulling, g.annulName = modeReason, msg.event, msg.name
 		g.reason.Reset()
 		return g.finishAction(nil)
 	case annulledMsg:
-		if msg.err != nil {
-			g.setBanner(bannerErr, g.c.T("gate.annul_failed"), g.c.errorText(msg.err))
-			return g.finishAction(g.c.bell())
-		}
-		g.setBanner(bannerNote, g.c.T("gate.annulled", msg.name), g.c.T("gate.annulled_detail"))
-		g.lastScanID = "" // the same badge next is a new check-in, not a repeat
-		g.showAbout(&msg.person)
-		return g.finishAction(g.search())
+		return g.onAnnulled(msg)
+	case departMsg:
+		return g.finishAction(g.answerDepart(msg))
 	case walkInDoneMsg:
 		if msg.err != nil && g.walkin != nil {
 			g.walkin.failure, g.walkin.saving = g.c.errorText(msg.err), false // keep what was typed
-			return g.finishAction(g.c.bell())
+			return g.finishAction(g.c.bells(bellsErr))
 		}
 		g.mode, g.walkin = modeSearch, nil
 		return g.onCheckIn(checkInMsg(msg))
@@ -382,10 +321,17 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 		return cmd
 	case modeFilter:
 		return g.picker.Update(msg)
-	case modeConfirm:
+	case modeConfirm, modeCameBack:
 		switch {
 		case key.Matches(msg, k.Enter):
+			mode := g.mode
 			g.mode = modeSearch
+			switch {
+			case mode == modeCameBack:
+				return g.cameBack(g.confirming.ID)
+			case g.departing:
+				return g.depart(g.confirming.ID)
+			}
 			return g.checkIn(g.confirming.ID)
 		case key.Matches(msg, k.Cancel):
 			g.mode = modeSearch
@@ -402,20 +348,13 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 		case key.Matches(msg, k.Enter):
 			reason := strings.TrimSpace(g.reason.Value())
 			if reason == "" {
-				g.note = g.c.T("gate.reason_needed")
+				g.setNote(func() string { return g.c.T("gate.reason_needed") })
 				return nil
 			}
-			if looksLikeID(reason) {
-				// A badge scanned into the reason: that is a check-in, not a
-				// reason; nothing is annulled.
-				g.mode, g.note = modeSearch, ""
-				g.input.SetValue(reason)
-				return g.resolveEnter()
-			}
-			g.mode, g.note = modeSearch, ""
+			g.mode, g.note, g.noteSay = modeSearch, "", nil
 			return g.annul(g.annulling, reason, g.annulName)
 		case key.Matches(msg, k.Cancel):
-			g.mode, g.note = modeSearch, ""
+			g.mode, g.note, g.noteSay = modeSearch, "", nil
 			return nil
 		}
 		var cmd tea.Cmd
@@ -428,7 +367,7 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 		return g.resolveEnter()
 	case key.Matches(msg, k.Cancel):
 		g.input.Reset()
-		g.banner, g.note = banner{}, ""
+		g.banner, g.note, g.noteSay = banner{}, "", nil
 		g.forgetAbout()
 		return g.search()
 	case g.navigate(msg, k, len(g.rows), g.listHeight()):
@@ -436,6 +375,8 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Annul):
 		return g.findLastArrival()
+	case key.Matches(msg, k.GateDepart):
+		return g.toggleDepartures()
 	case key.Matches(msg, k.WalkIn):
 		g.mode = modeWalkIn
 		g.walkin = newWalkInForm(g.c, g.input.Value())
@@ -458,24 +399,29 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 	if g.banner.kind != bannerNone {
 		g.shelved = g.banner
 	}
-	g.banner, g.note = banner{}, ""
+	g.banner, g.note, g.noteSay = banner{}, "", nil
 	g.forgetAbout()
 	return tea.Batch(cmd, g.search())
 }
 
-func (g *Gate) setRows(rows []model.Person) {
-	// Keep the same volunteer selected when the list is refreshed.
+// setRows shows the rows a search found. The same query read again (a
+// check-in elsewhere) keeps the volunteer selected; a new query selects its
+// best match, never the row picked for the query before.
+func (g *Gate) setRows(rows []model.Person, query model.Query) {
 	var keep string
 	switch {
 	case g.about != nil:
 		keep = g.about.ID // the answer's person, when the list has them
-	case g.sel < len(g.rows):
+	case query == g.rowsQuery && g.sel < len(g.rows):
 		keep = g.rows[g.sel].ID
 	}
 	if !reflect.DeepEqual(rows, g.rows) {
 		g.rowsDrawn++
 	}
-	g.rows, g.sel, g.top = rows, 0, 0
+	if query != g.rowsQuery {
+		g.top = 0
+	}
+	g.rows, g.rowsQuery, g.sel = rows, query, 0
 	for i, p := range rows {
 		if p.ID == keep {
 			g.sel = i

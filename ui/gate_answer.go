@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"unicode/utf8"
 
@@ -24,6 +25,7 @@ func (checkInMsg) answer()           {}
 func (walkInDoneMsg) answer()        {}
 func (annulTargetMsg) answer()       {}
 func (annulledMsg) answer()          {}
+func (departMsg) answer()            {}
 func (similarMsg) answer()           {}
 func (actionDoneMsg) answer()        {}
 func (signOffCheckMsg) answer()      {}
@@ -65,6 +67,9 @@ func (g *Gate) finishAction(cmd tea.Cmd) tea.Cmd {
 	for len(g.pending) > 0 && !g.busy {
 		next := g.pending[0]
 		g.pending = g.pending[1:]
+		if g.mode == modeCameBack && next.Type == tea.KeyEnter {
+			continue // typed before the question was shown: "came back" must be chosen
+		}
 		cmds = append(cmds, g.onKey(next))
 	}
 	return tea.Batch(cmds...)
@@ -73,8 +78,8 @@ func (g *Gate) finishAction(cmd tea.Cmd) tea.Cmd {
 // keep holds a key that arrived during an action.
 func (g *Gate) keep(msg tea.KeyMsg) tea.Cmd {
 	if len(g.pending) >= maxPendingKeys {
-		g.note = g.c.T("gate.too_many_keys")
-		return g.c.bell()
+		g.setNote(func() string { return g.c.T("gate.too_many_keys") })
+		return g.c.bells(bellsErr)
 	}
 	g.pending = append(g.pending, msg)
 	return nil
@@ -82,6 +87,7 @@ func (g *Gate) keep(msg tea.KeyMsg) tea.Cmd {
 
 // resolveEnter decides what Enter means: an exact ID checks in at once (a
 // badge scan); otherwise the selected volunteer is offered for confirmation.
+// A code that is nobody's is kept as a note before the gate says so.
 func (g *Gate) resolveEnter() tea.Cmd {
 	text := strings.TrimSpace(g.input.Value())
 	if text == "" {
@@ -97,28 +103,15 @@ func (g *Gate) resolveEnter() tea.Cmd {
 	// the best match of the text is offered, never a row of an older list.
 	stale := g.rowsSeq != g.seq
 	q := model.Query{Text: text, Contingent: g.contingent, Limit: 1}
-	st := g.c.Store
+	st, by := g.c.Store, g.c.Actor
 	return g.startAction(func() tea.Msg {
-		if p, ok := lookupID(st, text); ok {
-			return enterMsg{scanned: &p}
-		}
-		// A scan that landed on half-typed text ("siti" then a badge): the
-		// longest tail that is a known ID is the scan.
-		for i := 1; i < len(text); i++ {
-			tail := text[i:]
-			if utf8.RuneCountInString(tail) < minScannedSuffix {
-				break
-			}
-			if !utf8.RuneStart(text[i]) || !looksLikeID(tail) {
-				continue
-			}
-			if p, ok := lookupID(st, tail); ok {
-				return enterMsg{scanned: &p, dropped: strings.TrimSpace(text[:i])}
-			}
+		if p, ok := scannedBadge(st, text); ok {
+			return p
 		}
 		if looksLikeID(text) {
 			// A badge that is on no roster: never offer a near match instead.
-			return enterMsg{unknown: text}
+			_, err := st.RecordNote(text, model.NoteUnknownBadge, "", by)
+			return enterMsg{unknown: text, noteErr: err}
 		}
 		if stale {
 			st.Read(func(s *model.State, ix *model.Index) {
@@ -136,6 +129,28 @@ func (g *Gate) resolveEnter() tea.Cmd {
 	})
 }
 
+// scannedBadge finds the badge in text: the whole of it, or a scan that
+// landed on half-typed text ("siti" then a badge), whose longest tail that
+// is a known ID is the scan.
+func scannedBadge(st *db.Store, text string) (enterMsg, bool) {
+	if p, ok := lookupID(st, text); ok {
+		return enterMsg{scanned: &p}, true
+	}
+	for i := 1; i < len(text); i++ {
+		tail := text[i:]
+		if utf8.RuneCountInString(tail) < minScannedSuffix {
+			break
+		}
+		if !utf8.RuneStart(text[i]) || !looksLikeID(tail) {
+			continue
+		}
+		if p, ok := lookupID(st, tail); ok {
+			return enterMsg{scanned: &p, dropped: strings.TrimSpace(text[:i])}, true
+		}
+	}
+	return enterMsg{}, false
+}
+
 // lookupID finds a volunteer by an ID as typed or as a scanner set to lower
 // case sends it.
 func lookupID(st *db.Store, text string) (model.Person, bool) {
@@ -145,7 +160,27 @@ func lookupID(st *db.Store, text string) (model.Person, bool) {
 	return st.Person(strings.ToUpper(text))
 }
 
+// checkIn is a scan or a confirmed name: a volunteer who left is not
+// checked back in (see cameBack), and that scan is kept as a note, as is
+// one the login's role refuses.
 func (g *Gate) checkIn(id string) tea.Cmd {
+	st, by := g.c.Store, g.c.Actor
+	return g.startAction(func() tea.Msg {
+		res, err := st.GateCheckIn(id, by)
+		msg := checkInMsg{res: res, err: err}
+		switch {
+		case err == nil && res.Outcome == db.HasLeft:
+			_, msg.noteErr = st.RecordNote(id, model.NoteDeparted, id, by)
+		case isNotAllowed(err):
+			_, msg.noteErr = st.RecordNote(id, model.NoteRefusedRole, id, by)
+		}
+		return msg
+	})
+}
+
+// cameBack checks in again a volunteer who left: the deliberate choice
+// after the amber answer.
+func (g *Gate) cameBack(id string) tea.Cmd {
 	st, by := g.c.Store, g.c.Actor
 	return g.startAction(func() tea.Msg {
 		res, err := st.CheckIn(id, by)
@@ -153,14 +188,24 @@ func (g *Gate) checkIn(id string) tea.Cmd {
 	})
 }
 
+func isNotAllowed(err error) bool {
+	var denied *db.ErrNotAllowed
+	return errors.As(err, &denied)
+}
+
 func (g *Gate) onEnter(msg enterMsg) tea.Cmd {
 	switch {
 	case msg.scanned != nil:
 		p, now := *msg.scanned, g.c.Now()
 		g.input.Reset()
-		g.scanNote = ""
+		g.scanNote = nil
+		if msg.annulSkipped != "" {
+			reason := msg.annulSkipped
+			g.scanNote = func() string { return g.c.T("gate.annul_not_made", reason) }
+		}
 		if msg.dropped != "" {
-			g.scanNote = g.c.T("gate.dropped_text", msg.dropped, p.ID)
+			dropped := msg.dropped
+			g.scanNote = func() string { return g.c.T("gate.dropped_text", dropped, p.ID) }
 		}
 		// A scanner that fires twice sends the same badge again at once. It
 		// is a repeat only while the first check-in stands: a badge scanned
@@ -168,26 +213,46 @@ func (g *Gate) onEnter(msg enterMsg) tea.Cmd {
 		onSite := p.Status == model.StatusArrived || p.Status == model.StatusDeparted
 		if p.ID == g.lastScanID && now.Sub(g.lastScanAt) < scanRepeatWindow && onSite {
 			g.banner = g.shelved // the repeat's keystrokes cleared the answer: bring it back
-			g.note = g.c.T("gate.repeat_scan", p.ID, p.Name)
+			g.setNote(func() string { return g.c.T("gate.repeat_scan", p.ID, p.Name) })
 			g.showAbout(&p)
 			return g.finishAction(g.search())
 		}
 		g.lastScanID, g.lastScanAt = p.ID, now
+		if g.departing {
+			return tea.Batch(g.depart(p.ID), g.search())
+		}
 		return tea.Batch(g.checkIn(p.ID), g.search())
 	case msg.confirm != nil:
-		g.mode, g.confirming = modeConfirm, *msg.confirm
-		g.banner, g.note = banner{}, ""
+		p := *msg.confirm
+		g.mode, g.confirming = modeConfirm, p
+		g.banner, g.note, g.noteSay = banner{}, "", nil
+		if p.Status == model.StatusDeparted && !g.departing {
+			// Chosen by name, not scanned: asked at once whether they came back.
+			g.mode = modeCameBack
+			g.answerLeft(p)
+		}
 		g.showAbout(msg.confirm)
 		return g.finishAction(nil)
 	case msg.unknown != "":
 		g.input.Reset()
-		g.setBanner(bannerErr, g.c.T("gate.unknown", msg.unknown), g.c.T("gate.unknown_detail"))
+		code, noteErr := msg.unknown, msg.noteErr
+		g.setAnswer(bannerErr, func() (string, string) {
+			return g.c.T("gate.unknown", code), g.c.T("gate.unknown_detail") + g.noteFailed(noteErr)
+		})
 		g.showAbout(nil)
-		return g.finishAction(tea.Batch(g.search(), g.c.bell()))
+		return g.finishAction(tea.Batch(g.search(), g.c.bells(bellsErr)))
 	default:
-		g.note = g.c.T("gate.no_results")
+		g.setNote(func() string { return g.c.T("gate.no_results") })
 		return g.finishAction(nil)
 	}
+}
+
+// noteFailed says, after an answer, that its note could not be kept.
+func (g *Gate) noteFailed(err error) string {
+	if err == nil {
+		return ""
+	}
+	return " " + g.c.T("gate.note_failed", g.c.errorText(err))
 }
 
 // looksLikeID tells a badge code from a name: codes have a digit and no
@@ -202,36 +267,65 @@ func (g *Gate) onCheckIn(msg checkInMsg) tea.Cmd {
 
 func (g *Gate) answerCheckIn(msg checkInMsg) tea.Cmd {
 	note := g.scanNote
-	g.scanNote = ""
+	g.scanNote = nil
+	defer func() {
+		if note != nil {
+			g.setNote(note)
+		}
+	}()
 	if msg.err != nil {
-		g.setBanner(bannerErr, g.c.T("gate.failed"), g.c.errorText(msg.err))
+		err, noteErr := msg.err, msg.noteErr
+		g.setAnswer(bannerErr, func() (string, string) {
+			return g.c.T("gate.failed"), g.c.errorText(err) + g.noteFailed(noteErr)
+		})
 		g.lastScanID = "" // nothing was saved: the same badge again must be tried again
-		return g.c.bell()
+		return g.c.bells(bellsErr)
 	}
 	r := msg.res
 	p := r.Person
 	g.input.Reset()
-	defer func() { g.note = note }()
 	switch r.Outcome {
 	case db.CheckedIn:
-		g.setBanner(bannerOK, g.c.T("gate.checked_in", p.ID, p.Name, p.Contingent),
-			g.c.T("gate.checked_in_detail", p.Contingent, g.c.Number(r.Contingent.Arrived), g.c.Number(r.Contingent.Expected)))
+		g.setAnswer(bannerOK, func() (string, string) {
+			return g.c.T("gate.checked_in", p.ID, p.Name, p.Contingent),
+				g.c.T("gate.checked_in_detail", p.Contingent, g.c.Number(r.Contingent.Arrived), g.c.Number(r.Contingent.Expected))
+		})
 		g.showAbout(&p)
-		return tea.Batch(g.search(), g.c.bell())
+		return tea.Batch(g.search(), g.c.bells(bellsOK))
 	case db.AlreadyArrived:
-		g.setBanner(bannerWarn, g.c.T("gate.already", p.ID, p.Name),
-			g.c.T("gate.already_detail", g.c.When(r.First.At), r.First.Station, orDash(r.First.Operator)))
+		g.setAnswer(bannerWarn, func() (string, string) {
+			return g.c.T("gate.already", p.ID, p.Name),
+				g.c.T("gate.already_detail", g.c.When(r.First.At), r.First.Station, orDash(r.First.Operator))
+		})
 		g.showAbout(&p)
-		return tea.Batch(g.search(), g.c.bell())
+		return tea.Batch(g.search(), g.c.bells(bellsWarn))
+	case db.HasLeft:
+		g.mode, g.confirming = modeCameBack, p
+		g.answerLeft(p)
+		if msg.noteErr != nil {
+			noteErr := msg.noteErr
+			note = func() string { return g.noteFailed(noteErr) }
+		}
+		g.showAbout(&p)
+		return tea.Batch(g.search(), g.c.bells(bellsWarn))
 	default:
-		g.setBanner(bannerErr, g.c.T("gate.unknown", p.ID), g.c.T("gate.unknown_detail"))
+		g.setAnswer(bannerErr, func() (string, string) { return g.c.T("gate.unknown", p.ID), g.c.T("gate.unknown_detail") })
 		g.showAbout(nil)
-		return tea.Batch(g.search(), g.c.bell())
+		return tea.Batch(g.search(), g.c.bells(bellsErr))
 	}
 }
 
-func (g *Gate) setBanner(kind bannerKind, title, detail string) {
-	g.banner, g.note = banner{kind: kind, title: title, detail: detail}, ""
+// answerLeft is the amber answer for a volunteer who left: when, and who
+// recorded it; nothing is recorded until "came back" is chosen.
+func (g *Gate) answerLeft(p model.Person) {
+	var left model.Event
+	if p.Departure != nil {
+		left = *p.Departure
+	}
+	g.setAnswerWord(bannerWarn, "gate.word_left", func() (string, string) {
+		return g.c.T("gate.left", p.ID, p.Name),
+			g.c.T("gate.left_detail", g.c.When(left.At), orDash(left.Operator), left.Station)
+	})
 }
 
 // showAbout makes the details pane show the person an answer is about (nil:
@@ -258,6 +352,9 @@ func (g *Gate) answerWord() string {
 		mark, key = "!", "gate.word_already"
 	default:
 		mark, key = "✗", "gate.word_err"
+	}
+	if g.banner.word != "" {
+		key = g.banner.word
 	}
 	letters := strings.Split(g.c.T(key), "")
 	return mark + "  " + strings.Join(letters, " ") + "  " + mark

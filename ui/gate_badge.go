@@ -25,11 +25,11 @@ type badgeWrittenMsg struct {
 // printBadge writes the selected volunteer's badge.
 func (g *Gate) printBadge() tea.Cmd {
 	if g.c.gateLogin() { // files on the serving laptop are for leaders and admins
-		g.note = g.c.T("role.no_report_writes")
+		g.setNote(func() string { return g.c.T("role.no_report_writes") })
 		return nil
 	}
 	if g.sel >= len(g.rows) {
-		g.note = g.c.T("gate.no_selection")
+		g.setNote(func() string { return g.c.T("gate.no_selection") })
 		return nil
 	}
 	p := g.rows[g.sel]
@@ -42,10 +42,10 @@ func (g *Gate) printBadge() tea.Cmd {
 
 func (g *Gate) onBadgeWritten(msg badgeWrittenMsg) tea.Cmd {
 	if msg.err != nil {
-		g.setBanner(bannerErr, g.c.T("gate.badge_failed", msg.name), g.c.errorText(msg.err))
-		return g.c.bell()
+		g.setAnswer(bannerErr, func() (string, string) { return g.c.T("gate.badge_failed", msg.name), g.c.errorText(msg.err) })
+		return g.c.bells(bellsErr)
 	}
-	g.setBanner(bannerNote, g.c.T("gate.badge_written", msg.name), msg.path)
+	g.setAnswer(bannerNote, func() (string, string) { return g.c.T("gate.badge_written", msg.name), msg.path })
 	return nil
 }
 

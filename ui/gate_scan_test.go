@@ -56,7 +56,7 @@ func TestGateRescanAfterAnnulChecksIn(t *testing.T) {
 	d.key(tea.KeyCtrlX)
 	d.typeText("wrong day")
 	d.key(tea.KeyEnter)
-	d.mustShow("Annulled: Siti Aisyah")
+	d.mustShow("Annulled: JRS-BLG-0002 Siti Aisyah")
 	d.typeText("JRS-BLG-0002")
 	d.key(tea.KeyEnter)
 	d.mustNotShow("Repeated scan")
@@ -177,5 +177,5 @@ func TestGateNameTypedDuringCheckInAsksForThatName(t *testing.T) {
 	if g.mode != modeConfirm || g.confirming.ID != "JRS-BJR-0003" {
 		t.Fatalf("after the burst the gate asks about %s (%s); want Soedjatmoko", g.confirming.Name, g.confirming.ID)
 	}
-	d.mustShow("Check in SOEDJATMOKO ?")
+	d.mustShow("Check in this person?", "S o e d j a t m o k o")
 }

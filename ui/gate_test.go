@@ -17,7 +17,7 @@ func TestGateNameSearchConfirmCheckIn(t *testing.T) {
 	d.typeText("siti aisyah")
 	d.mustShow("Siti Aisyah", "Not arrived yet")
 	d.key(tea.KeyEnter)
-	d.mustShow("Check in SITI AISYAH ?")
+	d.mustShow("Check in this person?", "S i t i   A i s y a h")
 	if st.Totals().Arrived != 0 {
 		t.Fatal("the first Enter checked in; it must only ask")
 	}
@@ -36,8 +36,8 @@ func TestGateNameSearchConfirmCheckIn(t *testing.T) {
 	d.mustShow("Already arrived " + hhmm(testClock))
 	d.key(tea.KeyEnter)
 	d.mustShow("! Already checked in: JRS-BLG-0002 Siti Aisyah", "at "+hhmm(testClock)+", gerbang 1, by Rina")
-	if d.bell.String() != "\a\a" {
-		t.Errorf("bell rang %q after a check-in and an amber answer, want once each", d.bell.String())
+	if d.bell.String() != "\a\a\a" {
+		t.Errorf("bell rang %q after a check-in and an amber answer, want one beep then two", d.bell.String())
 	}
 	if st.Totals().Arrived != 1 {
 		t.Fatalf("arrived %d after a duplicate, want 1", st.Totals().Arrived)
@@ -49,9 +49,9 @@ func TestGateEscCancelsConfirmation(t *testing.T) {
 	d, _ := newGateDriver(t, st, English, 100, 30)
 	d.typeText("soedjatmoko")
 	d.key(tea.KeyEnter)
-	d.mustShow("Check in SOEDJATMOKO ?")
+	d.mustShow("Check in this person?", "S o e d j a t m o k o")
 	d.key(tea.KeyEsc)
-	d.mustNotShow("Check in SOEDJATMOKO")
+	d.mustNotShow("Check in this person?")
 	d.key(tea.KeyDown) // browsing checks in nobody
 	d.key(tea.KeyUp)
 	if st.Totals().Arrived != 0 {
@@ -107,8 +107,8 @@ func TestGateUnknownID(t *testing.T) {
 	d.typeText("JRS-BLG-9999") // an ID prefix of many: still unknown, never a near match
 	d.key(tea.KeyEnter)
 	d.mustShow("✗ ID tidak dikenal: JRS-BLG-9999")
-	if d.bell.String() != "\a" {
-		t.Error("no bell on the red answer")
+	if d.bell.String() != "\a\a\a" {
+		t.Errorf("bell rang %q on the red answer, want three beeps", d.bell.String())
 	}
 	if st.Totals().Arrived != 0 {
 		t.Fatal("an unknown ID checked someone in")
@@ -126,7 +126,7 @@ func TestGateAnnulLastCheckIn(t *testing.T) {
 	d.mustShow("Write a short reason.")
 	d.typeText("wrong person")
 	d.key(tea.KeyEnter)
-	d.mustShow("Annulled: Siti Aisyah", "expected again")
+	d.mustShow("Annulled: JRS-BLG-0002 Siti Aisyah", "expected again")
 	if p, _ := st.Person("JRS-BLG-0002"); p.Status != model.StatusMissing {
 		t.Fatalf("after annul the volunteer is %v, want missing", p.Status)
 	}
@@ -204,7 +204,7 @@ func TestGateWalkInValidation(t *testing.T) {
 	g.walkin.fields[fieldContingent].SetValue("Kabupaten Atlantis")
 	g.walkin.setFocus(fieldPhone)
 	d.key(tea.KeyEnter)
-	d.mustShow(`No contingent "Kabupaten Atlantis".`)
+	d.mustShow(`"Kabupaten Atlantis" is not a contingent on the roster.`) // a second Enter would add it (walkin_test.go)
 	if st.Totals().Expected != 3000 {
 		t.Fatal("an invalid walk-in was saved")
 	}
@@ -260,7 +260,7 @@ func TestGateScanDuringConfirmation(t *testing.T) {
 	d, _ := newGateDriver(t, st, English, 100, 30)
 	d.typeText("soedjatmoko")
 	d.key(tea.KeyEnter)
-	d.mustShow("Check in SOEDJATMOKO ?")
+	d.mustShow("Check in this person?", "S o e d j a t m o k o")
 	d.typeText("JRS-BLG-0002")
 	d.key(tea.KeyEnter)
 	d.mustShow("✓ Checked in: JRS-BLG-0002 Siti Aisyah")

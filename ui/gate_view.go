@@ -13,7 +13,7 @@ const bannerHeight = 5
 
 // listHeight is how many result rows fit.
 func (g *Gate) listHeight() int {
-	return max(1, g.height-3-bannerHeight-1-1) // search box, banner, list header, note
+	return max(1, g.height-3-bannerHeight-answersKept-1-1) // search box, banner, earlier answers, list header, note
 }
 
 // detailsWidth is the width of the selected volunteer's panel.
@@ -31,7 +31,9 @@ type gateDrawn struct {
 	details drawn[detailsKey]
 	banner  drawn[bannerKey]
 	note    drawn[noteKey]
-	mode    drawn[string] // the walk-in form or the contingent picker
+	history drawn[historyKey] // the earlier answers
+	below   joined            // the banner, the earlier answers and the note
+	mode    drawn[string]     // the walk-in form or the contingent picker
 	columns joined
 	middle  joined
 	frame   joined
@@ -41,9 +43,11 @@ type gateDrawn struct {
 }
 
 type searchKey struct {
-	input   string // the text box as drawn
-	focused bool
-	width   int
+	input     string // the text box as drawn
+	focused   bool
+	width     int
+	departing bool
+	lang      Lang
 }
 
 // listKey is what the result list is drawn from; rowsDrawn stands for the
@@ -101,17 +105,30 @@ func (g *Gate) viewBlock() block {
 	}
 	focused := g.mode == modeSearch
 	input := g.input.View()
-	search := g.drawn.search.text(searchKey{input, focused, g.width}, func() string {
+	search := g.drawn.search.text(searchKey{input, focused, g.width, g.departing, g.c.Lang}, func() string {
 		box := st.InputFocused
 		if !focused {
 			box = st.Input
+		}
+		if g.departing {
+			// Unmistakable: another colour, a thicker frame, and the word.
+			return st.InputDepart.Width(g.width - 2).Render(g.departFrameWord() + " " + st.Bold.Render("⌕ ") + input)
 		}
 		return box.Width(g.width - 2).Render(st.Bold.Render("⌕ ") + input)
 	})
 
 	var middle block
-	bodyHeight := g.height - len(search.lines) - bannerHeight - 1
+	// The walk-in form needs every line at 80x24: the earlier answers give
+	// their lines to it while it is open.
+	kept := answersKept
+	if g.mode == modeWalkIn {
+		kept = 0
+	}
+	bodyHeight := g.height - len(search.lines) - bannerHeight - kept - 1
 	switch g.mode {
+	case modeConfirm, modeCameBack:
+		view := g.confirmCard()
+		middle = g.drawn.mode.text(view, func() string { return view })
 	case modeWalkIn:
 		view := g.walkin.View()
 		middle = g.drawn.mode.text(view, func() string { return view })
@@ -129,8 +146,13 @@ func (g *Gate) viewBlock() block {
 	})
 	note := g.drawn.note.text(noteKey{g.note, g.width}, func() string { return st.Muted.Render(truncate(g.note, g.width)) })
 	banner := g.bannerView()
-	return g.drawn.frame.get([4]uint64{search.id, middle.id, banner.id, note.id}, func() block {
-		return stack(search, middle, banner, note)
+	history := g.historyView()
+	if kept == 0 {
+		history = block{}
+	}
+	below := g.drawn.below.get([4]uint64{banner.id, history.id, note.id}, func() block { return stack(banner, history, note) })
+	return g.drawn.frame.get([4]uint64{search.id, middle.id, below.id}, func() block {
+		return stack(search, middle, below)
 	})
 }
 
@@ -290,12 +312,14 @@ func (g *Gate) bannerView() block {
 	switch {
 	case g.mode == modeConfirm:
 		style = &st.BannerAsk
-		p := g.confirming
-		title = g.c.T("gate.confirm", strings.ToUpper(p.Name))
-		detail = g.c.T("gate.confirm_detail", p.Contingent, p.ID)
-		if p.Status == model.StatusArrived {
-			detail = st.WarnText.Render("! " + g.c.T("gate.confirm_already", g.c.When(p.Arrival.At), p.Arrival.Station))
+		title = g.c.T("gate.confirm_title")
+		if g.departing {
+			style, title = &st.BannerDepart, g.c.T("gate.depart_confirm_title")
 		}
+		detail = g.c.T("gate.confirm_keys")
+	case g.mode == modeCameBack:
+		style, word, title = &st.BannerWarn, &st.AnswerWarn, "! "+g.banner.title
+		detail = g.c.T("gate.cameback_keys")
 	case g.mode == modeReason:
 		style = &st.BannerAsk
 		title = g.c.T("gate.annul_ask", g.annulName, g.annulling.Station, g.c.When(g.annulling.At))
@@ -303,6 +327,10 @@ func (g *Gate) bannerView() block {
 		if g.note != "" {
 			detail += "  " + st.ErrText.Render(g.note)
 		}
+	case g.banner.kind == bannerNone && g.departing:
+		style = &st.BannerDepart
+		title = g.c.T("gate.depart_ready")
+		detail = g.c.T("gate.depart_ready_detail")
 	case g.banner.kind == bannerNone:
 		title = g.c.T("gate.ready")
 		detail = g.c.T("gate.ready_detail")

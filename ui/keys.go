@@ -11,6 +11,7 @@ type KeyMap struct {
 	// The gate. Its search box takes every printable key, so its commands
 	// are Enter, Esc, arrows and control keys.
 	Enter, Cancel, Up, Down, PageUp, PageDown, Home, End, Annul, WalkIn, Filter, Badge key.Binding
+	GateDepart                                                                         key.Binding // departures mode at the gate
 
 	// Lists whose letters are not typed (a contingent's members): vi keys,
 	// and / to search the list.
@@ -54,6 +55,8 @@ func newKeyMap(c *Common) KeyMap {
 		WalkIn:   b([]string{"ctrl+n"}, "ctrl+n", "key.walkin"),
 		Filter:   b([]string{"ctrl+f"}, "ctrl+f", "key.filter"),
 		Badge:    b([]string{"ctrl+p"}, "ctrl+p", "key.badge"),
+		// Ctrl+D: D for departures (the search box takes every letter).
+		GateDepart: b([]string{"ctrl+d"}, "ctrl+d", "key.gate_depart"),
 
 		Sort:       b([]string{"ctrl+o"}, "ctrl+o", "key.sort"),
 		Toggle:     b([]string{" "}, "space", "key.toggle"),

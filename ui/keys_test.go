@@ -23,7 +23,7 @@ func TestFooterAlwaysOffersHelp(t *testing.T) {
 	footer("the gate")
 	d.typeText("siti aisyah")
 	d.key(tea.KeyEnter)
-	d.mustShow("Check in SITI AISYAH ?")
+	d.mustShow("Check in this person?", "S i t i   A i s y a h")
 	footer("the gate's confirmation")
 	d.key(tea.KeyEsc)
 	d.key(tea.KeyF2)
@@ -211,7 +211,7 @@ func TestGateHelpInAQuestion(t *testing.T) {
 	d := newAppDriver(t, st, Options{Operator: "Rina", Station: "gerbang 1", Lang: English}, 120, 40)
 	d.typeText("siti aisyah")
 	d.key(tea.KeyEnter)
-	d.mustShow("Check in SITI AISYAH ?")
+	d.mustShow("Check in this person?", "S i t i   A i s y a h")
 	for _, col := range (shortHelp{d.app.screens[d.app.active], d.app.c}).FullHelp() {
 		for _, b := range col {
 			if k := b.Help().Key; b.Enabled() && (k == "ctrl+x" || k == "ctrl+n" || k == "tab") {

@@ -235,6 +235,14 @@ func (l *Log) who(r *logRow) string {
 	return r.ev.Volunteer
 }
 
+// noteReason says why a scan was refused, in the session's language.
+func (l *Log) noteReason(reason string) string {
+	if t, ok := noteReasonText[reason]; ok {
+		return l.c.T(t)
+	}
+	return reason
+}
+
 func (l *Log) phaseWord(phase string) string {
 	if phase == model.PhaseDeparture {
 		return l.c.T("log.phase_departure")
@@ -270,6 +278,10 @@ func (l *Log) note(r *logRow) string {
 		note = r.contingent
 	case model.KindRename:
 		note = l.c.T("log.renamed_to", e.Note)
+	case model.KindNote:
+		note = joinNonEmpty(": ", l.noteReason(e.Reason), e.Note) // why, and the code as scanned
+	case model.KindReID:
+		note = l.c.T("log.reid_from", e.Ref)
 	}
 	if r.annul != nil {
 		note = joinNonEmpty(" · ", l.c.T("log.annulled", r.annul.Reason), note)
@@ -349,6 +361,9 @@ func (l *Log) detailView() string {
 		add("log.f_leader", e.Leader)
 		add("log.f_phase", l.phaseWord(e.Reason))
 		add("log.f_note", e.Note)
+	case model.KindNote:
+		add("log.f_reason", l.noteReason(e.Reason))
+		add("log.f_scanned", e.Note)
 	default:
 		add("log.f_reason", e.Reason)
 		add("log.f_note", e.Note)

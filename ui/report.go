@@ -28,7 +28,10 @@ var reportTemplate = template.Must(template.New("report").Parse(reportSource))
 func WriteReport(w io.Writer, st *db.Store, lang Lang, now time.Time) error {
 	var data *reportData
 	event, station, sign := st.EventName(), st.StationName(), st.Signatories()
-	st.Read(func(s *model.State, _ *model.Index) { data = buildReport(s, lang) })
+	st.Read(func(s *model.State, _ *model.Index) {
+		data = buildReport(s, lang)
+		data.Chains = model.ChainHeads(s.Events())
+	})
 	data.Event, data.Station, data.Made = event, station, now.Local().Format("2006-01-02 15:04 MST")
 	data.Version = version.Read().Describe() // five laptops may carry five builds
 	data.Sign = newReportSign(data.c, sign, now)
@@ -44,7 +47,8 @@ type reportData struct {
 	Event, Station, Made string
 	Version              string // the hadir build that wrote the report
 	EventCount           int
-	Stations             []reportCount // events per station
+	Stations             []reportCount     // events per station
+	Chains               []model.ChainHead // each station's hash chain: evidence the events are these
 	Total                model.Tally
 	Contingents          []reportRow
 	Pillars              []reportRow
@@ -241,10 +245,12 @@ func reconcileArrivals(s *model.State, events []model.Event) reportRecon {
 				r.Void++
 				continue
 			}
-			m := seen[e.Volunteer]
+			// By the ID the person is known by now: arrivals under an ID a
+			// re-ID replaced are the same person's.
+			m := seen[p.ID]
 			if m == nil {
 				m = &mark{}
-				seen[e.Volunteer] = m
+				seen[p.ID] = m
 			}
 			switch {
 			case m.onSite:
@@ -257,7 +263,7 @@ func reconcileArrivals(s *model.State, events []model.Event) reportRecon {
 			m.counted, m.onSite = true, true
 		case model.KindDepart:
 			if _, annulled := s.Annulment(e.ID); !annulled {
-				if m := seen[e.Volunteer]; m != nil {
+				if m := seen[s.CanonicalID(e.Volunteer)]; m != nil {
 					m.onSite = false
 				}
 			}

@@ -19,6 +19,7 @@ var (
 	colErr     = lipgloss.AdaptiveColor{Light: "#b00020", Dark: "#ff5f5f"}
 	colOnBadge = lipgloss.AdaptiveColor{Light: "#ffffff", Dark: "#101010"}
 	colSelBg   = lipgloss.AdaptiveColor{Light: "#dbe9f4", Dark: "#26394a"}
+	colDepart  = lipgloss.AdaptiveColor{Light: "#6a1b9a", Dark: "#d787ff"} // the gate's departures mode
 )
 
 // Styles are built once, here; views only use them.
@@ -29,6 +30,7 @@ type Styles struct {
 	BannerTitle, Big, ErrText, OKText, WarnText, Hint, Frame lipgloss.Style
 	AnswerOK, AnswerWarn, AnswerErr                          lipgloss.Style // the answer's word, a full-width bar
 	Modal, FieldLabel, FieldError                            lipgloss.Style
+	InputDepart, BannerDepart, DepartWord                    lipgloss.Style // the gate's departures mode
 }
 
 // NewStyles builds the styles for one renderer (each SSH session has its own).
@@ -71,6 +73,10 @@ func NewStyles(r *lipgloss.Renderer) *Styles {
 	s.Modal = n().Border(lipgloss.RoundedBorder()).BorderForeground(colAccent).Padding(0, 2)
 	s.FieldLabel = n().Foreground(colMuted).Width(14)
 	s.FieldError = n().Foreground(colErr)
+	colDepart := terminalColour(r, colDepart)
+	s.InputDepart = s.Input.BorderStyle(lipgloss.ThickBorder()).BorderForeground(colDepart)
+	s.BannerDepart = banner.BorderForeground(colDepart).Foreground(colDepart)
+	s.DepartWord = n().Bold(true).Foreground(colOnBadge).Background(colDepart).Padding(0, 1)
 	return s
 }
 

@@ -62,7 +62,8 @@ var contingentsTexts = map[string][2]string{
 
 	"key.open":       {"buka", "open"},
 	"key.sort":       {"urutan", "sort"},
-	"key.toggle":     {"pilih/lepas", "select"},
+	"key.toggle":     {"pilih & turun", "select, move down"},
+	"key.scroll":     {"gulir", "scroll"},
 	"key.select_all": {"pilih semua", "select all"},
 	"key.excuse":     {"berhalangan", "excused"},
 	"key.replace":    {"pengganti", "replace"},

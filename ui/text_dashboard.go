@@ -30,6 +30,8 @@ var dashboardTexts = map[string][2]string{
 	"dashboard.walkin_detail":   {"didaftarkan di %s oleh %s", "registered at %s by %s"},
 	"dashboard.signoff_invalid": {"pengesahan tidak berlaku lagi", "sign-off no longer valid"},
 	"dashboard.signoff_detail":  {"disahkan oleh %s; kini %s belum tiba", "signed off by %s; now %s not arrived"},
+	"dashboard.unknown_scans":   {"%s kartu tak dikenal dipindai hari ini", "%s unknown badges scanned today"},
+	"dashboard.unknown_scan":    {"1 kartu tak dikenal dipindai hari ini", "1 unknown badge scanned today"},
 	"dashboard.more":            {"… dan %s lagi", "… and %s more"},
 
 	"dashboard.pillars":     {"Per pilar", "By pillar"},

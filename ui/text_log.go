@@ -31,7 +31,9 @@ var logTexts = map[string][2]string{
 	"log.kind_confirm":  {"disahkan", "signed off"},
 	"log.kind_withdraw": {"pengesahan dicabut", "sign-off withdrawn"},
 	"log.kind_rename":   {"ganti nama kontingen", "contingent renamed"},
+	"log.kind_reid":     {"ID baru dari daftar", "new ID from a roster"},
 	"log.renamed_to":    {"menjadi %s", "now %s"},
+	"log.reid_from":     {"dulu ID %s", "was ID %s"},
 
 	"log.annulled":        {"✗ dibatalkan: %s", "✗ annulled: %s"},
 	"log.annul_note":      {"%s (↶ %s %s)", "%s (↶ %s %s)"},
@@ -48,6 +50,7 @@ var logTexts = map[string][2]string{
 	"log.f_station":      {"Pos", "Station"},
 	"log.f_operator":     {"Petugas", "Operator"},
 	"log.f_reason":       {"Alasan", "Reason"},
+	"log.f_scanned":      {"Dipindai", "Scanned"},
 	"log.f_note":         {"Catatan", "Note"},
 	"log.f_replaces":     {"Menggantikan", "Replaces"},
 	"log.f_leader":       {"Ketua", "Leader"},
@@ -59,6 +62,11 @@ var logTexts = map[string][2]string{
 	"log.annulled_when":  {"pukul %s di %s oleh %s", "at %s, %s, by %s"},
 	"log.annulled_why":   {"alasan: %s", "reason: %s"},
 	"log.cancels_detail": {"%s (%s, %s)", "%s (%s, %s)"},
+
+	"log.kind_note":     {"pindaian ditolak", "refused scan"},
+	"log.note_unknown":  {"kartu tidak dikenal", "unknown badge"},
+	"log.note_role":     {"ditolak untuk login ini", "refused for this login"},
+	"log.note_departed": {"sudah pulang, tidak dicatat", "has left, nothing recorded"},
 
 	"log.key_details": {"rincian", "details"},
 	"log.key_clear":   {"hapus pencarian", "clear search"},
@@ -78,4 +86,13 @@ var logKindText = map[model.Kind]string{
 	model.KindConfirm:  "log.kind_confirm",
 	model.KindWithdraw: "log.kind_withdraw",
 	model.KindRename:   "log.kind_rename",
+	model.KindReID:     "log.kind_reid",
+	model.KindNote:     "log.kind_note",
+}
+
+// noteReasonText says why a scan was refused (a note's reason).
+var noteReasonText = map[string]string{
+	model.NoteUnknownBadge: "log.note_unknown",
+	model.NoteRefusedRole:  "log.note_role",
+	model.NoteDeparted:     "log.note_departed",
 }

@@ -10,6 +10,7 @@ var reportTexts = map[string][2]string{
 	"report.stations":  {"Pos yang mencatat", "Stations that recorded"},
 	"report.n_events":  {"%s catatan", "%s events"},
 	"report.events":    {"Jumlah catatan", "Events in the log"},
+	"report.chains":    {"Rantai hash per pos (bandingkan dengan hadir verify)", "Hash chain per station (compare with hadir verify)"},
 	"report.none":      {"Tidak ada", "None"},
 	"report.no_pillar": {"(tanpa pilar)", "(no pillar)"},
 	"report.all":       {"Semua", "All"},

@@ -25,7 +25,7 @@ func TestTextsComplete(t *testing.T) {
 			t.Errorf("text %q: Indonesian has verbs %v, English %v", k, id, en)
 		}
 	}
-	used := regexp.MustCompile(`"((?:app|help|screen|status|login|gate|picker|field|walkin|key|contingents?|dashboard|log|report|error)\.[a-z0-9_]+)"`)
+	used := regexp.MustCompile(`"((?:app|help|screen|status|login|gate|picker|field|walkin|key|contingents?|members|role|dashboard|log|report|error)\.[a-z0-9_]+)"`)
 	files, _ := filepath.Glob("*.go")
 	for _, f := range append(files, "report.tmpl") {
 		if strings.HasSuffix(f, "_test.go") || strings.HasPrefix(f, "text") {

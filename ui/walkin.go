@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"hadir/model"
 )
@@ -39,6 +40,9 @@ type walkInForm struct {
 	contingents []string
 	pillars     []string // the pillars the roster knows
 	newPillar   string   // a pillar not known yet, confirmed by a second Enter
+	newCont     string   // a contingent not on the roster, confirmed by a second Enter
+	intro       string   // the line under the title, when not the gate's
+	exclude     string   // an ID never offered as the person on the roster (the one being replaced)
 	failure     string
 	width       int
 	// submitFn saves a valid form; by default the walk-in is checked in at
@@ -207,11 +211,18 @@ func (f *walkInForm) validate() (model.Volunteer, bool) {
 	}
 	typed := f.fields[fieldContingent].Value()
 	c, hits := f.matchContingent(typed)
+	typedCont := model.Clean(strings.Join(strings.Fields(typed), " "), model.MaxTextLen)
 	switch {
 	case strings.TrimSpace(typed) == "":
 		f.errs[fieldContingent] = f.c.T("walkin.err_contingent_empty")
+	case c == "" && len(hits) == 0 && f.c.gateLogin():
+		// Only a leader or an admin adds a contingent (the store refuses a gate too).
+		f.errs[fieldContingent] = f.c.T("walkin.err_contingent_gate", strings.TrimSpace(typed))
+	case c == "" && len(hits) == 0 && f.newCont == typedCont:
+		c = f.newCont // a new contingent, confirmed by a second Enter
 	case c == "" && len(hits) == 0:
-		f.errs[fieldContingent] = f.c.T("walkin.err_contingent_unknown", strings.TrimSpace(typed))
+		f.newCont = typedCont
+		f.errs[fieldContingent] = f.c.T("walkin.contingent_new", f.newCont)
 	case c == "":
 		f.errs[fieldContingent] = f.c.T("walkin.err_contingent_many", len(hits))
 	}
@@ -297,7 +308,11 @@ func (f *walkInForm) View() string {
 	if f.choosing {
 		return f.choiceView()
 	}
-	lines := []string{st.Title.Render(f.c.T("walkin.title")), st.Muted.Render(f.c.T("walkin.intro")), ""}
+	intro := f.intro
+	if intro == "" {
+		intro = f.c.T("walkin.intro")
+	}
+	lines := []string{st.Title.Render(f.c.T("walkin.title")), st.Muted.Width(max(20, f.width-2)).Render(intro), ""}
 	for i := range f.fields {
 		label := st.FieldLabel.Render(f.c.T(fieldLabels[i]))
 		marker := "  "
@@ -307,7 +322,10 @@ func (f *walkInForm) View() string {
 		lines = append(lines, marker+label+f.fields[i].View())
 		switch {
 		case f.errs[i] != "":
-			lines = append(lines, "  "+st.FieldLabel.Render("")+st.FieldError.Render("✗ "+f.errs[i]))
+			// Wrapped under the field, never cut: the answer says what to do.
+			indent := "  " + st.FieldLabel.Render("")
+			w := max(20, f.width-lipgloss.Width(indent))
+			lines = append(lines, lipgloss.JoinHorizontal(lipgloss.Top, indent, st.FieldError.Width(w).Render("✗ "+f.errs[i])))
 		case (i == fieldContingent || i == fieldPillar) && i == f.focus:
 			match := f.matchContingent
 			if i == fieldPillar {

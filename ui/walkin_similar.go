@@ -10,8 +10,8 @@ import (
 	"hadir/model"
 )
 
-// similarMsg carries the volunteers on the roster whose name is the same as
-// (or very close to) a walk-in's, found before the walk-in is saved.
+// similarMsg carries the volunteers on the roster a walk-in may already be
+// (the same phone, or a similar name), found before the walk-in is saved.
 type similarMsg struct {
 	form   *walkInForm // the form that asked: the gate and a leader may each have one open
 	v      model.Volunteer
@@ -32,7 +32,7 @@ func (f *walkInForm) findSimilar(v model.Volunteer) tea.Cmd {
 	st := f.c.Store
 	return func() tea.Msg {
 		var people []model.Person
-		st.Read(func(s *model.State, ix *model.Index) { people = model.SimilarPeople(s, ix, v.Name) })
+		st.Read(func(s *model.State, ix *model.Index) { people = model.SimilarPeople(s, ix, v.Name, v.Phone) })
 		return similarMsg{form: f, v: v, people: people}
 	}
 }
@@ -41,6 +41,13 @@ func (f *walkInForm) onSimilar(msg similarMsg) tea.Cmd {
 	if msg.form != f {
 		return nil // another form's answer
 	}
+	people := msg.people[:0:0]
+	for _, p := range msg.people {
+		if p.ID != f.exclude {
+			people = append(people, p)
+		}
+	}
+	msg.people = people
 	if len(msg.people) == 0 {
 		return f.save(msg.v)
 	}
@@ -91,8 +98,13 @@ func (f *walkInForm) choiceView() string {
 	}
 	idW, nameW, contW = min(idW, 16), min(nameW, 24), min(contW, 20)
 	for i, p := range f.similar {
+		// Listed for the phone, not the name: say so, or the row looks wrong.
+		samePhone := ""
+		if model.SamePhone(p.Phone, f.held.Phone) {
+			samePhone = f.c.T("walkin.same_phone") + " · "
+		}
 		text := pad(truncate(p.ID, idW), idW) + "  " + pad(truncate(p.Name, nameW), nameW) + "  " +
-			pad(cutMiddle(p.Contingent, contW), contW) + "  " + statusMark(p.Status) + " " + shortStatus(f.c, p)
+			pad(cutMiddle(p.Contingent, contW), contW) + "  " + samePhone + statusMark(p.Status) + " " + shortStatus(f.c, p)
 		lines = append(lines, f.choiceLine(i, text, w))
 	}
 	lines = append(lines, f.choiceLine(len(f.similar), "+ "+f.c.T("walkin.register_new", f.held.Name, f.held.Contingent), w))

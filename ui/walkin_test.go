@@ -88,3 +88,48 @@ func TestWalkInPillarAndGender(t *testing.T) {
 		}
 	})
 }
+
+// A walk-in written another way than the roster (y/i, sy/s, a letter more)
+// or with the phone of someone on it is not saved before the gate has seen
+// who it may be: each of them was once counted twice.
+func TestWalkInSpellingVariantsOnTheRoster(t *testing.T) {
+	roster := []model.Volunteer{
+		{ID: "JRS-BLG-0001", Name: "Rusmilawati", Contingent: "Kab. Balangan", Pillar: "PKH", Gender: "P", Phone: "081350001111"},
+		{ID: "JRS-BLG-0002", Name: "Siti Aisyah", Contingent: "Kab. Balangan", Pillar: "PKH", Gender: "P"},
+		{ID: "JRS-TPN-0003", Name: "Ahmad Yani", Contingent: "Kab. Tapin", Pillar: "Tagana", Gender: "L"},
+		{ID: "JRS-TPN-0004", Name: "Hasan Basri", Contingent: "Kab. Tapin", Pillar: "Tagana", Gender: "L", Phone: "085299998888"},
+	}
+	for _, c := range []struct{ typed, phone, listed, id string }{
+		{"Rusmilawaty", "", "Rusmilawati", "JRS-BLG-0001"},
+		{"Siti Aisah", "", "Siti Aisyah", "JRS-BLG-0002"},
+		{"Ahmad Yanie", "", "Ahmad Yani", "JRS-TPN-0003"},
+		{"Udin Saprudin", "0852-9999-8888", "Hasan Basri", "JRS-TPN-0004"}, // the same phone, another contingent
+	} {
+		st := testStore(t, roster)
+		d, _ := newGateDriver(t, st, English, 100, 30)
+		d.key(tea.KeyCtrlN)
+		d.typeText(c.typed)
+		d.key(tea.KeyEnter)
+		d.typeText("balangan")
+		d.key(tea.KeyEnter)
+		d.typeText("PKH")
+		d.key(tea.KeyEnter)
+		d.key(tea.KeyRight)
+		d.key(tea.KeyEnter)
+		d.typeText(c.phone)
+		d.key(tea.KeyEnter)
+		d.mustShow(c.typed+" may be on the roster already", c.id, c.listed, "Register "+c.typed)
+		if c.phone != "" {
+			d.mustShow("same phone · ")
+		} else {
+			d.mustNotShow("same phone · ")
+		}
+		if tot := st.Totals(); tot.Expected != 4 || tot.Arrived != 0 {
+			t.Fatalf("%s: %d of %d before the choice; nothing may be saved", c.typed, tot.Arrived, tot.Expected)
+		}
+		d.key(tea.KeyEnter) // the person on the roster, checked in instead
+		if p, _ := st.Person(c.id); p.Status != model.StatusArrived || st.Totals().Expected != 4 {
+			t.Fatalf("%s: choosing %s left them %v with %d expected", c.typed, c.id, p.Status, st.Totals().Expected)
+		}
+	}
+}
