@@ -126,7 +126,7 @@ func (s *Store) readLog(pos uint64, fn func(model.Event)) (uint64, error) {
 		c := tx.Bucket(bucketEvents).Cursor()
 		for k, v := c.Seek(seqKey(pos + 1)); k != nil; k, v = c.Next() {
 			var e model.Event
-			if err := decodeRecord(v, &e); err != nil {
+			if _, err := decodeRecord(v, &e); err != nil {
 				return fmt.Errorf("event at %d is unreadable: %w", binary.BigEndian.Uint64(k), err)
 			}
 			fn(e)
@@ -135,4 +135,16 @@ func (s *Store) readLog(pos uint64, fn func(model.Event)) (uint64, error) {
 		return nil
 	})
 	return end, err
+}
+
+// LogEnd is the log position of the newest event this store holds.
+func (s *Store) LogEnd() uint64 {
+	var end uint64
+	_ = s.bolt.View(func(tx *bolt.Tx) error {
+		if k, _ := tx.Bucket(bucketEvents).Cursor().Last(); len(k) == 8 {
+			end = binary.BigEndian.Uint64(k)
+		}
+		return nil
+	})
+	return end
 }

@@ -73,8 +73,7 @@ func Exchange(ctx context.Context, st *db.Store, conn io.ReadWriter, from db.Act
 	go func() {
 		helloSent <- out.send(message{Hello: &hello{Version: protocolVersion, Origin: origin, Station: st.StationName(), Heads: st.Heads()}})
 	}()
-	in := bufio.NewScanner(conn)
-	in.Buffer(make([]byte, 64<<10), maxLine)
+	in := newScanner(conn)
 	theirs, err := readHello(in)
 	if err != nil {
 		return err
@@ -102,6 +101,13 @@ func Exchange(ctx context.Context, st *db.Store, conn io.ReadWriter, from db.Act
 		return readErr
 	}
 	return <-sendErr
+}
+
+// newScanner reads one message a line, each at most maxLine bytes.
+func newScanner(r io.Reader) *bufio.Scanner {
+	in := bufio.NewScanner(r)
+	in.Buffer(make([]byte, 64<<10), maxLine)
+	return in
 }
 
 func readHello(in *bufio.Scanner) (hello, error) {
