@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"time"
 
 	"hadir/db"
 	"hadir/model"
@@ -32,6 +33,11 @@ const protocolVersion = 1
 const (
 	batchSize = 500     // events per message
 	maxLine   = 8 << 20 // bytes per message: a batch of events capped as a merge caps them
+	// A quiet link says so every heartbeat; a link silent for silence is
+	// taken as down (a Wi-Fi that dropped leaves a TCP connection open for
+	// minutes), so the footer says offline and the link is tried again.
+	heartbeat = 2 * time.Second
+	silence   = 10 * time.Second
 )
 
 // message is one line of the exchange.
@@ -61,7 +67,7 @@ func (r *Refused) Error() string { return "the other laptop refused: " + r.Reaso
 // or the connection fails. from is who the other side is (role peer, its
 // station name); what it sends is merged in its name. progress, if not nil,
 // is told when events go out or come in.
-func Exchange(ctx context.Context, st *db.Store, conn io.ReadWriter, from db.Actor, progress func(sentUpTo uint64, received int)) error {
+func Exchange(ctx context.Context, st *db.Store, conn io.ReadWriteCloser, from db.Actor, progress func(sentUpTo uint64, received int)) error {
 	origin, err := st.Origin()
 	if err != nil {
 		return err
@@ -95,7 +101,17 @@ func Exchange(ctx context.Context, st *db.Store, conn io.ReadWriter, from db.Act
 	sendErr := make(chan error, 1)
 	go func() { sendErr <- sendLoop(ctx, st, out, theirs.Heads, got, progress) }()
 
-	readErr := receiveLoop(st, in, out, from, got, progress)
+	heard := make(chan struct{}, 1)
+	go watch(ctx, conn, heard)
+	readErr := receiveLoop(st, in, out, from, got, func(sent uint64, n int) {
+		select {
+		case heard <- struct{}{}:
+		default:
+		}
+		if progress != nil {
+			progress(sent, n)
+		}
+	})
 	cancel()
 	if readErr != nil {
 		return readErr
@@ -108,6 +124,24 @@ func newScanner(r io.Reader) *bufio.Scanner {
 	in := bufio.NewScanner(r)
 	in.Buffer(make([]byte, 64<<10), maxLine)
 	return in
+}
+
+// watch closes conn when nothing was heard for silence, which ends the
+// exchange: the link is down, whatever TCP thinks.
+func watch(ctx context.Context, conn io.Closer, heard <-chan struct{}) {
+	t := time.NewTimer(silence)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-heard:
+			t.Reset(silence)
+		case <-t.C:
+			conn.Close()
+			return
+		}
+	}
 }
 
 func readHello(in *bufio.Scanner) (hello, error) {
@@ -174,7 +208,8 @@ func receiveLoop(st *db.Store, in *bufio.Scanner, out *writer, from db.Actor, go
 		if m.Refused != "" {
 			return &Refused{Reason: m.Refused}
 		}
-		if len(m.Events) == 0 {
+		if len(m.Events) == 0 { // a heartbeat
+			progress(0, 0)
 			continue
 		}
 		got.add(m.Events) // before the merge: the log may show them to sendLoop at once
@@ -182,9 +217,7 @@ func receiveLoop(st *db.Store, in *bufio.Scanner, out *writer, from db.Actor, go
 			_ = out.send(message{Refused: err.Error()})
 			return fmt.Errorf("refused what %s sent: %w", from.Station, err)
 		}
-		if progress != nil {
-			progress(0, len(m.Events))
-		}
+		progress(0, len(m.Events))
 	}
 }
 
@@ -193,6 +226,8 @@ func receiveLoop(st *db.Store, in *bufio.Scanner, out *writer, from db.Actor, go
 func sendLoop(ctx context.Context, st *db.Store, out *writer, heads db.Heads, got *received, progress func(uint64, int)) error {
 	changes, stop := st.Subscribe()
 	defer stop()
+	beat := time.NewTicker(heartbeat)
+	defer beat.Stop()
 	events, pos, err := st.Missing(heads)
 	if err != nil {
 		return err
@@ -214,16 +249,28 @@ func sendLoop(ctx context.Context, st *db.Store, out *writer, heads db.Heads, go
 		if progress != nil {
 			progress(pos, 0)
 		}
-		select {
-		case <-ctx.Done():
-			return nil
-		case _, ok := <-changes:
-			if !ok {
-				return nil
-			}
+		if more, err := nextChange(ctx, changes, beat.C, out); !more {
+			return err
 		}
 		if events, pos, err = st.LogAfter(pos); err != nil {
 			return err
+		}
+	}
+}
+
+// nextChange waits for the store to change, sending a heartbeat at each
+// beat meanwhile; false when the exchange is over.
+func nextChange(ctx context.Context, changes <-chan struct{}, beat <-chan time.Time, out *writer) (bool, error) {
+	for {
+		select {
+		case <-ctx.Done():
+			return false, nil
+		case <-beat:
+			if err := out.send(message{}); err != nil {
+				return false, err
+			}
+		case _, ok := <-changes:
+			return ok, nil
 		}
 	}
 }

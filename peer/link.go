@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"sync"
 	"time"
@@ -111,19 +112,12 @@ func (l *Link) once(ctx context.Context, signer gossh.Signer, hosts *knownHosts)
 	defer stop()
 	l.setConnected()
 	rw := struct {
-		readerFunc
-		writerFunc
-	}{readerFunc(stdout.Read), writerFunc(stdin.Write)}
+		io.Reader
+		io.Writer
+		io.Closer
+	}{stdout, stdin, client}
 	return Exchange(ctx, l.Store, rw, db.Actor{Role: db.RolePeer}, l.progress)
 }
-
-type readerFunc func([]byte) (int, error)
-
-func (f readerFunc) Read(p []byte) (int, error) { return f(p) }
-
-type writerFunc func([]byte) (int, error)
-
-func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 
 func (l *Link) progress(sentUpTo uint64, _ int) {
 	l.mu.Lock()

@@ -212,11 +212,7 @@ func pushRaw(t *testing.T, from *db.Store, addr string, events ...model.Event) e
 	w := &writer{w: in}
 	w.send(message{Hello: &hello{Version: protocolVersion, Origin: origin, Station: "raw", Heads: from.Heads()}})
 	w.send(message{Events: events})
-	rw := struct {
-		readerFunc
-		writerFunc
-	}{readerFunc(out.Read), writerFunc(func(p []byte) (int, error) { return len(p), nil })}
-	sc := newScanner(rw)
+	sc := newScanner(out)
 	if _, err := readHello(sc); err != nil {
 		return err
 	}

@@ -30,6 +30,8 @@ type App struct {
 	help     help.Model
 	arrived  int
 	expected int
+	sync     func() []SyncStatus // the links to peers; nil without
+	syncText string              // what the footer says of them
 	backup   db.BackupStatus
 	changes  <-chan struct{}
 	stop     func()
@@ -109,6 +111,7 @@ type statusKey struct {
 	width             int
 	refused           string
 	askQuit           string
+	sync              string
 }
 
 type helpKey struct {
@@ -136,6 +139,7 @@ func New(st *db.Store, o Options) *App {
 	if !o.IdleSince.IsZero() {
 		a.lastKey = o.IdleSince
 	}
+	a.sync = o.Sync
 	return a
 }
 
@@ -151,7 +155,7 @@ func (a *App) Close() { a.stop() }
 
 // Init starts the active screen, the status line and the live updates.
 func (a *App) Init() tea.Cmd {
-	cmds := []tea.Cmd{a.c.loadTotals(), a.waitForChange(), a.idleTick()}
+	cmds := []tea.Cmd{a.c.loadTotals(), a.waitForChange(), a.idleTick(), a.syncTick()}
 	if a.login != nil {
 		cmds = append(cmds, a.login.Init())
 	} else {
@@ -187,6 +191,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.c.Width, a.c.Height = msg.Width, msg.Height
 		a.layout()
 		return a, nil
+	case syncTickMsg:
+		a.syncText = a.c.syncText(a.sync())
+		return a, a.syncTick()
 	case idleTickMsg:
 		if a.c.Now().Sub(a.lastKey) >= a.idle {
 			return a, tea.Quit // nothing is lost: every action was saved when it was made
@@ -359,7 +366,7 @@ func (a *App) drawHeader() string {
 
 func (a *App) statusLine() block {
 	k := statusKey{arrived: a.arrived, expected: a.expected, backupAt: a.backup.At,
-		operator: a.c.Actor.Operator, station: a.c.Actor.Station, lang: a.c.Lang, width: a.c.Width, refused: a.refused, askQuit: a.askQuit}
+		operator: a.c.Actor.Operator, station: a.c.Actor.Station, lang: a.c.Lang, width: a.c.Width, refused: a.refused, askQuit: a.askQuit, sync: a.syncText}
 	if a.backup.Err != nil {
 		k.backupErr = a.backup.Err.Error()
 	}
@@ -379,7 +386,15 @@ func (a *App) drawStatusLine() string {
 		// A failing backup takes the place of everything but the count.
 		return truncate(count+"  "+st.ErrText.Render("✗ "+a.c.T("status.backup_failed", a.c.Clock(b.At), b.Err.Error())), a.c.Width)
 	}
-	line := count + st.Status.Render("  ·  "+a.c.T("status.who", orDash(a.c.Actor.Operator), a.c.Actor.Station))
+	line := count
+	if a.syncText != "" { // before the names: it is what a gate worker must see
+		style := st.OKText
+		if !strings.HasPrefix(a.syncText, syncUp) {
+			style = st.WarnText
+		}
+		line += st.Status.Render("  ·  ") + style.Render(a.syncText)
+	}
+	line += st.Status.Render("  ·  " + a.c.T("status.who", orDash(a.c.Actor.Operator), a.c.Actor.Station))
 	if !a.backup.At.IsZero() {
 		line += st.Status.Render("  ·  " + a.c.T("status.backup_ok", a.c.Clock(a.backup.At)))
 	}

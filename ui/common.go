@@ -87,6 +87,9 @@ type Options struct {
 	// IdleSince is when the idle time starts (the SSH connection's start);
 	// zero: when the app is made.
 	IdleSince time.Time
+	// Sync tells how this laptop's links to its peers stand (hadir --peer);
+	// nil when it has none. The footer says it in words.
+	Sync func() []SyncStatus
 }
 
 func newCommon(st *db.Store, o Options) *Common {

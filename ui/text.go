@@ -33,6 +33,11 @@ var coreTexts = map[string][2]string{
 
 	"status.arrived":       {"Tiba %s / %s", "Arrived %s / %s"},
 	"status.who":           {"Petugas: %s  ·  Pos: %s", "Operator: %s  ·  Station: %s"},
+	"sync.connected":       {"tersambung · %s lalu", "connected · %s ago"},
+	"sync.offline":         {"terputus sejak %s", "offline since %s"},
+	"sync.offline_to_send": {"terputus sejak %s · %s catatan belum terkirim", "offline since %s · %s records to send"},
+	"sync.seconds":         {"%s detik", "%s s"},
+	"sync.minutes":         {"%s menit", "%s min"},
 	"status.backup_ok":     {"✓ cadangan %s", "✓ backup %s"},
 	"status.backup_failed": {"CADANGAN GAGAL %s: %s", "BACKUP FAILED %s: %s"},
 	"status.arrived_at":    {"Tiba %s di %s oleh %s", "Arrived %s at %s by %s"},
