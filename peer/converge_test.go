@@ -20,7 +20,7 @@ import (
 // cluster is a few replicas in one process: copies of one store, each on
 // its own file, joined by in-memory connections that a test cuts and heals.
 type cluster struct {
-	t      *testing.T
+	t      testing.TB
 	clock  *testclock.Clock
 	paths  []string
 	stores []*db.Store
@@ -34,7 +34,7 @@ type link struct {
 }
 
 // newCluster copies one store with the demo roster to n files.
-func newCluster(t *testing.T, n int) *cluster {
+func newCluster(t testing.TB, n int) *cluster {
 	t.Helper()
 	dir := t.TempDir()
 	c := &cluster{t: t, clock: testclock.Stepping(testclock.Epoch(), time.Second), links: map[[2]int]*link{}}
