@@ -106,6 +106,10 @@ func (s *Store) ImportRowsBy(rows []model.ImportRow, opt model.ImportOptions, dr
 		if err := markSealed(tx); err != nil {
 			return err
 		}
+		// Stamped, so the laptops this one syncs with take the records too.
+		if err := s.putStamps(tx, plan.Put, stamp{Updated: s.now().UTC(), By: s.station}); err != nil {
+			return err
+		}
 		if len(reids) > 0 {
 			if err := s.rehomeTx(tx); err != nil {
 				return err

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -151,6 +152,16 @@ func (c *cluster) same() bool {
 	return true
 }
 
+func sameRoster(c *cluster, roster func(*db.Store) string) bool {
+	want := roster(c.stores[0])
+	for _, st := range c.stores[1:] {
+		if roster(st) != want {
+			return false
+		}
+	}
+	return true
+}
+
 func eventIDs(st *db.Store) []string {
 	var ids []string
 	st.Read(func(s *model.State, _ *model.Index) {
@@ -229,6 +240,17 @@ func convergeOnce(t *testing.T, seed uint64) {
 			}
 		case k < 18:
 			c.restart(i)
+		case k < 19: // an office's corrected phones imported at one laptop
+			var vs []model.Volunteer
+			for range 3 {
+				p, _ := st.Person(ids[r.IntN(len(ids))])
+				v := p.Volunteer
+				v.Phone = fmt.Sprintf("0812%08d", r.IntN(1e8))
+				vs = append(vs, v)
+			}
+			if _, err := st.ImportRoster(vs, false); err != nil {
+				t.Fatal(err)
+			}
 		default:
 			time.Sleep(time.Millisecond)
 		}
@@ -241,6 +263,22 @@ func convergeOnce(t *testing.T, seed uint64) {
 			t.Logf("replica %d: %d events", i, len(eventIDs(st)))
 		}
 		t.Fatal("the replicas did not converge after the final heal")
+	}
+	roster := func(st *db.Store) string {
+		var out []string
+		st.Read(func(s *model.State, _ *model.Index) {
+			for _, v := range s.Volunteers() {
+				out = append(out, v.ID+" "+v.Name+" "+v.Phone)
+			}
+		})
+		slices.Sort(out)
+		return strings.Join(out, "\n")
+	}
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline) && !sameRoster(c, roster); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if !sameRoster(c, roster) {
+		t.Error("the replicas hold different rosters after the final heal")
 	}
 	want := c.stores[0].Totals()
 	for i, st := range c.stores {

@@ -42,9 +42,10 @@ const (
 
 // message is one line of the exchange.
 type message struct {
-	Hello   *hello        `json:"hello,omitempty"`
-	Events  []model.Event `json:"events,omitempty"`
-	Refused string        `json:"refused,omitempty"` // why the other side stopped
+	Hello   *hello            `json:"hello,omitempty"`
+	Events  []model.Event     `json:"events,omitempty"`
+	Roster  []db.RosterRecord `json:"roster,omitempty"`  // records imports wrote (db.MergeRoster)
+	Refused string            `json:"refused,omitempty"` // why the other side stopped
 }
 
 type hello struct {
@@ -52,6 +53,7 @@ type hello struct {
 	Origin  string   `json:"origin"`  // the store this one was copied from (db.Store.Origin)
 	Station string   `json:"station"` // its human name, for the log and the footer
 	Heads   db.Heads `json:"heads"`
+	Roster  string   `json:"roster"` // db.Store.RosterDigest: equal, no roster is sent
 }
 
 // ErrOtherRoster is the answer when the two stores were not copied from one
@@ -75,9 +77,13 @@ func Exchange(ctx context.Context, st *db.Store, conn io.ReadWriteCloser, from d
 	out := &writer{w: conn}
 	// Both sides speak first: the hello goes out while theirs is read, or
 	// two ends on an unbuffered link would wait for each other for good.
+	digest, err := st.RosterDigest()
+	if err != nil {
+		return err
+	}
 	helloSent := make(chan error, 1)
 	go func() {
-		helloSent <- out.send(message{Hello: &hello{Version: protocolVersion, Origin: origin, Station: st.StationName(), Heads: st.Heads()}})
+		helloSent <- out.send(message{Hello: &hello{Version: protocolVersion, Origin: origin, Station: st.StationName(), Heads: st.Heads(), Roster: digest}})
 	}()
 	in := newScanner(conn)
 	theirs, err := readHello(in)
@@ -97,7 +103,7 @@ func Exchange(ctx context.Context, st *db.Store, conn io.ReadWriteCloser, from d
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	got := &received{ids: map[string]bool{}}
+	got := &received{ids: map[string]bool{}, roster: theirs.Roster}
 	sendErr := make(chan error, 1)
 	go func() { sendErr <- sendLoop(ctx, st, out, theirs.Heads, got, progress) }()
 
@@ -179,8 +185,21 @@ func readMessage(in *bufio.Scanner, m *message) error {
 // received remembers what came from the other side on this connection, so
 // it is not sent back when it shows up in this store's log.
 type received struct {
-	mu  sync.Mutex
-	ids map[string]bool
+	mu     sync.Mutex
+	ids    map[string]bool
+	roster string // the roster digest both sides are known to share
+}
+
+func (r *received) rosterDigest() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.roster
+}
+
+func (r *received) setRoster(digest string) {
+	r.mu.Lock()
+	r.roster = digest
+	r.mu.Unlock()
 }
 
 func (r *received) add(events []model.Event) {
@@ -208,7 +227,14 @@ func receiveLoop(st *db.Store, in *bufio.Scanner, out *writer, from db.Actor, go
 		if m.Refused != "" {
 			return &Refused{Reason: m.Refused}
 		}
-		if len(m.Events) == 0 { // a heartbeat
+		if len(m.Roster) > 0 {
+			if _, err := st.MergeRoster(m.Roster, from); err != nil {
+				_ = out.send(message{Refused: err.Error()})
+				return fmt.Errorf("refused the roster %s sent: %w", from.Station, err)
+			}
+			progress(0, 0)
+		}
+		if len(m.Events) == 0 { // a heartbeat, or a roster
 			progress(0, 0)
 			continue
 		}
@@ -233,6 +259,9 @@ func sendLoop(ctx context.Context, st *db.Store, out *writer, heads db.Heads, go
 		return err
 	}
 	for {
+		if err := sendRoster(st, out, got); err != nil {
+			return err
+		}
 		var fresh []model.Event
 		for _, e := range events {
 			if !got.has(e.ID) {
@@ -256,6 +285,29 @@ func sendLoop(ctx context.Context, st *db.Store, out *writer, heads db.Heads, go
 			return err
 		}
 	}
+}
+
+// sendRoster sends the stamped records when this store's roster differs
+// from what the other side is known to hold; the other keeps the newer of
+// each, so a record sent back and forth settles.
+func sendRoster(st *db.Store, out *writer, got *received) error {
+	digest, err := st.RosterDigest()
+	if err != nil || digest == got.rosterDigest() {
+		return err
+	}
+	recs, err := st.StampedRoster()
+	if err != nil {
+		return err
+	}
+	for len(recs) > 0 {
+		n := min(batchSize, len(recs))
+		if err := out.send(message{Roster: recs[:n]}); err != nil {
+			return err
+		}
+		recs = recs[n:]
+	}
+	got.setRoster(digest)
+	return nil
 }
 
 // nextChange waits for the store to change, sending a heartbeat at each
