@@ -232,14 +232,24 @@ func (s *Store) apply(events ...model.Event) {
 	}
 }
 
-// applyLocked is the one path by which stored events reach the live state
-// and the search index: local writes, merges and an import's re-IDs. An
-// event the state already holds is skipped (a merge is a union by ID); it
-// returns how many were applied. Re-IDs in a row fold in one walk of the
-// roster, and the index is rebuilt once, however many renames or re-IDs
-// there were. Callers hold s.mu.
+// applyLocked folds stored events into the live state and keeps the search
+// index in step (foldLocked); it returns how many were new here. Callers
+// hold s.mu.
 func (s *Store) applyLocked(events []model.Event) (int, error) {
-	applied, rebuild := 0, false
+	applied, stale, err := s.foldLocked(events)
+	if stale {
+		s.index = model.NewIndex(s.state.Volunteers())
+	}
+	return applied, err
+}
+
+// foldLocked is the one path by which stored events reach the live state:
+// local writes, merges and an import's re-IDs. An event the state already
+// holds is skipped (a merge is a union by ID). Re-IDs in a row fold in one
+// walk of the roster. Walk-ins join the index here; stale says the index
+// must be built anew (a rename or a re-ID moved people), once for the lot.
+// Callers hold s.mu.
+func (s *Store) foldLocked(events []model.Event) (applied int, stale bool, err error) {
 	for i := 0; i < len(events); i++ {
 		e := events[i]
 		if s.knownLocked(e.ID) {
@@ -252,29 +262,26 @@ func (s *Store) applyLocked(events []model.Event) (int, error) {
 			}
 			if j-i > 1 {
 				if err := s.state.ApplyReIDs(events[i:j]); err != nil {
-					return applied, err
+					return applied, stale, err
 				}
 				applied += j - i
-				rebuild = true
+				stale = true
 				i = j - 1
 				continue
 			}
 		}
 		if err := s.state.Apply(e); err != nil {
-			return applied, fmt.Errorf("event %s: %w", e.ID, err)
+			return applied, stale, fmt.Errorf("event %s: %w", e.ID, err)
 		}
 		applied++
-		rebuild = rebuild || s.movesPeople(e)
-		if e.Kind == model.KindWalkIn && !rebuild {
+		stale = stale || s.movesPeople(e)
+		if e.Kind == model.KindWalkIn && !stale {
 			if p, ok := s.state.Person(e.Volunteer); ok {
 				s.index.Add(p.Volunteer)
 			}
 		}
 	}
-	if rebuild {
-		s.index = model.NewIndex(s.state.Volunteers())
-	}
-	return applied, nil
+	return applied, stale, nil
 }
 
 // CheckIn records the arrival of the volunteer with this ID. When two gates

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"reflect"
 	"strings"
 	"time"
 
@@ -230,7 +229,7 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case resultsMsg:
 		if msg.seq == g.seq {
-			if msg.about != nil && g.about != nil && msg.about.ID == g.about.ID && !reflect.DeepEqual(msg.about, g.about) {
+			if msg.about != nil && g.about != nil && msg.about.ID == g.about.ID && !msg.about.Same(*g.about) {
 				g.about = msg.about // its status changed since the answer
 			}
 			g.found, g.rowsSeq = msg.found, msg.seq
@@ -415,7 +414,7 @@ func (g *Gate) setRows(rows []model.Person, query model.Query) {
 	case query == g.rowsQuery && g.sel < len(g.rows):
 		keep = g.rows[g.sel].ID
 	}
-	if !reflect.DeepEqual(rows, g.rows) {
+	if !model.SamePeople(rows, g.rows) {
 		g.rowsDrawn++
 	}
 	if query != g.rowsQuery {

@@ -115,10 +115,8 @@ func (g *Gate) resolveEnter() tea.Cmd {
 		}
 		if stale {
 			st.Read(func(s *model.State, ix *model.Index) {
-				for _, m := range ix.Search(q) {
-					if p, ok := s.Person(m.ID); ok {
-						selected = &p
-					}
+				if best := searched(s, ix, q); len(best) > 0 {
+					selected = &best[0]
 				}
 			})
 		}
