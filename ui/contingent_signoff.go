@@ -115,7 +115,6 @@ func (m *members) clearSearch() tea.Cmd {
 
 func (m *members) query() string { return strings.TrimSpace(m.filter.Value()) }
 
-
 func (m *members) searchLine() string {
 	st := m.c.Styles
 	line := st.Bold.Render("⌕ ") + m.filter.View()

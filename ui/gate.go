@@ -118,6 +118,12 @@ type (
 		nomatch string // a name that found nobody
 		dropped string // text typed before the scanned ID, not part of it
 		noteErr error  // the unknown ID could not be kept as a note
+		// What recording the scan did, in the same command (scanTurn.record):
+		// when, and checked (or departed) unless it was a repeat.
+		at       time.Time
+		repeat   bool
+		checked  *checkInMsg
+		departed *departMsg
 		// annulSkipped is an annul's reason that was a known badge: taken
 		// as a scan, and the annul not made.
 		annulSkipped string
