@@ -30,7 +30,8 @@ func Damaged(path, what string) error { return &DamagedError{Path: path, What: w
 // CheckFile reads every page of the store at path without writing to it and
 // returns what is wrong with it, if anything. bbolt may crash the process
 // (not only panic) on a damaged file, so call it in a process that may die:
-// hadir runs it in a child of itself before it opens a store.
+// hadir runs it in a child of itself before it opens a store. It is the one
+// place bbolt's own page check runs (Inspect relies on it).
 func CheckFile(path string) error {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -40,15 +41,11 @@ func CheckFile(path string) error {
 		return Damaged(path, "it is empty (0 bytes), not a hadir store")
 	}
 	bdb, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: LockTimeout})
-	switch {
-	case errors.Is(err, berrors.ErrTimeout):
-		return ErrBusy
-	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch):
-		return Damaged(path, "it is not a hadir store")
-	case errors.Is(err, berrors.ErrChecksum):
-		return Damaged(path, "its header is damaged")
-	case err != nil:
-		return Damaged(path, "it is not a hadir store, or is damaged ("+err.Error()+")")
+	if errors.Is(err, berrors.ErrTimeout) {
+		return ErrBusy // the child's answer: the parent says who holds it
+	}
+	if err != nil {
+		return openError(path, err, true)
 	}
 	defer bdb.Close()
 	return bdb.View(func(tx *bolt.Tx) error {

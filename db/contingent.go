@@ -47,15 +47,16 @@ func (s *Store) RenameContingent(old, newName string, merge bool, by Actor) (mod
 	return e, s.record(e)
 }
 
-// reindexAfter rebuilds the search index when an event moved volunteers to
-// another contingent (a rename, or an annulled one). Callers hold s.mu.
-func (s *Store) reindexAfter(e model.Event) {
-	rename := e.Kind == model.KindRename || e.Kind == model.KindReID // a re-ID changes who an ID finds
-	if e.Kind == model.KindAnnul {
+// movesPeople says whether an event just applied changed who the search
+// index finds where: a rename, a re-ID, or the annulment of a rename.
+// Callers hold s.mu.
+func (s *Store) movesPeople(e model.Event) bool {
+	switch e.Kind {
+	case model.KindRename, model.KindReID:
+		return true
+	case model.KindAnnul:
 		t, ok := s.state.Event(e.Ref)
-		rename = ok && t.Kind == model.KindRename
+		return ok && t.Kind == model.KindRename
 	}
-	if rename {
-		s.index = model.NewIndex(s.state.Volunteers())
-	}
+	return false
 }

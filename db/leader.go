@@ -35,13 +35,6 @@ func (e *IncompleteError) Error() string {
 // record commits events written by one user action and folds them in.
 func (s *Store) record(events ...model.Event) error {
 	defer s.group.begin()()
-	for i := range events {
-		// Cleaned before the checks: a reason of escape codes is no reason.
-		model.CleanEvent(&events[i])
-		if err := events[i].Validate(); err != nil {
-			return err
-		}
-	}
 	if err := s.commit(events, func() { s.apply(events...) }); err != nil {
 		return err
 	}

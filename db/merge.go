@@ -92,22 +92,12 @@ func (s *Store) Merge(events []model.Event, by Actor) (MergeReport, error) {
 			before[a.Volunteer] = true
 		}
 	}
-	for _, e := range fresh {
-		if _, dup := s.state.Event(e.ID); dup {
-			continue // stored twice in the file is refused by the parser; kept safe here
-		}
-		if err := s.state.Apply(e); err != nil {
-			s.mu.Unlock()
-			return MergeReport{}, fmt.Errorf("event %s: %w", e.ID, err)
-		}
-		s.reindexAfter(e)
-		if e.Kind == model.KindWalkIn {
-			if p, ok := s.state.Person(e.Volunteer); ok {
-				s.index.Add(p.Volunteer)
-			}
-		}
-		rep.Added++
+	added, err := s.applyLocked(fresh)
+	if err != nil {
+		s.mu.Unlock()
+		return MergeReport{}, err
 	}
+	rep.Added = added
 	for _, a := range s.state.Anomalies() {
 		if a.Kind == model.AnomalyDoubleArrival && !before[a.Volunteer] {
 			rep.Doubles = append(rep.Doubles, a.Volunteer)

@@ -144,14 +144,16 @@ func (s *Store) ImportRowsBy(rows []model.ImportRow, opt model.ImportOptions, dr
 	for _, v := range plan.Put {
 		s.state.Upsert(v)
 	}
-	// After the new records: the old record gives way to the new.
-	if err := s.state.ApplyReIDs(reids); err != nil {
+	// After the new records: the old record gives way to the new. The
+	// index is built below, once, for the re-IDs and the records alike.
+	_, stale, err := s.foldLocked(reids)
+	if err != nil {
 		panic(fmt.Sprintf("applying committed re-ID events: %v", err))
 	}
 	for _, id := range plan.Delete {
 		s.state.Remove(id)
 	}
-	if len(plan.Put) > 1000 || len(plan.Delete) > 0 {
+	if stale || len(plan.Put) > 1000 || len(plan.Delete) > 0 {
 		// Adding one by one keeps the index sorted at a cost per
 		// volunteer; for a whole roster, building it anew is cheaper.
 		s.index = model.NewIndex(s.state.Volunteers())

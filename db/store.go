@@ -99,7 +99,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 	}
 	bdb, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, NoFreelistSync: true, FreelistType: bolt.FreelistMapType})
 	if err != nil {
-		return nil, openError(path, err)
+		return nil, openError(path, err, false)
 	}
 	s := &Store{bolt: bdb, path: path, pending: map[string]chan struct{}{}, subs: map[chan struct{}]struct{}{}, now: time.Now}
 	for _, opt := range opts {
@@ -120,7 +120,10 @@ func Open(path string, opts ...Option) (*Store, error) {
 	return s, nil
 }
 
-func openError(path string, err error) error {
+// openError says what bbolt's refusal to open the store at path means, for
+// Open and for CheckFile (readOnly: a refusal to read is not one to write).
+// It is the one place bbolt's errors of opening are read.
+func openError(path string, err error, readOnly bool) error {
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
 		holder := ""
@@ -128,7 +131,7 @@ func openError(path string, err error) error {
 			holder = fmt.Sprintf(" (pid %s)", strings.TrimSpace(string(pid)))
 		}
 		return fmt.Errorf("%s is in use by another hadir%s; close it first, or use `hadir serve` to share one store between gates", path, holder)
-	case errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS):
+	case !readOnly && (errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS)):
 		return fmt.Errorf("cannot open %s for writing (%v); choose a folder you can write to with --db PATH", path, err)
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch):
 		return Damaged(path, "it is not a hadir store")

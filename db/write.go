@@ -125,10 +125,15 @@ func (s *Store) newEvent(kind model.Kind, volunteer string, by Actor) model.Even
 // commit appends events in one transaction and returns once it is synced to
 // disk. An event whose ID is already stored is an error: it would mean the
 // station's sequence went backwards.
-// Concurrent writers share transactions (groupCommit).
+// Concurrent writers share transactions (groupCommit). It is the one place
+// events are cleaned and checked on their way in.
 func (s *Store) commit(events []model.Event, after func()) error {
 	for i := range events {
-		model.CleanEvent(&events[i]) // what people typed, cleaned on the way in
+		// Cleaned before the checks: a reason of escape codes is no reason.
+		model.CleanEvent(&events[i])
+		if err := events[i].Validate(); err != nil {
+			return err
+		}
 	}
 	fn := func(tx *bolt.Tx) error {
 		if err := s.rehomeTx(tx); err != nil {
@@ -212,21 +217,71 @@ func putEvents(tx *bolt.Tx, station string, events []model.Event) (int, error) {
 	return stored, nil
 }
 
-// apply folds events already committed into the live state. Callers hold s.mu.
+func (s *Store) knownLocked(eventID string) bool {
+	_, ok := s.state.Event(eventID)
+	return ok
+}
+
+// apply folds events a local write committed into the live state. Callers
+// hold s.mu.
 func (s *Store) apply(events ...model.Event) {
-	for _, e := range events {
-		if err := s.state.Apply(e); err != nil {
-			// Committed events were validated first; this means a bug, and the
-			// disk still holds the truth, which the next open refolds.
-			panic(fmt.Sprintf("applying committed event %s: %v", e.ID, err))
+	if _, err := s.applyLocked(events); err != nil {
+		// Committed events were validated first; this means a bug, and the
+		// disk still holds the truth, which the next open refolds.
+		panic(fmt.Sprintf("applying committed events: %v", err))
+	}
+}
+
+// applyLocked folds stored events into the live state and keeps the search
+// index in step (foldLocked); it returns how many were new here. Callers
+// hold s.mu.
+func (s *Store) applyLocked(events []model.Event) (int, error) {
+	applied, stale, err := s.foldLocked(events)
+	if stale {
+		s.index = model.NewIndex(s.state.Volunteers())
+	}
+	return applied, err
+}
+
+// foldLocked is the one path by which stored events reach the live state:
+// local writes, merges and an import's re-IDs. An event the state already
+// holds is skipped (a merge is a union by ID). Re-IDs in a row fold in one
+// walk of the roster. Walk-ins join the index here; stale says the index
+// must be built anew (a rename or a re-ID moved people), once for the lot.
+// Callers hold s.mu.
+func (s *Store) foldLocked(events []model.Event) (applied int, stale bool, err error) {
+	for i := 0; i < len(events); i++ {
+		e := events[i]
+		if s.knownLocked(e.ID) {
+			continue
 		}
-		s.reindexAfter(e)
-		if e.Kind == model.KindWalkIn {
+		if e.Kind == model.KindReID {
+			j := i + 1
+			for j < len(events) && events[j].Kind == model.KindReID && !s.knownLocked(events[j].ID) {
+				j++
+			}
+			if j-i > 1 {
+				if err := s.state.ApplyReIDs(events[i:j]); err != nil {
+					return applied, stale, err
+				}
+				applied += j - i
+				stale = true
+				i = j - 1
+				continue
+			}
+		}
+		if err := s.state.Apply(e); err != nil {
+			return applied, stale, fmt.Errorf("event %s: %w", e.ID, err)
+		}
+		applied++
+		stale = stale || s.movesPeople(e)
+		if e.Kind == model.KindWalkIn && !stale {
 			if p, ok := s.state.Person(e.Volunteer); ok {
 				s.index.Add(p.Volunteer)
 			}
 		}
 	}
+	return applied, stale, nil
 }
 
 // CheckIn records the arrival of the volunteer with this ID. When two gates

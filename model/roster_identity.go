@@ -41,68 +41,65 @@ func contingentParts(s string) (kind, base string) {
 	return kind, base
 }
 
-// ContingentNames resolves the spellings of contingents to the one kept
-// for display: the first one added.
+// ContingentNames is the one resolver of contingents' spellings: import
+// (unifyContingents), the badges, the screens and the store's
+// ResolveContingent all ask it. Every spelling of a contingent resolves to
+// the first one among the names it was made with. A name without its kind
+// ("Balangan") is the one with it ("Kab. Balangan") only when just one kind
+// of that name is among them all, whatever the order: "Bogor" stays apart
+// when both "Kota Bogor" and "Kab. Bogor" are there.
 type ContingentNames struct {
-	byKey  map[string]string   // ContingentKey -> display name
-	byBase map[string][]string // base -> the keys that have it
+	shown map[string]string          // canonical key -> the first spelling
+	kinds map[string]map[string]bool // base -> the kinds written with it
 }
 
-// NewContingentNames starts a resolver with the given names known, first
-// spelling first.
+// NewContingentNames makes the resolver of names, first spelling first.
 func NewContingentNames(names ...string) *ContingentNames {
-	c := &ContingentNames{byKey: map[string]string{}, byBase: map[string][]string{}}
+	c := &ContingentNames{shown: map[string]string{}, kinds: map[string]map[string]bool{}}
 	for _, n := range names {
-		c.Add(n)
+		if kind, base := contingentParts(n); kind != "" {
+			if c.kinds[base] == nil {
+				c.kinds[base] = map[string]bool{}
+			}
+			c.kinds[base][kind] = true
+		}
+	}
+	for _, n := range names {
+		if k, _ := c.key(n); c.shown[k] == "" {
+			c.shown[k] = n
+		}
 	}
 	return c
 }
 
-// Add makes name known, unless a spelling of it already is. It returns the
-// name kept for display.
-func (c *ContingentNames) Add(name string) string {
-	if d, ok := c.Resolve(name); ok {
-		return d
-	}
+// key is name's canonical key among these names: its kind, or the one kind
+// its base is written with, then the base. A name of no letters has base "".
+func (c *ContingentNames) key(name string) (key, base string) {
 	kind, base := contingentParts(name)
-	if base == "" {
-		return name
+	if kind == "" && len(c.kinds[base]) == 1 {
+		for k := range c.kinds[base] {
+			kind = k
+		}
 	}
-	key := kind + ":" + base
-	c.byKey[key] = name
-	c.byBase[base] = append(c.byBase[base], key)
-	return name
+	return kind + ":" + base, base
 }
 
-// Resolve returns the known display name of a spelling of name. A name
-// without its kind ("Balangan") meets "Kab. Balangan" when that is the only
-// contingent it could be; so does "Kab. Balangan" meet a known "Balangan".
+// Resolve returns the name shown for a spelling of name. A name with its
+// kind also meets a known bare name ("Kab. Balangan" finds "Balangan") when
+// no kind of it is known.
 func (c *ContingentNames) Resolve(name string) (string, bool) {
-	kind, base := contingentParts(name)
+	k, base := c.key(name)
 	if base == "" {
 		return "", false
 	}
-	if d, ok := c.byKey[kind+":"+base]; ok {
+	if d, ok := c.shown[k]; ok {
 		return d, true
 	}
-	var found string
-	n := 0
-	for _, k := range c.byBase[base] {
-		if kind == "" || strings.HasPrefix(k, ":") {
-			found = c.byKey[k]
-			n++
-		}
+	if len(c.kinds[base]) == 0 {
+		d, ok := c.shown[":"+base]
+		return d, ok
 	}
-	return found, n == 1
-}
-
-// Names lists the display names known.
-func (c *ContingentNames) Names() []string {
-	out := make([]string, 0, len(c.byKey))
-	for _, d := range c.byKey {
-		out = append(out, d)
-	}
-	return out
+	return "", false
 }
 
 // NameKey is the form names are compared in to tell whether two rows are
@@ -223,41 +220,20 @@ func digitID(id string) (string, bool) {
 }
 
 // unifyContingents maps every spelling among names (the store's first, in
-// order, then a file's) to the one name shown for it: the first spelling
-// of the same contingent. A name without its kind ("Balangan") is the same
-// as the one with it ("Kab. Balangan") only when just one kind of that
-// name is among them all: "Bogor" stays apart when both "Kota Bogor" and
-// "Kab. Bogor" are there, whatever the order.
+// order, then a file's) to the one name shown for it (ContingentNames).
 func unifyContingents(names []string) map[string]string {
-	kinds := map[string]map[string]bool{} // base -> kinds seen with it
+	out := map[string]string{}
+	var distinct []string // a roster repeats a few names thousands of times
 	for _, n := range names {
-		if kind, base := contingentParts(n); kind != "" {
-			if kinds[base] == nil {
-				kinds[base] = map[string]bool{}
-			}
-			kinds[base][kind] = true
+		if _, seen := out[n]; !seen {
+			out[n] = n
+			distinct = append(distinct, n)
 		}
 	}
-	canon := func(n string) string {
-		kind, base := contingentParts(n)
-		if kind == "" && len(kinds[base]) == 1 {
-			for k := range kinds[base] {
-				kind = k
-			}
-		}
-		return kind + ":" + base
-	}
-	first := map[string]string{} // canonical key -> first spelling
-	out := make(map[string]string, len(names))
-	for _, n := range names {
-		if _, done := out[n]; done {
-			continue
-		}
-		k := canon(n)
-		if _, ok := first[k]; !ok {
-			first[k] = n
-		}
-		out[n] = first[k]
+	c := NewContingentNames(distinct...)
+	for _, n := range distinct {
+		k, _ := c.key(n)
+		out[n] = c.shown[k]
 	}
 	return out
 }

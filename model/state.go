@@ -52,6 +52,22 @@ type Person struct {
 	Replaces   string   // the volunteer whose place this one took
 }
 
+// Same reports whether p and q say the same of one person. Events are
+// compared by pointer: the state never changes an event it holds, so the
+// same pointer is the same event (cheap enough for every keystroke).
+func (p Person) Same(q Person) bool {
+	return p.Volunteer.ID == q.Volunteer.ID && p.Name == q.Name && p.Contingent == q.Contingent &&
+		p.Pillar == q.Pillar && p.Gender == q.Gender && p.Phone == q.Phone && p.Leader == q.Leader &&
+		p.Source == q.Source && slices.Equal(p.Extra, q.Extra) &&
+		p.Status == q.Status && p.Arrival == q.Arrival && p.Departure == q.Departure && p.Excuse == q.Excuse &&
+		slices.Equal(p.Duplicates, q.Duplicates) && p.ReplacedBy == q.ReplacedBy && p.Replaces == q.Replaces
+}
+
+// SamePeople is Same for two lists, in order.
+func SamePeople(a, b []Person) bool {
+	return slices.EqualFunc(a, b, Person.Same)
+}
+
 // Tally counts a group of volunteers. Every expected volunteer is exactly one
 // of Arrived, Excused or Missing; Replaced ones are not expected.
 type Tally struct {

@@ -7,7 +7,10 @@ package model
 
 // ContingentOf is the name shown for a contingent as a roster or an event
 // wrote it: the renames in the log applied in order, then the spelling of
-// a contingent already known.
+// a contingent already known. It compares ContingentKeys, the resolver's
+// keys (ContingentNames) without its rule for a bare name: the fold meets
+// names one at a time, and that rule needs them all at once, which the
+// import had when it stored them.
 func (s *State) ContingentOf(raw string) string {
 	c := s.Renamed(raw)
 	if g, ok := s.groups[c]; ok && len(g.members) > 0 {

@@ -5,8 +5,8 @@ import (
 	"time"
 )
 
-// Day and month names for When, by language. Fixed, so a time costs no
-// lookup per row.
+// Day and month names by language, for every screen and the report. Fixed,
+// so a time costs no lookup per row.
 var (
 	weekdayNames = [2][7]string{
 		{"Min", "Sen", "Sel", "Rab", "Kam", "Jum", "Sab"},
@@ -15,6 +15,10 @@ var (
 	monthNames = [2][12]string{
 		{"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"},
 		{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+	}
+	monthLongNames = [2][12]string{
+		{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"},
+		{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
 	}
 )
 

@@ -113,7 +113,7 @@ func (m *members) load() tea.Cmd {
 			msg.version = s.Version()
 			msg.info, _ = s.Contingent(name)
 			if q != "" {
-				msg.rows = searched(s, ix, name, q)
+				msg.rows = searched(s, ix, model.Query{Text: q, Contingent: name})
 			} else {
 				msg.rows = membersFirst(s, name, first)
 			}
@@ -456,8 +456,8 @@ func (m *members) searchCandidates() tea.Cmd {
 	return func() tea.Msg {
 		var rows []model.Person
 		st.Read(func(s *model.State, ix *model.Index) {
-			for _, hit := range ix.Search(q) {
-				if p, ok := s.Person(hit.ID); ok && p.ID != self && len(rows) < 8 {
+			for _, p := range searched(s, ix, q) {
+				if p.ID != self && len(rows) < 8 {
 					rows = append(rows, p)
 				}
 			}

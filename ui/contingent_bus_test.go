@@ -45,7 +45,7 @@ func TestContingentBusNamesAndAnnul(t *testing.T) {
 	}
 
 	d.key(tea.KeyCtrlX)
-	d.mustShow("Annul the bus check-in of 09:14 (gerbang 1): 99 people?", second.Name, "Reason:")
+	d.mustShow("Annul the bus check-in of "+hhmm(testClock)+" (gerbang 1): 99 people?", second.Name, "Reason:")
 	d.key(tea.KeyEnter)
 	d.mustShow("Type the reason first")
 	if st.Totals().Arrived != 99 {
@@ -53,7 +53,7 @@ func TestContingentBusNamesAndAnnul(t *testing.T) {
 	}
 	d.typeText("wrong bus")
 	d.key(tea.KeyEnter)
-	d.mustShow("The bus check-in of 09:14 is annulled: 99 people (wrong bus).", "0/100 arrived")
+	d.mustShow("The bus check-in of "+hhmm(testClock)+" is annulled: 99 people (wrong bus).", "0/100 arrived")
 	if st.Totals().Arrived != 0 {
 		t.Fatalf("arrived %d after the bus was annulled, want 0", st.Totals().Arrived)
 	}
@@ -95,11 +95,11 @@ func TestContingentKeysSayWhy(t *testing.T) {
 	}
 	for _, k := range []string{"e", "r"} {
 		d.typeText(k)
-		d.mustShow("Already arrived (09:14, gerbang 1): nothing to do. A mistake? Annul it in the Log (F4).")
+		d.mustShow("Already arrived (" + hhmm(testClock) + ", gerbang 1): nothing to do. A mistake? Annul it in the Log (F4).")
 		d.mustNotShow("Note:", "Who replaces")
 	}
 	d.key(tea.KeyEnter)
-	d.mustShow("Already arrived (09:14, gerbang 1)")
+	d.mustShow("Already arrived (" + hhmm(testClock) + ", gerbang 1)")
 	d.mustNotShow("Check in 1 volunteers")
 	d.typeText(" ")
 	d.mustShow("Already arrived")
@@ -207,7 +207,7 @@ func TestContingentWhyIsNeverCut(t *testing.T) {
 	d.send(storeChangedMsg{})
 	d.key(tea.KeyEnd)
 	d.typeText("e")
-	d.mustShowWrapped("Sudah tiba (09:14, gerbang 1): tidak ada yang dicatat. Salah? Batalkan di Riwayat (F4).")
+	d.mustShowWrapped("Sudah tiba (" + hhmm(testClock) + ", gerbang 1): tidak ada yang dicatat. Salah? Batalkan di Riwayat (F4).")
 	if n := strings.Count(d.view(), "\n") + 1; n > 24-3 {
 		t.Fatalf("the contingent takes %d lines with a long note; it has 21", n)
 	}

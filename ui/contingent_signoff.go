@@ -115,17 +115,6 @@ func (m *members) clearSearch() tea.Cmd {
 
 func (m *members) query() string { return strings.TrimSpace(m.filter.Value()) }
 
-// searched lists the members that match q, best first.
-func searched(s *model.State, ix *model.Index, contingent, q string) []model.Person {
-	var rows []model.Person
-	for _, hit := range ix.Search(model.Query{Text: q, Contingent: contingent}) {
-		if p, ok := s.Person(hit.ID); ok {
-			rows = append(rows, p)
-		}
-	}
-	return rows
-}
-
 func (m *members) searchLine() string {
 	st := m.c.Styles
 	line := st.Bold.Render("⌕ ") + m.filter.View()

@@ -84,28 +84,18 @@ func (m *members) signOffLine() string {
 	return st.OKText.Render("✓ " + m.c.T("contingent.signed_by", e.Leader, m.c.When(e.At)))
 }
 
-// rowStatus says a member's status in words, with the time that matters.
+// rowStatus is shortStatus with what a leader's list adds: an excuse's
+// note, and the names of a replacement's two people.
 func (m *members) rowStatus(p model.Person) string {
-	switch p.Status {
-	case model.StatusArrived:
-		return m.c.T("contingent.row_arrived", m.c.When(p.Arrival.At), p.Arrival.Station)
-	case model.StatusDeparted:
-		return m.c.T("contingent.row_departed", m.c.When(p.Departure.At))
-	case model.StatusExcused:
-		text := m.c.T("contingent.row_excused", p.Excuse.Reason)
-		if p.Excuse.Note != "" {
-			text += ": " + p.Excuse.Note
-		}
-		return text
-	case model.StatusReplaced:
+	switch {
+	case p.Status == model.StatusExcused && p.Excuse.Note != "":
+		return shortStatus(m.c, p) + ": " + p.Excuse.Note
+	case p.Status == model.StatusReplaced:
 		return m.c.T("contingent.row_replaced", m.names[p.ReplacedBy], p.ReplacedBy)
-	case model.StatusVoid:
-		return m.c.T("status.void")
-	}
-	if p.Replaces != "" {
+	case p.Status == model.StatusMissing && p.Replaces != "":
 		return m.c.T("contingent.row_missing_replacing", m.names[p.Replaces], p.Replaces)
 	}
-	return m.c.T("contingent.row_missing")
+	return shortStatus(m.c, p)
 }
 
 // dialogView draws the open dialog, or "" for none.

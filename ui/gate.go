@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"reflect"
 	"strings"
 	"time"
 
@@ -119,6 +118,12 @@ type (
 		nomatch string // a name that found nobody
 		dropped string // text typed before the scanned ID, not part of it
 		noteErr error  // the unknown ID could not be kept as a note
+		// What recording the scan did, in the same command (scanTurn.record):
+		// when, and checked (or departed) unless it was a repeat.
+		at       time.Time
+		repeat   bool
+		checked  *checkInMsg
+		departed *departMsg
 		// annulSkipped is an annul's reason that was a known badge: taken
 		// as a scan, and the annul not made.
 		annulSkipped string
@@ -230,7 +235,7 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case resultsMsg:
 		if msg.seq == g.seq {
-			if msg.about != nil && g.about != nil && msg.about.ID == g.about.ID && !reflect.DeepEqual(msg.about, g.about) {
+			if msg.about != nil && g.about != nil && msg.about.ID == g.about.ID && !msg.about.Same(*g.about) {
 				g.about = msg.about // its status changed since the answer
 			}
 			g.found, g.rowsSeq = msg.found, msg.seq
@@ -415,7 +420,7 @@ func (g *Gate) setRows(rows []model.Person, query model.Query) {
 	case query == g.rowsQuery && g.sel < len(g.rows):
 		keep = g.rows[g.sel].ID
 	}
-	if !reflect.DeepEqual(rows, g.rows) {
+	if !model.SamePeople(rows, g.rows) {
 		g.rowsDrawn++
 	}
 	if query != g.rowsQuery {

@@ -26,11 +26,11 @@ func (g *Gate) findLastArrival() tea.Cmd {
 // exactly a known badge (a scan landed in the box) is taken as that scan;
 // then nothing is annulled, and the answer says so.
 func (g *Gate) annul(e model.Event, reason, name string) tea.Cmd {
-	st, by := g.c.Store, g.c.Actor
+	st, by, turn := g.c.Store, g.c.Actor, g.scanTurn()
 	return g.startAction(func() tea.Msg {
 		if looksLikeID(reason) {
 			if p, ok := lookupID(st, reason); ok {
-				return enterMsg{scanned: &p, annulSkipped: reason}
+				return turn.record(st, by, enterMsg{scanned: &p, annulSkipped: reason})
 			}
 		}
 		_, err := st.Annul(e.ID, reason, by)

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -103,10 +104,10 @@ func (g *Gate) resolveEnter() tea.Cmd {
 	// the best match of the text is offered, never a row of an older list.
 	stale := g.rowsSeq != g.seq
 	q := model.Query{Text: text, Contingent: g.contingent, Limit: 1}
-	st, by := g.c.Store, g.c.Actor
+	st, by, turn := g.c.Store, g.c.Actor, g.scanTurn()
 	return g.startAction(func() tea.Msg {
-		if p, ok := scannedBadge(st, text); ok {
-			return p
+		if m, ok := scannedBadge(st, text); ok {
+			return turn.record(st, by, m)
 		}
 		if looksLikeID(text) {
 			// A badge that is on no roster: never offer a near match instead.
@@ -115,10 +116,8 @@ func (g *Gate) resolveEnter() tea.Cmd {
 		}
 		if stale {
 			st.Read(func(s *model.State, ix *model.Index) {
-				for _, m := range ix.Search(q) {
-					if p, ok := s.Person(m.ID); ok {
-						selected = &p
-					}
+				if best := searched(s, ix, q); len(best) > 0 {
+					selected = &best[0]
 				}
 			})
 		}
@@ -160,22 +159,62 @@ func lookupID(st *db.Store, text string) (model.Person, bool) {
 	return st.Person(strings.ToUpper(text))
 }
 
-// checkIn is a scan or a confirmed name: a volunteer who left is not
-// checked back in (see cameBack), and that scan is kept as a note, as is
-// one the login's role refuses.
+// scanTurn is what recording a scan needs to know of the gate as its Enter
+// is pressed: the mode, and the badge scanned before it (a scanner that
+// fires twice). Keys wait while an action is in flight (startAction), so
+// it is still true when the command runs.
+type scanTurn struct {
+	departing bool
+	lastID    string
+	lastAt    time.Time
+	now       func() time.Time
+}
+
+func (g *Gate) scanTurn() scanTurn {
+	return scanTurn{departing: g.departing, lastID: g.lastScanID, lastAt: g.lastScanAt, now: g.c.Now}
+}
+
+// record checks in (or out) the badge Enter found, in the command that
+// found it: one trip to the store per scan. A scanner that fires twice
+// sends the same badge again at once: that is a repeat only while the first
+// check-in stands (a badge scanned again after its check-in was annulled is
+// checked in), and nothing is recorded for it.
+func (t scanTurn) record(st *db.Store, by db.Actor, m enterMsg) enterMsg {
+	p := *m.scanned
+	m.at = t.now()
+	onSite := p.Status == model.StatusArrived || p.Status == model.StatusDeparted
+	switch {
+	case p.ID == t.lastID && m.at.Sub(t.lastAt) < scanRepeatWindow && onSite:
+		m.repeat = true
+	case t.departing:
+		d := recordDeparture(st, p.ID, by)
+		m.departed = &d
+	default:
+		c := recordCheckIn(st, p.ID, by)
+		m.checked = &c
+	}
+	return m
+}
+
+// checkIn is a confirmed name: see recordCheckIn.
 func (g *Gate) checkIn(id string) tea.Cmd {
 	st, by := g.c.Store, g.c.Actor
-	return g.startAction(func() tea.Msg {
-		res, err := st.GateCheckIn(id, by)
-		msg := checkInMsg{res: res, err: err}
-		switch {
-		case err == nil && res.Outcome == db.HasLeft:
-			_, msg.noteErr = st.RecordNote(id, model.NoteDeparted, id, by)
-		case isNotAllowed(err):
-			_, msg.noteErr = st.RecordNote(id, model.NoteRefusedRole, id, by)
-		}
-		return msg
-	})
+	return g.startAction(func() tea.Msg { return recordCheckIn(st, id, by) })
+}
+
+// recordCheckIn checks in a scan or a confirmed name: a volunteer who left
+// is not checked back in (see cameBack), and that scan is kept as a note,
+// as is one the login's role refuses.
+func recordCheckIn(st *db.Store, id string, by db.Actor) checkInMsg {
+	res, err := st.GateCheckIn(id, by)
+	msg := checkInMsg{res: res, err: err}
+	switch {
+	case err == nil && res.Outcome == db.HasLeft:
+		_, msg.noteErr = st.RecordNote(id, model.NoteDeparted, id, by)
+	case isNotAllowed(err):
+		_, msg.noteErr = st.RecordNote(id, model.NoteRefusedRole, id, by)
+	}
+	return msg
 }
 
 // cameBack checks in again a volunteer who left: the deliberate choice
@@ -196,7 +235,7 @@ func isNotAllowed(err error) bool {
 func (g *Gate) onEnter(msg enterMsg) tea.Cmd {
 	switch {
 	case msg.scanned != nil:
-		p, now := *msg.scanned, g.c.Now()
+		p := *msg.scanned
 		g.input.Reset()
 		g.scanNote = nil
 		if msg.annulSkipped != "" {
@@ -207,21 +246,17 @@ func (g *Gate) onEnter(msg enterMsg) tea.Cmd {
 			dropped := msg.dropped
 			g.scanNote = func() string { return g.c.T("gate.dropped_text", dropped, p.ID) }
 		}
-		// A scanner that fires twice sends the same badge again at once. It
-		// is a repeat only while the first check-in stands: a badge scanned
-		// again after its check-in was annulled is checked in.
-		onSite := p.Status == model.StatusArrived || p.Status == model.StatusDeparted
-		if p.ID == g.lastScanID && now.Sub(g.lastScanAt) < scanRepeatWindow && onSite {
+		if msg.repeat { // see scanTurn.record
 			g.banner = g.shelved // the repeat's keystrokes cleared the answer: bring it back
 			g.setNote(func() string { return g.c.T("gate.repeat_scan", p.ID, p.Name) })
 			g.showAbout(&p)
 			return g.finishAction(g.search())
 		}
-		g.lastScanID, g.lastScanAt = p.ID, now
-		if g.departing {
-			return tea.Batch(g.depart(p.ID), g.search())
+		g.lastScanID, g.lastScanAt = p.ID, msg.at
+		if msg.departed != nil {
+			return g.finishAction(g.answerDepart(*msg.departed))
 		}
-		return tea.Batch(g.checkIn(p.ID), g.search())
+		return g.finishAction(g.answerCheckIn(*msg.checked))
 	case msg.confirm != nil:
 		p := *msg.confirm
 		g.mode, g.confirming = modeConfirm, p
@@ -279,7 +314,7 @@ func (g *Gate) answerCheckIn(msg checkInMsg) tea.Cmd {
 			return g.c.T("gate.failed"), g.c.errorText(err) + g.noteFailed(noteErr)
 		})
 		g.lastScanID = "" // nothing was saved: the same badge again must be tried again
-		return g.c.bells(bellsErr)
+		return tea.Batch(g.search(), g.c.bells(bellsErr))
 	}
 	r := msg.res
 	p := r.Person

@@ -36,14 +36,17 @@ func (g *Gate) toggleDepartures() tea.Cmd {
 // refuses is kept as a note.
 func (g *Gate) depart(id string) tea.Cmd {
 	st, by := g.c.Store, g.c.Actor
-	return g.startAction(func() tea.Msg {
-		res, err := st.Depart(id, by)
-		msg := departMsg{res: res, err: err}
-		if isNotAllowed(err) {
-			_, msg.noteErr = st.RecordNote(id, model.NoteRefusedRole, id, by)
-		}
-		return msg
-	})
+	return g.startAction(func() tea.Msg { return recordDeparture(st, id, by) })
+}
+
+// recordDeparture is depart's work, also done by a scan's Enter itself.
+func recordDeparture(st *db.Store, id string, by db.Actor) departMsg {
+	res, err := st.Depart(id, by)
+	msg := departMsg{res: res, err: err}
+	if isNotAllowed(err) {
+		_, msg.noteErr = st.RecordNote(id, model.NoteRefusedRole, id, by)
+	}
+	return msg
 }
 
 // answerDepart shows the answer to a departure.

@@ -56,6 +56,18 @@ func (g *Gate) search() tea.Cmd {
 	}
 }
 
+// searched is the people q finds, best first: the one way every screen
+// turns a search's IDs into people.
+func searched(s *model.State, ix *model.Index, q model.Query) []model.Person {
+	var rows []model.Person
+	for _, hit := range ix.Search(q) {
+		if p, ok := s.Person(hit.ID); ok {
+			rows = append(rows, p)
+		}
+	}
+	return rows
+}
+
 // foundSet is who a query found, in rank order, and in which index.
 type foundSet struct {
 	query   model.Query

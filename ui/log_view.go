@@ -328,14 +328,9 @@ func (l *Log) detailView() string {
 		}
 		lines = append(lines, st.Label.Render(pad(label, labelW))+truncate(value, inner-labelW))
 	}
-	days := strings.Fields(l.c.T("log.weekdays"))
 	full := func(t time.Time) string {
 		lt := t.Local()
-		s := lt.Format("2006-01-02 15:04:05 MST")
-		if len(days) == 7 {
-			s = days[lt.Weekday()] + " " + s
-		}
-		return s
+		return weekdayNames[l.c.Lang][lt.Weekday()] + " " + lt.Format("2006-01-02 15:04:05 MST")
 	}
 	add("log.f_time", full(e.At))
 	if e.Volunteer != "" {

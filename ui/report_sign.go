@@ -24,9 +24,6 @@ var reportSignTexts = map[string][2]string{
 	"report.sign_witness":   {"Saksi %d", "Witness %d"},
 }
 
-var indonesianMonths = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-	"Agustus", "September", "Oktober", "November", "Desember"}
-
 // reportSign is the signature block as the template shows it.
 type reportSign struct {
 	Place string // "" leaves a blank before the date
@@ -38,10 +35,7 @@ type reportSignLine struct{ Role, Name string }
 
 func newReportSign(c *Common, g db.Signatories, now time.Time) reportSign {
 	now = now.Local()
-	month := now.Month().String()
-	if c.Lang == Indonesian {
-		month = indonesianMonths[now.Month()-1]
-	}
+	month := monthLongNames[c.Lang][now.Month()-1]
 	s := reportSign{Place: g.Place, Date: fmt.Sprintf("%d %s %d", now.Day(), month, now.Year())}
 	s.Lines = []reportSignLine{{c.T("report.sign_chair"), g.Chair}, {c.T("report.sign_secretary"), g.Secretary}}
 	for i, w := range g.Witnesses {

@@ -12,7 +12,6 @@ var logTexts = map[string][2]string{
 	"log.no_match":    {"Tidak ada peristiwa yang cocok dengan \"%s\". Esc untuk menghapus pencarian.", "No event matches \"%s\". Esc clears the search."},
 	"log.count":       {"%s peristiwa, terbaru di atas", "%s events, newest first"},
 	"log.count_match": {"%s dari %s peristiwa cocok", "%s of %s events match"},
-	"log.weekdays":    {"Min Sen Sel Rab Kam Jum Sab", "Sun Mon Tue Wed Thu Fri Sat"},
 
 	"log.col_time":     {"Waktu", "Time"},
 	"log.col_kind":     {"Jenis", "Kind"},

@@ -150,17 +150,18 @@ func shortStatus(c *Common, p model.Person) string {
 // statusWords says a volunteer's status as a mark and words, with the time
 // and place that matter.
 func statusWords(c *Common, p model.Person) string {
+	mark := statusMark(p.Status) + " "
 	switch p.Status {
 	case model.StatusArrived:
-		return "✓ " + c.T("status.arrived_at", c.When(p.Arrival.At), p.Arrival.Station, orDash(p.Arrival.Operator))
+		return mark + c.T("status.arrived_at", c.When(p.Arrival.At), p.Arrival.Station, orDash(p.Arrival.Operator))
 	case model.StatusDeparted:
-		return "⇥ " + c.T("status.departed_at", c.When(p.Departure.At))
+		return mark + c.T("status.departed_at", c.When(p.Departure.At))
 	case model.StatusExcused:
-		return "~ " + c.T("status.excused", p.Excuse.Reason)
+		return mark + c.T("status.excused", p.Excuse.Reason)
 	case model.StatusReplaced:
-		return "⇄ " + c.T("status.replaced", p.ReplacedBy)
+		return mark + c.T("status.replaced", p.ReplacedBy)
 	case model.StatusVoid:
-		return "✗ " + c.T("status.void")
+		return mark + c.T("status.void")
 	}
-	return "· " + c.T("status.missing")
+	return mark + c.T("status.missing")
 }
