@@ -91,10 +91,15 @@ func langFlag(fs *flag.FlagSet, o *options, usage string) {
 // existing file is checked first where a damaged one cannot crash hadir
 // (checkStore).
 func openStore(env *runEnv) (*db.Store, error) {
-	if err := checkStore(env.opt.db); err != nil {
+	inUse, err := checkStore(env.opt.db)
+	if err != nil {
 		return nil, err
 	}
-	st, err := db.Open(env.opt.db)
+	var opts []db.Option
+	if inUse {
+		opts = append(opts, db.WithoutLockWait()) // the check waited for it already
+	}
+	st, err := db.Open(env.opt.db, opts...)
 	if err == nil && st.StaleLock() != "" {
 		fmt.Fprintf(env.stderr, "note: %s was last opened by a hadir (pid %s) that did not close it (killed, or the power went); this hadir took it over, and every saved check-in is in it\n", env.opt.db, st.StaleLock())
 	}

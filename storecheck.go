@@ -50,25 +50,36 @@ func checkStoreChild(path string, out io.Writer) int {
 
 // checkStore checks the store at path in a child process (see above). A
 // missing file is no business of it: the caller creates it or says so.
-func checkStore(path string) error {
+// inUse says the child waited db.LockTimeout for the file and another
+// process still holds it: the caller need not wait as long again.
+func checkStore(path string) (inUse bool, err error) {
 	fi, err := os.Stat(path)
 	if err != nil || fi.IsDir() {
-		return nil
+		return false, nil
 	}
 	if fi.Size() == 0 {
-		return db.Damaged(path, "it is empty (0 bytes), not a hadir store")
+		return false, db.Damaged(path, "it is empty (0 bytes), not a hadir store")
 	}
 	exe, err := os.Executable()
 	if err != nil {
-		return nil // no way to check without risk; Open still reports what it can
+		return false, nil // no way to check without risk; Open still reports what it can
 	}
+	err = runCheckChild(exe, path)
+	if errors.Is(err, db.ErrBusy) {
+		return true, nil // Open says by whom
+	}
+	return false, err
+}
+
+// runCheckChild runs the check in a child: db.ErrBusy when the store is in use.
+func runCheckChild(exe, path string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), checkTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, exe)
 	cmd.Env = append(os.Environ(), checkStoreEnv+"="+path)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
-	err = cmd.Run()
+	err := cmd.Run()
 	var exit *exec.ExitError
 	switch {
 	case err == nil:
@@ -78,7 +89,7 @@ func checkStore(path string) error {
 	case !errors.As(err, &exit):
 		return nil // the child could not start (no memory, no exec rights): Open still reports what it can
 	case exit.ExitCode() == 3:
-		return nil // in use: Open says by whom
+		return db.ErrBusy
 	case exit.ExitCode() == 4 && out.Len() > 0:
 		return errors.New(strings.TrimSpace(out.String()))
 	case exit.ExitCode() == 1 && out.Len() > 0:

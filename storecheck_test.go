@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"hadir/db"
 )
 
 // damage makes the kinds of broken store a laptop meets: a copy cut short
@@ -75,4 +77,20 @@ func TestStaleLockIsTakenOver(t *testing.T) {
 	r := c.ok("stats")
 	contains(t, "stderr", r.stderr, "note: "+c.db+" was last opened by a hadir (pid 999999999) that did not close it", "took it over")
 	contains(t, "stdout", r.stdout, "arrived 0 of 5 expected")
+}
+
+// The child check of a held store says "in use" rather than waiting for
+// nothing: it waited for the lock, so the open after it tries only once.
+func TestCheckOfAHeldStoreSaysInUse(t *testing.T) {
+	c := newCLI(t)
+	c.importGood()
+	st, err := db.Open(c.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	inUse, err := checkStore(c.db)
+	if !inUse || err != nil {
+		t.Errorf("check of a held store: in use %v, error %v; want in use and no error", inUse, err)
+	}
 }
