@@ -76,7 +76,7 @@ type runEnv struct {
 	getenv func(string) string
 	// Tests run `hadir serve` in the process: serveStarted is told its
 	// server and address once it listens, and done stops it like Ctrl+C.
-	serveStarted func(*server, net.Addr)
+	serveStarted func(net.Addr)
 	done         <-chan struct{}
 }
 

@@ -6,7 +6,6 @@ import (
 	"crypto/rand"
 	"fmt"
 	"io"
-	"log"
 	"net"
 	"os"
 	"path/filepath"
@@ -19,6 +18,7 @@ import (
 
 	"hadir/db"
 	"hadir/model"
+	"hadir/serve"
 )
 
 // testServer is a real `hadir serve --headless` on a loopback port, run
@@ -27,7 +27,6 @@ import (
 type testServer struct {
 	t     *testing.T
 	addr  string
-	srv   *server
 	store *db.Store
 	keys  map[db.Role]gossh.Signer
 	dir   string
@@ -35,17 +34,14 @@ type testServer struct {
 
 const testPasscode = "gerbang-rahasia-2026"
 
-// serveSetup changes the server before it takes its first connection.
-type serveSetup func(*server)
-
-func startServer(t *testing.T, roster []model.Volunteer, setup ...serveSetup) *testServer {
+func startServer(t *testing.T, roster []model.Volunteer) *testServer {
 	t.Helper()
-	return startServerWith(t, roster, nil, nil, setup...)
+	return startServerWith(t, roster, nil, nil)
 }
 
 // startServerWith is startServer with prepare run on the store's folder
 // before serve starts, and extra arguments after the usual ones.
-func startServerWith(t *testing.T, roster []model.Volunteer, prepare func(dir string), extra []string, setup ...serveSetup) *testServer {
+func startServerWith(t *testing.T, roster []model.Volunteer, prepare func(dir string), extra []string) *testServer {
 	t.Helper()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "hadir.db")
@@ -79,13 +75,10 @@ func startServerWith(t *testing.T, roster []model.Volunteer, prepare func(dir st
 	out := &bytes.Buffer{}
 	started := make(chan struct{})
 	done := make(chan struct{})
-	env := &runEnv{stdout: lockedWriter{&mu, out}, stderr: lockedWriter{&mu, out}, stdin: strings.NewReader(""), done: done,
-		serveStarted: func(srv *server, addr net.Addr) {
-			srv.backoff.delay = 0 // a wrong passcode is answered at once here
-			for _, f := range setup {
-				f(srv)
-			}
-			ts.srv, ts.store, ts.addr = srv, srv.store, addr.String()
+	var env *runEnv
+	env = &runEnv{stdout: lockedWriter{&mu, out}, stderr: lockedWriter{&mu, out}, stdin: strings.NewReader(""), done: done,
+		serveStarted: func(addr net.Addr) {
+			ts.store, ts.addr = env.store, addr.String()
 			close(started)
 		}}
 	exited := make(chan int, 1)
@@ -352,7 +345,7 @@ func servingCLI(t *testing.T) (*cli, *db.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	local, err := serveLocal(st, c.db, func(error) {})
+	local, err := serve.ListenLocal(st, c.db, runCall, func(error) {})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -401,30 +394,6 @@ func TestMergeTwoLaptopsBothWays(t *testing.T) {
 	contains(t, "a broken file", r.stderr, "rusak.jsonl line 1", "rusak.jsonl line 2", "nothing was changed")
 }
 
-// The host key is made at the first start, readable by its owner only, and
-// the same key is used again at the next start (gates would warn otherwise).
-func TestServeHostKeyKeptBesideTheStore(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "hadir.db.host_key")
-	srv := &server{logins: &logins{}, log: log.New(io.Discard, "", 0)}
-	if _, err := srv.newSSHServer("127.0.0.1:0", path); err != nil {
-		t.Fatal(err)
-	}
-	first, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("no host key beside the store: %v", err)
-	}
-	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
-		t.Errorf("host key mode %v, want 0600", fi.Mode().Perm())
-	}
-	if _, err := srv.newSSHServer("127.0.0.1:0", path); err != nil {
-		t.Fatal(err)
-	}
-	if again, _ := os.ReadFile(path); !bytes.Equal(first, again) {
-		t.Error("the host key changed at the second start")
-	}
-}
-
 // A shared store folder (mode 1777) keeps its mode: serve writes its host
 // key, its log and its socket in it and changes only its own files.
 func TestServeLeavesASharedFolderAlone(t *testing.T) {
@@ -443,7 +412,7 @@ func TestServeLeavesASharedFolderAlone(t *testing.T) {
 	exited := make(chan int, 1)
 	var out syncBuffer
 	env := &runEnv{stdout: &out, stderr: &out, stdin: strings.NewReader(""), done: done,
-		serveStarted: func(*server, net.Addr) { close(started) }}
+		serveStarted: func(net.Addr) { close(started) }}
 	go func() {
 		exited <- run(env, []string{"serve", "--headless", "--db", c.db, "--listen", "127.0.0.1:0", "--authorized-keys", keys, "--backup-every", "0"})
 	}()

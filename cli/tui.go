@@ -13,7 +13,7 @@ import (
 // backups while it runs (serve starts its own).
 func runTUI(env *runEnv, st *db.Store) error {
 	if env.opt.backupEvery > 0 && !env.serving {
-		defer autoBackup(st, env.opt.backupEvery, env.opt.backupKeep, nil)()
+		defer db.AutoBackup(st, env.opt.backupEvery, env.opt.backupKeep, nil)()
 	}
 	app := ui.New(st, ui.Options{
 		Operator: env.opt.operator,

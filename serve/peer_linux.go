@@ -1,6 +1,4 @@
-//go:build darwin || freebsd
-
-package cli
+package serve
 
 import (
 	"net"
@@ -8,16 +6,16 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// peerUID is the user of the process at the other end (LOCAL_PEERCRED).
+// peerUID is the user of the process at the other end (SO_PEERCRED).
 func peerUID(c *net.UnixConn) (uid int, known bool, err error) {
 	raw, err := c.SyscallConn()
 	if err != nil {
 		return 0, false, err
 	}
-	var cred *unix.Xucred
+	var cred *unix.Ucred
 	var credErr error
 	if err := raw.Control(func(fd uintptr) {
-		cred, credErr = unix.GetsockoptXucred(int(fd), unix.SOL_LOCAL, unix.LOCAL_PEERCRED)
+		cred, credErr = unix.GetsockoptUcred(int(fd), unix.SOL_SOCKET, unix.SO_PEERCRED)
 	}); err != nil {
 		return 0, false, err
 	}

@@ -1,11 +1,13 @@
-package cli
+package serve
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -22,11 +24,11 @@ func pretendOtherUser(t *testing.T) {
 }
 
 // A socket planted at <store>.sock by another account is not believed: the
-// check-in is made in the store itself, and the user is told why.
+// command is not sent to it (the command line then opens the store
+// itself), and the user is told why.
 func TestLocalSocketOfAnotherUserIsNotBelieved(t *testing.T) {
-	c := newCLI(t)
-	c.importGood()
-	ln, err := net.Listen("unix", socketPath(c.db))
+	store := filepath.Join(t.TempDir(), "hadir.db")
+	ln, err := net.Listen("unix", socketPath(store))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,41 +39,36 @@ func TestLocalSocketOfAnotherUserIsNotBelieved(t *testing.T) {
 	t.Cleanup(func() { fake.Close() })
 
 	pretendOtherUser(t) // the planted server (this process) is another account's
-	r := c.run("checkin", "JRS-BJM-0001")
-	if strings.Contains(r.stdout, "planted") {
-		t.Errorf("the planted socket was believed:\n%v", r)
+	var stdout, stderr bytes.Buffer
+	if _, forwarded := Forward(store, []string{"checkin", "JRS-BJM-0001"}, &stdout, &stderr); forwarded {
+		t.Error("the command was sent to the planted socket")
 	}
-	contains(t, "checkin", r.stdout, "JRS-BJM-0001: checked in: Muhammad Rizki")
-	contains(t, "checkin", r.stderr, "held by another user's program", "not trusted", "Delete "+socketPath(c.db))
-	fake.Close()
-	os.Remove(socketPath(c.db))
-	st, err := db.Open(c.db)
-	if err != nil {
-		t.Fatal(err)
+	if strings.Contains(stdout.String(), "planted") {
+		t.Errorf("the planted socket was believed:\n%s", stdout.String())
 	}
-	defer st.Close()
-	if p, _ := st.Person("JRS-BJM-0001"); p.Arrival == nil {
-		t.Error("the check-in was not stored")
+	for _, want := range []string{"held by another user's program", "not trusted", "Delete " + socketPath(store)} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("the note %q does not say %q", stderr.String(), want)
+		}
 	}
 }
 
 // The server answers no program of another user on its socket, and logs it.
 func TestLocalServerRefusesAnotherUser(t *testing.T) {
-	c := newCLI(t)
-	c.importGood()
-	st, err := db.Open(c.db)
+	path := filepath.Join(t.TempDir(), "hadir.db")
+	st, err := db.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
 	refused := make(chan error, 1)
-	local, err := serveLocal(st, c.db, func(err error) { refused <- err })
+	local, err := ListenLocal(st, path, testRun, func(err error) { refused <- err })
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer local.Close()
 	pretendOtherUser(t)
-	conn, err := net.Dial("unix", socketPath(c.db))
+	conn, err := net.Dial("unix", socketPath(path))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,6 @@
-package cli
+package serve
 
 import (
-	"crypto/ed25519"
-	"crypto/rand"
 	"fmt"
 	"io"
 	"os"
@@ -17,16 +15,6 @@ import (
 )
 
 // newKey is a key no login has.
-func newKey(t *testing.T) gossh.Signer {
-	t.Helper()
-	_, priv, _ := ed25519.GenerateKey(rand.Reader)
-	s, err := gossh.NewSignerFromKey(priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
 // sshFrom logs in from a loopback address of its own with the given keys
 // offered in turn.
 func sshFrom(t *testing.T, ts *testServer, ip, user string, auth ...gossh.AuthMethod) (*gossh.Client, error) {

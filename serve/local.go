@@ -1,16 +1,15 @@
-package cli
+package serve
 
 import (
 	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
-	"path/filepath"
 	"runtime"
 	"time"
 
@@ -35,9 +34,10 @@ type localReply struct {
 	Code   int    `json:"code"`
 }
 
-// serveLocal answers commands from this laptop on the shared store; a
-// connection from another user's program is closed and told to refused.
-func serveLocal(st *db.Store, storePath string, refused func(error)) (*http.Server, error) {
+// ListenLocal answers commands from this laptop on the shared store (run
+// is told they are Local); a connection from another user's program is
+// closed and told to refused. Close the returned server to stop.
+func ListenLocal(st *db.Store, storePath string, run func(Call) int, refused func(error)) (io.Closer, error) {
 	path := socketPath(storePath)
 	os.Remove(path) // left by a server that died: we hold the store, so no other server is running
 	ln, err := net.Listen("unix", path)
@@ -55,13 +55,7 @@ func serveLocal(st *db.Store, storePath string, refused func(error)) (*http.Serv
 			return
 		}
 		var out, errOut bytes.Buffer
-		code := 2
-		if c := findCommand(req.Args[0]); c == nil || !c.remote {
-			fmt.Fprintf(&errOut, "hadir: %q cannot be run while hadir serve holds the store\n", req.Args[0])
-		} else {
-			env := &runEnv{stdout: &out, stderr: &errOut, shared: st, role: db.RoleOwner}
-			code = run(env, req.Args)
-		}
+		code := run(Call{Args: req.Args, Store: st, Stdout: &out, Stderr: &errOut, Local: true, Role: db.RoleOwner})
 		json.NewEncoder(w).Encode(localReply{Stdout: out.Bytes(), Stderr: errOut.Bytes(), Code: code})
 	})
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
@@ -69,38 +63,14 @@ func serveLocal(st *db.Store, storePath string, refused func(error)) (*http.Serv
 	return srv, nil
 }
 
-// forwardToServer runs the command on a running `hadir serve` of the same
-// store, if there is one. File arguments are made absolute: the server runs
-// on this laptop, but in another folder.
-func forwardToServer(env *runEnv, c *command, fs *flag.FlagSet, positional []string) (int, bool) {
-	if !c.remote || env.shared != nil {
-		return 0, false
-	}
-	sock := socketPath(env.opt.db)
+// Forward runs a command on a running `hadir serve` of the store, if
+// there is one: ok is false when none answers. args are the command line
+// as the server is to run it (its files made absolute by the caller).
+func Forward(storePath string, args []string, stdout, stderr io.Writer) (code int, ok bool) {
+	sock := socketPath(storePath)
 	if _, err := os.Stat(sock); err != nil {
 		return 0, false
 	}
-	args := []string{c.name}
-	for _, p := range positional {
-		if c.pathArgs {
-			if abs, err := filepath.Abs(p); err == nil {
-				p = abs
-			}
-		}
-		args = append(args, p)
-	}
-	fs.Visit(func(f *flag.Flag) {
-		v := f.Value.String()
-		switch f.Name {
-		case "db":
-			return
-		case "o":
-			if abs, err := filepath.Abs(v); err == nil && v != "-" {
-				v = abs
-			}
-		}
-		args = append(args, "--"+f.Name+"="+v)
-	})
 	body, _ := json.Marshal(localRequest{Args: args})
 	client := &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
 		conn, err := (&net.Dialer{Timeout: time.Second}).DialContext(ctx, "unix", sock)
@@ -116,7 +86,7 @@ func forwardToServer(env *runEnv, c *command, fs *flag.FlagSet, positional []str
 	resp, err := client.Post("http://hadir/run", "application/json", bytes.NewReader(body))
 	var foreign *foreignPeerError
 	if errors.As(err, &foreign) {
-		fmt.Fprintf(env.stderr, "hadir: note: %v; the store is opened directly. Delete %s if no hadir serve of yours is running.\n", foreign, sock)
+		fmt.Fprintf(stderr, "hadir: note: %v; the store is opened directly. Delete %s if no hadir serve of yours is running.\n", foreign, sock)
 		return 0, false
 	}
 	if err != nil {
@@ -125,10 +95,10 @@ func forwardToServer(env *runEnv, c *command, fs *flag.FlagSet, positional []str
 	defer resp.Body.Close()
 	var rep localReply
 	if err := json.NewDecoder(resp.Body).Decode(&rep); err != nil {
-		fmt.Fprintf(env.stderr, "hadir %s: the running hadir serve gave an unreadable answer (%v)\n", c.name, err)
+		fmt.Fprintf(stderr, "hadir %s: the running hadir serve gave an unreadable answer (%v)\n", args[0], err)
 		return 1, true
 	}
-	env.stdout.Write(rep.Stdout)
-	env.stderr.Write(rep.Stderr)
+	stdout.Write(rep.Stdout)
+	stderr.Write(rep.Stderr)
 	return rep.Code, true
 }
