@@ -1,12 +1,13 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"hadir/badge"
 	"hadir/db"
@@ -30,33 +31,32 @@ type badgeFlags struct {
 type lineList []string
 
 func (l *lineList) String() string { return strings.Join(*l, "\n") }
+func (l *lineList) Type() string   { return "value" }
 func (l *lineList) Set(v string) error {
 	*l = append(*l, strings.Split(v, "\n")...)
 	return nil
 }
 
-func init() {
-	commands = append(commands, command{name: "badges", store: existingStore, remote: true,
+func badgesCmd(env *runEnv) *cobra.Command {
+	var f badgeFlags
+	var output string
+	c := env.command(spec{name: "badges", store: existingStore, remote: true, fileDefault: badgesDefault,
 		args:    "[-o FILE] [--contingent NAME]... [--ids ID,...] [--layout a4-8|a4-10|a6|card] [--code code128|qr] [--lang id|en]",
 		summary: "write print-ready badges as a PDF: name, contingent, pillar and a barcode of the ID for the gate's scanner",
-		example: "hadir badges --contingent \"Kabupaten Balangan\" -o balangan.pdf", run: runBadges,
-		setup: func(fs *flag.FlagSet, o *options) {
-			fs.StringVar(&o.output, "o", badgesDefault, "write to `FILE`")
-			fs.Var(&o.badge.contingents, "contingent", "only this contingent's `NAME` (give it again for more; default: every contingent)")
-			fs.StringVar(&o.badge.ids, "ids", "", "only these volunteers: `ID,...` separated by commas (a walk-in, a lost badge)")
-			fs.StringVar(&o.badge.layout, "layout", string(badge.A4x8), "`LAYOUT`: a4-8 or a4-10 (A4 sheets with cut marks), a6 or card (one badge a page, for a badge printer)")
-			fs.StringVar(&o.badge.code, "code", string(badge.Code128), "the barcode, `CODE`: code128 (every USB scanner) or qr")
-			fs.StringVar(&o.lang, "lang", "", "the cover pages' language: id or en (default $HADIR_LANG, else from $LANG)")
-			givenDefaults(fs, badgesDefault)
-		}},
-	)
+		example: "hadir badges --contingent \"Kabupaten Balangan\" -o balangan.pdf"},
+		func(_ *cobra.Command, args []string) error { return runBadges(env, f, output, args) })
+	outputFlag(c, &output, badgesDefault, "write to `FILE`")
+	c.Flags().Var(&f.contingents, "contingent", "only this contingent's `NAME` (give it again for more; default: every contingent)")
+	c.Flags().StringVar(&f.ids, "ids", "", "only these volunteers: `ID,...` separated by commas (a walk-in, a lost badge)")
+	c.Flags().StringVar(&f.layout, "layout", string(badge.A4x8), "`LAYOUT`: a4-8 or a4-10 (A4 sheets with cut marks), a6 or card (one badge a page, for a badge printer)")
+	c.Flags().StringVar(&f.code, "code", string(badge.Code128), "the barcode, `CODE`: code128 (every USB scanner) or qr")
+	return c
 }
 
-func runBadges(env *runEnv, _ *flag.FlagSet, args []string) error {
+func runBadges(env *runEnv, f badgeFlags, output string, args []string) error {
 	if err := noArgs(args); err != nil {
 		return err
 	}
-	f := env.opt.badge
 	layout, err := badge.ParseLayout(f.layout)
 	if err != nil {
 		return usageError{err.Error()}
@@ -65,9 +65,9 @@ func runBadges(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	lang, ok := ui.ParseLang(env.opt.lang)
+	lang, ok := ui.ParseLang(env.langFlag)
 	if !ok {
-		return usagef("--lang must be id or en, not %q", env.opt.lang)
+		return usagef("--lang must be id or en, not %q", env.langFlag)
 	}
 	sel := badge.Selection{Contingents: f.contingents}
 	for _, id := range strings.Split(f.ids, ",") {
@@ -78,7 +78,7 @@ func runBadges(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if f.ids != "" && len(sel.IDs) == 0 {
 		return usagef("--ids names no ID")
 	}
-	dest := env.opt.output
+	dest := output
 	if dest == "" || dest == "-" {
 		return usagef("name the PDF file with -o FILE")
 	}

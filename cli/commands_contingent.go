@@ -2,27 +2,27 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
+
+	"github.com/spf13/cobra"
 
 	"hadir/db"
 	"hadir/model"
 )
 
 // `hadir contingent rename`: one contingent, one name.
-func init() {
-	commands = append(commands,
-		command{name: "contingent", store: existingStore, remote: true, args: "rename OLD NEW [--merge]",
-			summary: "rename a contingent (any spelling of its name), or put two together with --merge",
-			example: "hadir contingent rename \"Kab Balangan\" \"Kabupaten Balangan\"", run: runContingent,
-			setup: func(fs *flag.FlagSet, o *options) {
-				actorFlags(fs, o)
-				fs.BoolVar(&o.merge, "merge", false, "when NEW already exists, put OLD's volunteers and sign-offs into it")
-			}},
-	)
+func contingentCmd(env *runEnv) *cobra.Command {
+	var by actorFlags
+	var merge bool
+	c := env.command(spec{name: "contingent", store: existingStore, remote: true, args: "rename OLD NEW [--merge]",
+		summary: "rename a contingent (any spelling of its name), or put two together with --merge",
+		example: "hadir contingent rename \"Kab Balangan\" \"Kabupaten Balangan\""}, func(_ *cobra.Command, args []string) error { return runContingent(env, by, merge, args) })
+	by.add(c)
+	c.Flags().BoolVar(&merge, "merge", false, "when NEW already exists, put OLD's volunteers and sign-offs into it")
+	return c
 }
 
-func runContingent(env *runEnv, _ *flag.FlagSet, args []string) error {
+func runContingent(env *runEnv, by actorFlags, merge bool, args []string) error {
 	if len(args) != 3 || args[0] != "rename" {
 		return usagef("write: hadir contingent rename OLD NEW (quote names with spaces)")
 	}
@@ -30,7 +30,7 @@ func runContingent(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	e, err := st.RenameContingent(args[1], args[2], env.opt.merge, actorOf(env))
+	e, err := st.RenameContingent(args[1], args[2], merge, by.of(env))
 	var exists *db.ErrContingentExists
 	if errors.As(err, &exists) {
 		return fmt.Errorf("%w; nothing was changed", err)

@@ -1,8 +1,10 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // signFlags are who signs the report, set with `hadir event`.
@@ -11,20 +13,26 @@ type signFlags struct {
 	witnesses               lineList
 }
 
-func eventFlags(fs *flag.FlagSet, o *options) {
-	fs.StringVar(&o.sign.place, "place", "", "where the report is signed, `TEXT` before the date (\"Taman Kiram, Kab. Banjar\"); \"\" clears it")
-	fs.StringVar(&o.sign.chair, "chair", "", "the committee chair's `NAME`, under the report's first signature line")
-	fs.StringVar(&o.sign.secretary, "secretary", "", "the secretary's `NAME`")
-	fs.Var(&o.sign.witnesses, "witness", "a witness's `NAME`; give it twice for the two witnesses")
+func eventCmd(env *runEnv) *cobra.Command {
+	var f signFlags
+	c := env.command(spec{name: "event", store: anyStore, remote: true, args: "[NAME] [--place TEXT] [--chair NAME] [--secretary NAME] [--witness NAME]...",
+		summary: "show or set the gathering's name (shown on screens and reports), and who signs the report where",
+		example: "hadir event \"Jambore Relawan Sosial PSKS 2026\" --place \"Taman Kiram, Kab. Banjar\" --chair \"H. Rahmadi\""},
+		func(cmd *cobra.Command, args []string) error { return runEventName(env, f, cmd.Flags(), args) })
+	c.Flags().StringVar(&f.place, "place", "", "where the report is signed, `TEXT` before the date (\"Taman Kiram, Kab. Banjar\"); \"\" clears it")
+	c.Flags().StringVar(&f.chair, "chair", "", "the committee chair's `NAME`, under the report's first signature line")
+	c.Flags().StringVar(&f.secretary, "secretary", "", "the secretary's `NAME`")
+	c.Flags().Var(&f.witnesses, "witness", "a witness's `NAME`; give it twice for the two witnesses")
+	return c
 }
 
-func runEventName(env *runEnv, fs *flag.FlagSet, args []string) error {
+func runEventName(env *runEnv, f signFlags, fs *pflag.FlagSet, args []string) error {
 	if len(args) > 1 {
 		return usagef("give the name as one argument (quote it if it has spaces)")
 	}
 	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	if len(env.opt.sign.witnesses) > 2 {
+	fs.Visit(func(fl *pflag.Flag) { set[fl.Name] = true })
+	if len(f.witnesses) > 2 {
 		return usagef("give --witness at most twice (the report has two witnesses)")
 	}
 	st, err := env.useStore()
@@ -38,7 +46,6 @@ func runEventName(env *runEnv, fs *flag.FlagSet, args []string) error {
 	}
 	sign := st.Signatories()
 	if set["place"] || set["chair"] || set["secretary"] || set["witness"] {
-		f := env.opt.sign
 		if set["place"] {
 			sign.Place = f.place
 		}

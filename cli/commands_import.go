@@ -2,20 +2,37 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"hadir/db"
 	"hadir/model"
 )
 
-func importFlags(fs *flag.FlagSet, o *options) {
-	fs.StringVar(&o.idPrefix, "id-prefix", "", "put `PREFIX` before every ID of this file (BLG makes 1 BLG-1): for lists numbered from 1 like another office's")
-	fs.BoolVar(&o.allowRename, "allow-rename", false, "let a row change the name or contingent of the person its ID belongs to (real corrections only)")
+func importCmd(env *runEnv) *cobra.Command {
+	var f importFlags
+	c := env.command(spec{name: "import", pathArgs: true, remote: true, args: "[--dry-run] [--skip-bad] [--contingent NAME] [--sheet NAME] [--id-prefix PREFIX] [--allow-rename] FILE",
+		summary: "import or update the roster from a CSV file or an Excel workbook (.xlsx)",
+		example: "hadir import --dry-run peserta.csv"}, func(_ *cobra.Command, args []string) error { return runImport(env, f, args) })
+	c.Flags().BoolVar(&f.dryRun, "dry-run", false, "check the file and show what would change, without saving")
+	c.Flags().BoolVar(&f.skipBad, "skip-bad", false, "import the good rows and list the bad ones, instead of refusing the file")
+	c.Flags().StringVar(&f.contingent, "contingent", "", "the contingent `NAME` for every row (for a file of one contingent)")
+	c.Flags().StringVar(&f.sheet, "sheet", "", "the sheet `NAME` to read from an Excel workbook (default: the first visible sheet)")
+	c.Flags().StringVar(&f.idPrefix, "id-prefix", "", "put `PREFIX` before every ID of this file (BLG makes 1 BLG-1): for lists numbered from 1 like another office's")
+	c.Flags().BoolVar(&f.allowRename, "allow-rename", false, "let a row change the name or contingent of the person its ID belongs to (real corrections only)")
+	return c
+}
+
+// importFlags are the flags of `hadir import`.
+type importFlags struct {
+	actor                        actorFlags // none given: over SSH the login, else "cli"
+	dryRun, skipBad, allowRename bool
+	contingent, sheet, idPrefix  string
 }
 
 // rowsLeftOut is an import that stored the good rows and left bad ones out
@@ -24,22 +41,22 @@ type rowsLeftOut struct{}
 
 func (rowsLeftOut) Error() string { return "rows were left out" }
 
-func runImport(env *runEnv, _ *flag.FlagSet, args []string) error {
+func runImport(env *runEnv, f importFlags, args []string) error {
 	if len(args) != 1 {
 		return usagef("name one roster file to import")
 	}
 	path := args[0]
-	f, err := os.Open(path)
+	file, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("cannot read the roster: %w", err)
 	}
-	defer f.Close()
+	defer file.Close()
 	// The format is told by content, not by the name: web systems export
 	// CSV under an .xls name.
-	roster, err := model.ParseRosterFile(f, model.ParseOptions{Contingent: env.opt.contingent, SkipBad: env.opt.skipBad, Sheet: env.opt.sheet})
+	roster, err := model.ParseRosterFile(file, model.ParseOptions{Contingent: f.contingent, SkipBad: f.skipBad, Sheet: f.sheet})
 	name := filepath.Base(path)
 	if err != nil {
-		return parseFailure(env, name, err)
+		return parseFailure(env, name, f.skipBad, err)
 	}
 	where := rosterWhere(name, roster.Sheet)
 	for _, w := range roster.Warnings {
@@ -48,11 +65,11 @@ func runImport(env *runEnv, _ *flag.FlagSet, args []string) error {
 	for _, p := range roster.Problems {
 		fmt.Fprintf(env.stderr, "%s %s (row left out)\n", where, p.Error())
 	}
-	opt := model.ImportOptions{IDPrefix: model.Clean(env.opt.idPrefix, model.MaxTextLen), AllowRename: env.opt.allowRename}
+	opt := model.ImportOptions{IDPrefix: model.Clean(f.idPrefix, model.MaxTextLen), AllowRename: f.allowRename}
 	var rep db.ImportReport
 	st := env.shared
 	if st == nil {
-		if _, err := os.Stat(env.opt.db); env.opt.dryRun && errors.Is(err, os.ErrNotExist) {
+		if _, err := os.Stat(env.dbPath); f.dryRun && errors.Is(err, os.ErrNotExist) {
 			// A dry run creates no store: plan against an empty one.
 			plan := model.PlanImport(nil, func(string) bool { return false }, roster.Rows(), opt)
 			rep = db.ImportReport{ImportPlan: plan, DryRun: true}
@@ -63,17 +80,17 @@ func runImport(env *runEnv, _ *flag.FlagSet, args []string) error {
 			return reportImport(env, name, roster, rep, err)
 		}
 		var err error
-		if st, err = openStore(env); err != nil {
+		if st, err = openStore(env, env.dbPath); err != nil {
 			return err
 		}
 		defer st.Close()
 	}
-	rep, err = st.ImportRowsBy(roster.Rows(), opt, env.opt.dryRun, actorOf(env))
+	rep, err = st.ImportRowsBy(roster.Rows(), opt, f.dryRun, f.actor.of(env))
 	return reportImport(env, name, roster, rep, err)
 }
 
 // parseFailure lists the problems of a file that could not be read.
-func parseFailure(env *runEnv, name string, err error) error {
+func parseFailure(env *runEnv, name string, skipBad bool, err error) error {
 	var pe *model.ParseError
 	if !errors.As(err, &pe) {
 		return fmt.Errorf("%s: %w; nothing was changed", name, err)
@@ -89,7 +106,7 @@ func parseFailure(env *runEnv, name string, err error) error {
 	if len(pe.Problems) == 1 && pe.Problems[0].Line <= 0 {
 		return fmt.Errorf("%s was not imported (see above); nothing was changed", name)
 	}
-	if pe.Good > 0 && !env.opt.skipBad {
+	if pe.Good > 0 && !skipBad {
 		// Only when it helps: there are good rows to import.
 		return fmt.Errorf("%s was not imported: %d problem(s) above; fix them and import again, or import the %d good %s now with --skip-bad and the others later; nothing was changed",
 			name, len(pe.Problems), pe.Good, plural(pe.Good, "row", "rows"))

@@ -2,56 +2,70 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
+
+	"github.com/spf13/cobra"
 
 	"hadir/db"
 	"hadir/model"
 )
 
 // The group leaders' commands: departures, excuses, replacements, sign-offs
-// and annulments, for when the screen is not at hand.
-func init() {
-	commands = append(commands,
-		command{name: "depart", store: existingStore, remote: true, args: "[--station NAME] [--operator NAME] ID...", summary: "record that volunteers left the site (the last day)",
-			example: "hadir depart JRS-BLG-0001 JRS-BLG-0002", run: runDepart, setup: actorFlags},
-		command{name: "excuse", store: existingStore, remote: true, args: "ID --reason sakit|izin [--note TEXT]", summary: "mark a volunteer excused: sakit (ill) or izin (leave)",
-			example: "hadir excuse JRS-BLG-0007 --reason sakit --note \"demam, surat dokter\"", run: runExcuse, setup: func(fs *flag.FlagSet, o *options) {
-				actorFlags(fs, o)
-				fs.StringVar(&o.reason, "reason", "", "sakit (ill) or izin (leave)")
-				fs.StringVar(&o.note, "note", "", "a short note")
-			}},
-		command{name: "replace", store: existingStore, remote: true, args: "ID --by ID", summary: "record that one volunteer takes another's place",
-			example: "hadir replace JRS-BLG-0007 --by JRS-BLG-0101", run: runReplace, setup: func(fs *flag.FlagSet, o *options) {
-				actorFlags(fs, o)
-				fs.StringVar(&o.by, "by", "", "the `ID` of the volunteer who takes the place")
-			}},
-		command{name: "confirm", store: existingStore, remote: true, args: "CONTINGENT --leader NAME [--departure]", summary: "sign a contingent off as complete (refused, naming who is missing, when it is not)",
-			example: "hadir confirm \"Kab. Balangan\" --leader \"H. Ahmad Rifani\"", run: runConfirm, setup: func(fs *flag.FlagSet, o *options) {
-				actorFlags(fs, o)
-				fs.StringVar(&o.leader, "leader", "", "the leader's `NAME`")
-				fs.BoolVar(&o.departure, "departure", false, "sign off the departure (everyone has left) instead of the arrival")
-			}},
-		command{name: "annul", store: existingStore, remote: true, args: "EVENT-ID --reason TEXT", summary: "cancel an event (a check-in made by mistake); it stays in the log as annulled",
-			example: "hadir annul k7f3q2-000042 --reason \"salah orang\"", run: runAnnul, setup: func(fs *flag.FlagSet, o *options) {
-				actorFlags(fs, o)
-				fs.StringVar(&o.reason, "reason", "", "why the event is cancelled")
-			}},
-	)
+// and annulments, for when the screen is not at hand. Each records who
+// acted (--station, --operator; over SSH the login).
+
+func departCmd(env *runEnv) *cobra.Command {
+	var by actorFlags
+	c := env.command(spec{name: "depart", store: existingStore, remote: true, args: "[--station NAME] [--operator NAME] ID...", summary: "record that volunteers left the site (the last day)",
+		example: "hadir depart JRS-BLG-0001 JRS-BLG-0002"}, func(_ *cobra.Command, args []string) error { return runDepart(env, by, args) })
+	by.add(c)
+	return c
 }
 
-func actorOf(env *runEnv) db.Actor {
-	by := db.Actor{Station: env.opt.station, Operator: env.opt.operator, Role: env.role, Login: env.login}
-	if env.login != "" {
-		by.Station, by.Operator = env.sshStation, env.sshOperator
-	}
-	if by.Operator == "" {
-		by.Operator = "cli"
-	}
-	return by
+func excuseCmd(env *runEnv) *cobra.Command {
+	var by actorFlags
+	var reason, note string
+	c := env.command(spec{name: "excuse", store: existingStore, remote: true, args: "ID --reason sakit|izin [--note TEXT]", summary: "mark a volunteer excused: sakit (ill) or izin (leave)",
+		example: "hadir excuse JRS-BLG-0007 --reason sakit --note \"demam, surat dokter\""}, func(_ *cobra.Command, args []string) error { return runExcuse(env, by, reason, note, args) })
+	by.add(c)
+	c.Flags().StringVar(&reason, "reason", "", "sakit (ill) or izin (leave)")
+	c.Flags().StringVar(&note, "note", "", "a short note")
+	return c
 }
 
-func runDepart(env *runEnv, _ *flag.FlagSet, args []string) error {
+func replaceCmd(env *runEnv) *cobra.Command {
+	var by actorFlags
+	var newcomer string
+	c := env.command(spec{name: "replace", store: existingStore, remote: true, args: "ID --by ID", summary: "record that one volunteer takes another's place",
+		example: "hadir replace JRS-BLG-0007 --by JRS-BLG-0101"}, func(_ *cobra.Command, args []string) error { return runReplace(env, by, newcomer, args) })
+	by.add(c)
+	c.Flags().StringVar(&newcomer, "by", "", "the `ID` of the volunteer who takes the place")
+	return c
+}
+
+func confirmCmd(env *runEnv) *cobra.Command {
+	var by actorFlags
+	var leader string
+	var departure bool
+	c := env.command(spec{name: "confirm", store: existingStore, remote: true, args: "CONTINGENT --leader NAME [--departure]", summary: "sign a contingent off as complete (refused, naming who is missing, when it is not)",
+		example: "hadir confirm \"Kab. Balangan\" --leader \"H. Ahmad Rifani\""}, func(_ *cobra.Command, args []string) error { return runConfirm(env, by, leader, departure, args) })
+	by.add(c)
+	c.Flags().StringVar(&leader, "leader", "", "the leader's `NAME`")
+	c.Flags().BoolVar(&departure, "departure", false, "sign off the departure (everyone has left) instead of the arrival")
+	return c
+}
+
+func annulCmd(env *runEnv) *cobra.Command {
+	var by actorFlags
+	var reason string
+	c := env.command(spec{name: "annul", store: existingStore, remote: true, args: "EVENT-ID --reason TEXT", summary: "cancel an event (a check-in made by mistake); it stays in the log as annulled",
+		example: "hadir annul k7f3q2-000042 --reason \"salah orang\""}, func(_ *cobra.Command, args []string) error { return runAnnul(env, by, reason, args) })
+	by.add(c)
+	c.Flags().StringVar(&reason, "reason", "", "why the event is cancelled")
+	return c
+}
+
+func runDepart(env *runEnv, by actorFlags, args []string) error {
 	if len(args) == 0 {
 		return usagef("name at least one volunteer ID")
 	}
@@ -59,7 +73,7 @@ func runDepart(env *runEnv, _ *flag.FlagSet, args []string) error {
 	if err != nil {
 		return err
 	}
-	results, err := st.DepartMany(args, actorOf(env))
+	results, err := st.DepartMany(args, by.of(env))
 	if err != nil {
 		return err
 	}
@@ -82,18 +96,18 @@ func runDepart(env *runEnv, _ *flag.FlagSet, args []string) error {
 	return nil
 }
 
-func runExcuse(env *runEnv, _ *flag.FlagSet, args []string) error {
+func runExcuse(env *runEnv, by actorFlags, reason, note string, args []string) error {
 	if len(args) != 1 {
 		return usagef("name one volunteer ID")
 	}
-	if env.opt.reason != model.ReasonSick && env.opt.reason != model.ReasonLeave {
+	if reason != model.ReasonSick && reason != model.ReasonLeave {
 		return usagef("--reason must be sakit or izin")
 	}
 	st, err := env.useStore()
 	if err != nil {
 		return err
 	}
-	e, err := st.Excuse(args[0], env.opt.reason, env.opt.note, actorOf(env))
+	e, err := st.Excuse(args[0], reason, note, by.of(env))
 	if err != nil {
 		return err
 	}
@@ -102,37 +116,37 @@ func runExcuse(env *runEnv, _ *flag.FlagSet, args []string) error {
 	return nil
 }
 
-func runReplace(env *runEnv, _ *flag.FlagSet, args []string) error {
-	if len(args) != 1 || env.opt.by == "" {
+func runReplace(env *runEnv, by actorFlags, newcomer string, args []string) error {
+	if len(args) != 1 || newcomer == "" {
 		return usagef("name the volunteer replaced, and --by the one who takes the place")
 	}
 	st, err := env.useStore()
 	if err != nil {
 		return err
 	}
-	e, err := st.Replace(args[0], env.opt.by, actorOf(env))
+	e, err := st.Replace(args[0], newcomer, by.of(env))
 	if err != nil {
 		return err
 	}
 	old, _ := st.Person(args[0])
-	repl, _ := st.Person(env.opt.by)
+	repl, _ := st.Person(newcomer)
 	fmt.Fprintf(env.stdout, "%s (%s) is replaced by %s (%s) [event %s]\n", old.Name, old.ID, repl.Name, repl.ID, e.ID)
 	return nil
 }
 
-func runConfirm(env *runEnv, _ *flag.FlagSet, args []string) error {
-	if len(args) != 1 || env.opt.leader == "" {
+func runConfirm(env *runEnv, by actorFlags, leader string, departure bool, args []string) error {
+	if len(args) != 1 || leader == "" {
 		return usagef("name the contingent, and --leader the leader who signs off")
 	}
 	phase := model.PhaseArrival
-	if env.opt.departure {
+	if departure {
 		phase = model.PhaseDeparture
 	}
 	st, err := env.useStore()
 	if err != nil {
 		return err
 	}
-	e, err := st.Confirm(args[0], env.opt.leader, phase, actorOf(env))
+	e, err := st.Confirm(args[0], leader, phase, by.of(env))
 	var inc *db.IncompleteError
 	if errors.As(err, &inc) {
 		for _, p := range inc.Waiting {
@@ -143,22 +157,22 @@ func runConfirm(env *runEnv, _ *flag.FlagSet, args []string) error {
 		return err
 	}
 	what := "signed off"
-	if env.opt.departure {
+	if departure {
 		what = "signed off as departed"
 	}
 	fmt.Fprintf(env.stdout, "%s %s by %s at %s [event %s]\n", e.Contingent, what, e.Leader, localTime(e.At), e.ID)
 	return nil
 }
 
-func runAnnul(env *runEnv, _ *flag.FlagSet, args []string) error {
-	if len(args) != 1 || env.opt.reason == "" {
+func runAnnul(env *runEnv, by actorFlags, reason string, args []string) error {
+	if len(args) != 1 || reason == "" {
 		return usagef("name the event ID (see `hadir export events`), and --reason why")
 	}
 	st, err := env.useStore()
 	if err != nil {
 		return err
 	}
-	e, err := st.Annul(args[0], env.opt.reason, actorOf(env))
+	e, err := st.Annul(args[0], reason, by.of(env))
 	if err != nil {
 		return err
 	}

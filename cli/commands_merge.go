@@ -2,21 +2,22 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"hadir/model"
 )
 
-func init() {
-	commands = append(commands, command{name: "merge", pathArgs: true, store: existingStore, remote: true, args: "FILE...", summary: "add the events of stations that ran alone (files from `hadir export events -o FILE.jsonl`)",
-		example: "hadir merge gerbang2.jsonl gerbang3.jsonl", run: runMerge})
+func mergeCmd(env *runEnv) *cobra.Command {
+	return env.command(spec{name: "merge", pathArgs: true, store: existingStore, remote: true, args: "FILE...", summary: "add the events of stations that ran alone (files from `hadir export events -o FILE.jsonl`)",
+		example: "hadir merge gerbang2.jsonl gerbang3.jsonl"}, func(_ *cobra.Command, args []string) error { return runMerge(env, args) })
 }
 
-func runMerge(env *runEnv, _ *flag.FlagSet, args []string) error {
+func runMerge(env *runEnv, args []string) error {
 	if len(args) == 0 {
 		return usagef("name the events file(s) to merge")
 	}
@@ -51,7 +52,7 @@ func runMerge(env *runEnv, _ *flag.FlagSet, args []string) error {
 		}
 	}
 	for i, events := range all {
-		rep, err := st.Merge(events, actorOf(env))
+		rep, err := st.Merge(events, actorFlags{}.of(env))
 		if err != nil {
 			return fmt.Errorf("%s: %w", args[i], err)
 		}

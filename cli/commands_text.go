@@ -24,11 +24,11 @@ var cliTexts = map[string][2]string{
 
 // lang is the language this command speaks to its user.
 func (env *runEnv) lang() ui.Lang {
-	getenv := env.getenv
+	getenv := env.caller.getenv
 	if getenv == nil {
 		getenv = os.Getenv
 	}
-	return ui.DetectLang(env.opt.lang, getenv)
+	return ui.DetectLang(env.langFlag, getenv)
 }
 
 // say is a command's sentence in the user's language.

@@ -1,8 +1,10 @@
 package cli
 
 import (
-	"flag"
 	"path/filepath"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"hadir/serve"
 )
@@ -10,20 +12,20 @@ import (
 // forwardToServer runs the command on a running `hadir serve` of the same
 // store, if there is one. File arguments are made absolute: the server runs
 // on this laptop, but in another folder.
-func forwardToServer(env *runEnv, c *command, fs *flag.FlagSet, positional []string) (int, bool) {
-	if !c.remote || env.shared != nil {
+func (env *runEnv) forwardToServer(cmd *cobra.Command, s spec, positional []string) (int, bool) {
+	if !s.remote || env.shared != nil {
 		return 0, false
 	}
-	args := []string{c.name}
+	args := []string{s.name}
 	for _, p := range positional {
-		if c.pathArgs {
+		if s.pathArgs {
 			if abs, err := filepath.Abs(p); err == nil {
 				p = abs
 			}
 		}
 		args = append(args, p)
 	}
-	fs.Visit(func(f *flag.Flag) {
+	cmd.Flags().Visit(func(f *pflag.Flag) {
 		v := f.Value.String()
 		switch f.Name {
 		case "db":
@@ -35,5 +37,5 @@ func forwardToServer(env *runEnv, c *command, fs *flag.FlagSet, positional []str
 		}
 		args = append(args, "--"+f.Name+"="+v)
 	})
-	return serve.Forward(env.opt.db, args, env.stdout, env.stderr)
+	return serve.Forward(env.dbPath, args, env.stdout, env.stderr)
 }

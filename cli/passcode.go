@@ -2,11 +2,12 @@ package cli
 
 import (
 	"crypto/rand"
-	"flag"
 	"fmt"
 	"math"
 	"math/big"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"hadir/db"
 )
@@ -15,10 +16,10 @@ import (
 // far beyond what guessing over a campsite's Wi-Fi can reach.
 const passcodeBits = 50
 
-func init() {
-	commands = append(commands, command{name: "passcode", args: "[ROLE]",
+func passcodeCmd(env *runEnv) *cobra.Command {
+	return env.command(spec{name: "passcode", args: "[ROLE]",
 		summary: "make a new random passcode for `hadir serve --passcodes` (ROLE: gate, leader or admin; default gate)",
-		example: "hadir passcode leader >> passcodes.txt", run: runPasscode})
+		example: "hadir passcode leader >> passcodes.txt"}, func(_ *cobra.Command, args []string) error { return runPasscode(env, args) })
 }
 
 // passcodeWordCount is how many words reach passcodeBits (at least 4).
@@ -39,7 +40,7 @@ func newPasscode() (string, error) {
 	return strings.Join(words, "-"), nil
 }
 
-func runPasscode(env *runEnv, _ *flag.FlagSet, args []string) error {
+func runPasscode(env *runEnv, args []string) error {
 	role := db.RoleGate
 	switch {
 	case len(args) > 1:

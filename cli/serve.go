@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"os/signal"
@@ -10,25 +9,35 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"hadir/serve"
 )
 
-func init() {
-	commands = append(commands, command{name: "serve", store: existingStore,
+func serveCmd(env *runEnv) *cobra.Command {
+	var f serveFlags
+	c := env.command(spec{name: "serve", store: existingStore,
 		args:    "[--listen ADDR] (--authorized-keys [ROLE=]FILE | --passcodes FILE) [--idle 30m] [--headless]",
 		summary: "serve the check-in screen to other gates over SSH (one store, many gates)",
-		example: "hadir serve --listen 0.0.0.0:2222 --authorized-keys gate.keys --passcodes passcodes.txt",
-		run:     runServe, setup: func(fs *flag.FlagSet, o *options) {
-			actorFlags(fs, o)
-			fs.StringVar(&o.listen, "listen", "127.0.0.1:2222", "the address to serve on; 0.0.0.0:2222 to let the local network in")
-			fs.Var(&o.keyFiles, "authorized-keys", "a `FILE` of SSH public keys, one per line, each optionally after a role (gate, leader, admin); ROLE=FILE gives all its keys that role; may be repeated")
-			fs.StringVar(&o.passcodes, "passcodes", "", "a `FILE` of lines \"ROLE PASSCODE\" for gates without an SSH key")
-			fs.DurationVar(&o.idle, "idle", 30*time.Minute, "close a gate's session after this long without a key press")
-			fs.BoolVar(&o.headless, "headless", false, "no screen on this laptop, only serve")
-			langFlag(fs, o, "this laptop's screen language, `LANG`: id or en")
-			fs.BoolVar(&o.noBell, "no-bell", false, "do not beep at the answers (a check-in, a warning)")
-			backupFlags(fs, o)
-		}})
+		example: "hadir serve --listen 0.0.0.0:2222 --authorized-keys gate.keys --passcodes passcodes.txt"},
+		func(_ *cobra.Command, args []string) error { return runServe(env, f, args) })
+	f.screen.add(c)
+	c.Flags().StringVar(&f.listen, "listen", "127.0.0.1:2222", "the address to serve on; 0.0.0.0:2222 to let the local network in")
+	c.Flags().Var(&f.keyFiles, "authorized-keys", "a `FILE` of SSH public keys, one per line, each optionally after a role (gate, leader, admin); ROLE=FILE gives all its keys that role; may be repeated")
+	c.Flags().StringVar(&f.passcodes, "passcodes", "", "a `FILE` of lines \"ROLE PASSCODE\" for gates without an SSH key")
+	c.Flags().DurationVar(&f.idle, "idle", 30*time.Minute, "close a gate's session after this long without a key press")
+	c.Flags().BoolVar(&f.headless, "headless", false, "no screen on this laptop, only serve")
+	return c
+}
+
+// serveFlags are the flags of `hadir serve`: this laptop's screen's, and
+// how the gates reach it.
+type serveFlags struct {
+	screen            screenFlags
+	listen, passcodes string
+	keyFiles          stringList
+	idle              time.Duration
+	headless          bool
 }
 
 // stringList is a flag that may be given several times.
@@ -36,24 +45,25 @@ type stringList []string
 
 func (l *stringList) String() string     { return strings.Join(*l, ",") }
 func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
+func (l *stringList) Type() string       { return "value" }
 
-func runServe(env *runEnv, _ *flag.FlagSet, args []string) error {
+func runServe(env *runEnv, f serveFlags, args []string) error {
 	if err := noArgs(args); err != nil {
 		return err
 	}
-	if len(env.opt.keyFiles) == 0 && env.opt.passcodes == "" {
+	if len(f.keyFiles) == 0 && f.passcodes == "" {
 		return serve.ErrNoLogins // before the store is opened
 	}
 	st, err := env.useStore()
 	if err != nil {
 		return err
 	}
-	cfg := serve.Config{Store: st, StorePath: env.opt.db, Listen: env.opt.listen, KeyFiles: env.opt.keyFiles,
-		Passcodes: env.opt.passcodes, Idle: env.opt.idle, BackupEvery: env.opt.backupEvery, BackupKeep: env.opt.backupKeep,
+	cfg := serve.Config{Store: st, StorePath: env.dbPath, Listen: f.listen, KeyFiles: f.keyFiles,
+		Passcodes: f.passcodes, Idle: f.idle, BackupEvery: f.screen.backups.every, BackupKeep: f.screen.backups.keep,
 		Run: runCall, Stdout: env.stdout, Stderr: env.stderr, Started: env.serveStarted}
-	if !env.opt.headless {
+	if !f.headless {
 		env.serving = true // serve runs the backups
-		cfg.Screen = func() error { return runTUI(env, st) }
+		cfg.Screen = func() error { return runTUI(env, st, f.screen) }
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -74,12 +84,12 @@ func runServe(env *runEnv, _ *flag.FlagSet, args []string) error {
 // laptop's socket as the owner, only the commands that may run there.
 func runCall(call serve.Call) int {
 	if call.Local {
-		if c := findCommand(call.Args[0]); c == nil || !c.remote {
+		if !isRemote(call.Args[0]) {
 			fmt.Fprintf(call.Stderr, "hadir: %q cannot be run while hadir serve holds the store\n", call.Args[0])
 			return 2
 		}
 	}
-	env := &runEnv{stdout: call.Stdout, stderr: call.Stderr, stdin: call.Stdin, shared: call.Store, role: call.Role,
-		login: call.Login, sshOperator: call.Operator, sshStation: call.Station, getenv: call.Getenv}
+	env := &runEnv{stdout: call.Stdout, stderr: call.Stderr, stdin: call.Stdin, shared: call.Store,
+		caller: caller{role: call.Role, login: call.Login, operator: call.Operator, station: call.Station, getenv: call.Getenv}}
 	return run(env, call.Args)
 }

@@ -11,15 +11,15 @@ import (
 
 // runTUI opens the screens on the store in this terminal, with automatic
 // backups while it runs (serve starts its own).
-func runTUI(env *runEnv, st *db.Store) error {
-	if env.opt.backupEvery > 0 && !env.serving {
-		defer db.AutoBackup(st, env.opt.backupEvery, env.opt.backupKeep, nil)()
+func runTUI(env *runEnv, st *db.Store, f screenFlags) error {
+	if f.backups.every > 0 && !env.serving {
+		defer db.AutoBackup(st, f.backups.every, f.backups.keep, nil)()
 	}
 	app := ui.New(st, ui.Options{
-		Operator: env.opt.operator,
-		Station:  env.opt.station,
-		Lang:     ui.DetectLang(env.opt.lang, os.Getenv),
-		NoBell:   env.opt.noBell,
+		Operator: f.actor.operator,
+		Station:  f.actor.station,
+		Lang:     ui.DetectLang(env.langFlag, os.Getenv),
+		NoBell:   f.noBell,
 	})
 	defer app.Close()
 	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithMouseCellMotion())

@@ -1,21 +1,22 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
+
+	"github.com/spf13/cobra"
 
 	"hadir/db"
 	"hadir/model"
 	"hadir/version"
 )
 
-func init() {
-	commands = append(commands, command{name: "version", args: "",
+func versionCmd(env *runEnv) *cobra.Command {
+	return env.command(spec{name: "version", args: "",
 		summary: "say which hadir this is: its version, the Go that built it, and the store schema it writes (also: hadir --version)",
-		example: "hadir version", run: runVersion})
+		example: "hadir version"}, func(_ *cobra.Command, args []string) error { return runVersion(env, args) })
 }
 
-func runVersion(env *runEnv, _ *flag.FlagSet, args []string) error {
+func runVersion(env *runEnv, args []string) error {
 	if err := noArgs(args); err != nil {
 		return err
 	}
