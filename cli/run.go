@@ -84,7 +84,7 @@ func run(env *runEnv, args []string) int {
 	if name, ok := strings.CutPrefix(err.Error(), "unknown command "); ok {
 		name, _, _ = strings.Cut(name, " for ")
 		fmt.Fprintf(env.stderr, "hadir: unknown command %s", name)
-		if like := root.SuggestionsFor(strings.Trim(name, `"`)); len(like) > 0 {
+		if like := closest(strings.Trim(name, `"`), root.SuggestionsFor(strings.Trim(name, `"`))); len(like) > 0 {
 			fmt.Fprintf(env.stderr, "; did you mean %s?", strings.Join(like, " or "))
 		}
 		fmt.Fprint(env.stderr, "\n\n")
@@ -111,4 +111,24 @@ func run(env *runEnv, args []string) int {
 		fmt.Fprintf(env.stderr, "hadir %s: %v\n", name, err)
 	}
 	return 1
+}
+
+// closest keeps the suggestions nearest in length to what was typed: "stat"
+// is stats, not station (cobra also suggests every command it begins).
+func closest(typed string, like []string) []string {
+	var best []string
+	bestGap := -1
+	for _, l := range like {
+		gap := len(l) - len(typed)
+		if gap < 0 {
+			gap = -gap
+		}
+		switch {
+		case bestGap < 0 || gap < bestGap:
+			best, bestGap = []string{l}, gap
+		case gap == bestGap:
+			best = append(best, l)
+		}
+	}
+	return best
 }
