@@ -74,13 +74,15 @@ func newRoot(env *runEnv) *cobra.Command {
 			commands = append(commands, c)
 		}
 	}
-	root.SetHelpFunc(func(c *cobra.Command, _ []string) {
+	help := func(c *cobra.Command) {
 		if c.HasParent() {
 			printCommandHelp(c.OutOrStdout(), c)
 		} else {
 			printUsage(c.OutOrStdout(), commands)
 		}
-	})
+	}
+	root.SetHelpFunc(func(c *cobra.Command, _ []string) { help(c) })
+	root.SetUsageFunc(func(c *cobra.Command) error { help(c); return nil }) // `hadir help nosuch`
 	return root
 }
 
