@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 	"hadir/db"
@@ -55,13 +54,4 @@ func runCheckIn(env *runEnv, by actorFlags, args []string) error {
 		return partialError{}
 	}
 	return nil
-}
-
-func localTime(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05") }
-
-func orDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
 }

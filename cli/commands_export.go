@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -30,24 +29,6 @@ func sampleCmd(env *runEnv) *cobra.Command {
 	c.Flags().Int64Var(&seed, "seed", model.DemoSeed, "the same seed gives the same roster")
 	outputFlag(c, &output, "", "write to `FILE` instead of the screen")
 	return c
-}
-
-// outputFlag is -o FILE (also --o, as it was once written).
-func outputFlag(c *cobra.Command, to *string, def, usage string) {
-	c.Flags().StringVarP(to, "o", "o", def, usage)
-}
-
-// writeOutput gives write the -o FILE (written atomically, see
-// db.WriteFileAtomic) or the screen.
-func writeOutput(env *runEnv, dest string, write func(io.Writer) error) error {
-	if dest == "" || dest == "-" {
-		return write(env.stdout)
-	}
-	if err := db.WriteFileAtomic(dest, write); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.stderr, "wrote %s\n", dest)
-	return nil
 }
 
 func runExport(env *runEnv, format, output string, args []string) error {

@@ -2,7 +2,9 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"hadir/db"
@@ -41,4 +43,31 @@ func preview(ids []string, n int) string {
 		return strings.Join(ids, ", ")
 	}
 	return strings.Join(ids[:n], ", ") + fmt.Sprintf(" and %d more", len(ids)-n)
+}
+
+// writeOutput gives write the -o FILE (written atomically, see
+// db.WriteFileAtomic) or the screen.
+func writeOutput(env *runEnv, dest string, write func(io.Writer) error) error {
+	if dest == "" || dest == "-" {
+		return write(env.stdout)
+	}
+	if err := db.WriteFileAtomic(dest, write); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.stderr, "wrote %s\n", dest)
+	return nil
+}
+
+// outputFlag is -o FILE (also --o, as it was once written).
+func outputFlag(c *cobra.Command, to *string, def, usage string) {
+	c.Flags().StringVarP(to, "o", "o", def, usage)
+}
+
+func localTime(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05") }
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }

@@ -5,58 +5,11 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io"
-	"net"
 	"os"
 	"strings"
 
-	"hadir/db"
+	"hadir/serve"
 )
-
-// runEnv is one run of hadir: where it writes, the two global flags, who
-// asks, and the store. Each command keeps its own flags beside it.
-type runEnv struct {
-	stdout, stderr io.Writer
-	stdin          io.Reader
-	dbPath         string // --db
-	langFlag       string // --lang; "" when not given
-	caller         caller
-	shared         *db.Store // set inside `hadir serve`: the store every session shares
-	store          *db.Store // the open store, once useStore was called
-	opened         bool      // the store was opened here and is closed after the command
-	need           storeNeed // what the running command needs of the store
-	// serving: inside `hadir serve`, which runs its own backups.
-	serving bool
-	// Tests run `hadir serve` in the process: serveStarted is told its
-	// address once it listens, and done stops it like Ctrl+C.
-	serveStarted func(net.Addr)
-	done         <-chan struct{}
-}
-
-// caller is who asks: the owner locally, an SSH login remotely.
-type caller struct {
-	role  db.Role
-	login string // which SSH key or passcode asks ("" locally)
-	// Over SSH, the operator (the user name) and station (HADIR_STATION or
-	// the address) are the connection's, whatever flags the client sent.
-	operator, station string
-	// getenv reads the user's environment (HADIR_LANG): the SSH client's
-	// over SSH; nil is this process's.
-	getenv func(string) string
-}
-
-// usageError is a mistake in how the command was called: exit status 2.
-type usageError struct{ msg string }
-
-func (e usageError) Error() string { return e.msg }
-
-func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
-
-// partialError reports a command that did part of its work and already said
-// what failed (checkin of several IDs): exit 1 without another message.
-type partialError struct{}
-
-func (partialError) Error() string { return "not every item succeeded" }
 
 // Main runs hadir with the process's arguments and returns its exit status.
 // A hadir started to check a store in a child process (checkStore) only
@@ -131,4 +84,19 @@ func closest(typed string, like []string) []string {
 		}
 	}
 	return best
+}
+
+// runCall runs a command a client of `hadir serve` sent, on the shared
+// store: over SSH as the login's role, operator and station; from this
+// laptop's socket as the owner, only the commands that may run there.
+func runCall(call serve.Call) int {
+	if call.Local {
+		if !isRemote(call.Args[0]) {
+			fmt.Fprintf(call.Stderr, "hadir: %q cannot be run while hadir serve holds the store\n", call.Args[0])
+			return 2
+		}
+	}
+	env := &runEnv{stdout: call.Stdout, stderr: call.Stderr, stdin: call.Stdin, shared: call.Store,
+		caller: caller{role: call.Role, login: call.Login, operator: call.Operator, station: call.Station, getenv: call.Getenv}}
+	return run(env, call.Args)
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"os/signal"
 	"strings"
@@ -14,13 +13,15 @@ import (
 	"hadir/serve"
 )
 
-func serveCmd(env *runEnv) *cobra.Command {
+// serveCmd is `hadir serve`; answer runs what its clients send (the
+// whole command line, given by newRoot).
+func serveCmd(env *runEnv, answer func(serve.Call) int) *cobra.Command {
 	var f serveFlags
 	c := env.command(spec{name: "serve", store: existingStore,
 		args:    "[--listen ADDR] (--authorized-keys [ROLE=]FILE | --passcodes FILE) [--idle 30m] [--headless]",
 		summary: "serve the check-in screen to other gates over SSH (one store, many gates)",
 		example: "hadir serve --listen 0.0.0.0:2222 --authorized-keys gate.keys --passcodes passcodes.txt"},
-		func(_ *cobra.Command, args []string) error { return runServe(env, f, args) })
+		func(_ *cobra.Command, args []string) error { return runServe(env, f, answer, args) })
 	f.screen.add(c)
 	c.Flags().StringVar(&f.listen, "listen", "127.0.0.1:2222", "the address to serve on; 0.0.0.0:2222 to let the local network in")
 	c.Flags().Var(&f.keyFiles, "authorized-keys", "a `FILE` of SSH public keys, one per line, each optionally after a role (gate, leader, admin); ROLE=FILE gives all its keys that role; may be repeated")
@@ -47,7 +48,7 @@ func (l *stringList) String() string     { return strings.Join(*l, ",") }
 func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 func (l *stringList) Type() string       { return "value" }
 
-func runServe(env *runEnv, f serveFlags, args []string) error {
+func runServe(env *runEnv, f serveFlags, answer func(serve.Call) int, args []string) error {
 	if err := noArgs(args); err != nil {
 		return err
 	}
@@ -60,7 +61,7 @@ func runServe(env *runEnv, f serveFlags, args []string) error {
 	}
 	cfg := serve.Config{Store: st, StorePath: env.dbPath, Listen: f.listen, KeyFiles: f.keyFiles,
 		Passcodes: f.passcodes, Idle: f.idle, BackupEvery: f.screen.backups.every, BackupKeep: f.screen.backups.keep,
-		Run: runCall, Stdout: env.stdout, Stderr: env.stderr, Started: env.serveStarted}
+		Run: answer, Stdout: env.stdout, Stderr: env.stderr, Started: env.serveStarted}
 	if !f.headless {
 		env.serving = true // serve runs the backups
 		cfg.Screen = func() error { return runTUI(env, st, f.screen) }
@@ -77,19 +78,4 @@ func runServe(env *runEnv, f serveFlags, args []string) error {
 		}()
 	}
 	return serve.Run(ctx, cfg)
-}
-
-// runCall runs a command a client of `hadir serve` sent, on the shared
-// store: over SSH as the login's role, operator and station; from this
-// laptop's socket as the owner, only the commands that may run there.
-func runCall(call serve.Call) int {
-	if call.Local {
-		if !isRemote(call.Args[0]) {
-			fmt.Fprintf(call.Stderr, "hadir: %q cannot be run while hadir serve holds the store\n", call.Args[0])
-			return 2
-		}
-	}
-	env := &runEnv{stdout: call.Stdout, stderr: call.Stderr, stdin: call.Stdin, shared: call.Store,
-		caller: caller{role: call.Role, login: call.Login, operator: call.Operator, station: call.Station, getenv: call.Getenv}}
-	return run(env, call.Args)
 }

@@ -1,3 +1,7 @@
+// Package serve is `hadir serve`: one store shared by many gates over SSH.
+// It knows nothing of the command line: a Config comes in, Run serves until
+// its context ends, and what clients ask to run goes back out through
+// Config.Run.
 package serve
 
 import (
