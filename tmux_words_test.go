@@ -40,6 +40,13 @@ func TestTerminalWordsAndWalkIns(t *testing.T) {
 				t.Errorf("the help box is not whole:\n%s", s.screen())
 			}
 			s.keys("Escape")
+			// The help closed before the scan: an Escape read together with
+			// the next letter is Alt+letter to a terminal.
+			for deadline := time.Now().Add(time.Minute); strings.Contains(s.screen(), c.helpClose); time.Sleep(50 * time.Millisecond) {
+				if time.Now().After(deadline) {
+					t.Fatalf("the help never closed:\n%s", s.screen())
+				}
+			}
 			s.typeLiteral("jrs-blg-0010\r") // Caps Lock off, the scanner set to lower case
 			s.waitFor(c.checkedIn)
 			s.keys("C-n")

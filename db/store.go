@@ -53,6 +53,8 @@ const LockTimeout = 1500 * time.Millisecond
 type Store struct {
 	bolt *bolt.DB
 	path string
+	// lockWait is how long Open waits for the file's lock (WithoutLockWait).
+	lockWait time.Duration
 
 	mu       sync.RWMutex
 	state    *model.State
@@ -85,6 +87,11 @@ type Option func(*Store)
 // an option of Open, not a setter, so that no date is read from another.
 func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
 
+// WithoutLockWait makes Open try the file's lock once instead of waiting
+// LockTimeout: for a caller that has just waited for it already (hadir's
+// check of the store in a child process), so "in use" is said after one wait.
+func WithoutLockWait() Option { return func(s *Store) { s.lockWait = time.Nanosecond } }
+
 // Open opens (creating if needed) the store at path. A store held by another
 // process fails within LockTimeout with an error that names the file.
 func Open(path string, opts ...Option) (*Store, error) {
@@ -97,14 +104,15 @@ func Open(path string, opts ...Option) (*Store, error) {
 	if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
 		return nil, Damaged(path, "it is empty (0 bytes), not a hadir store")
 	}
-	bdb, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, NoFreelistSync: true, FreelistType: bolt.FreelistMapType})
-	if err != nil {
-		return nil, openError(path, err, false)
-	}
-	s := &Store{bolt: bdb, path: path, pending: map[string]chan struct{}{}, subs: map[chan struct{}]struct{}{}, now: time.Now}
+	s := &Store{path: path, pending: map[string]chan struct{}{}, subs: map[chan struct{}]struct{}{}, now: time.Now, lockWait: LockTimeout}
 	for _, opt := range opts {
 		opt(s)
 	}
+	bdb, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: s.lockWait, NoFreelistSync: true, FreelistType: bolt.FreelistMapType})
+	if err != nil {
+		return nil, openError(path, err, false)
+	}
+	s.bolt = bdb
 	s.staleLock = staleLockHolder(path + ".lock")
 	s.group.state = &s.mu
 	if err := s.init(); err != nil {

@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+// The store's own commands: a backup, a check, the station's name.
+
+func backupCmd(env *runEnv) *cobra.Command {
+	return env.command(spec{name: "backup", pathArgs: true, store: existingStore, remote: true, args: "DEST", summary: "write a consistent copy of the store to a file or folder (a USB stick)",
+		example: "hadir backup /media/usb"}, func(_ *cobra.Command, args []string) error { return runBackup(env, args) })
+}
+
+func verifyCmd(env *runEnv) *cobra.Command {
+	return env.command(spec{name: "verify", store: existingStore, remote: true, args: "", summary: "check the store's integrity and that the counts add up",
+		example: "hadir verify --db hadir.db"}, func(_ *cobra.Command, args []string) error { return runVerify(env, args) })
+}
+
+func stationCmd(env *runEnv) *cobra.Command {
+	return env.command(spec{name: "station", store: anyStore, remote: true, args: "[NAME]", summary: "show or set this station's name (shown on every event)",
+		example: "hadir station \"gerbang 2\""}, func(_ *cobra.Command, args []string) error { return runStation(env, args) })
+}
+
+func runBackup(env *runEnv, args []string) error {
+	if len(args) != 1 {
+		return usagef("name the backup file or folder")
+	}
+	st, err := env.useStore()
+	if err != nil {
+		return err
+	}
+	path, err := st.Backup(args[0])
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.stdout, "backup written: %s\nto restore: copy it over %s while hadir is closed\n", path, st.Path())
+	return nil
+}
+
+func runVerify(env *runEnv, args []string) error {
+	if err := noArgs(args); err != nil {
+		return err
+	}
+	st, err := env.useStore()
+	if err != nil {
+		return err
+	}
+	rep, err := st.Inspect()
+	if err != nil {
+		return err
+	}
+	for _, n := range rep.Notes {
+		fmt.Fprintln(env.stdout, "note:", n)
+	}
+	if len(rep.Problems) > 0 {
+		for _, p := range rep.Problems {
+			fmt.Fprintln(env.stdout, "problem:", p)
+		}
+		return fmt.Errorf("%s has %d problem(s); restore the newest backup that verifies: see README, Backups", st.Path(), len(rep.Problems))
+	}
+	t := st.Totals()
+	fmt.Fprintf(env.stdout, "%s is sound: %d volunteers, %d arrived\n", st.Path(), t.Expected+t.Replaced, t.Arrived)
+	// The heads the report prints: the same here means the same events.
+	for _, c := range rep.Chains {
+		fmt.Fprintf(env.stdout, "station %s: %d events, chain head %s\n", c.Station, c.Events, c.Head)
+	}
+	return nil
+}
+
+func runStation(env *runEnv, args []string) error {
+	if len(args) > 1 {
+		return usagef("give the station name as one argument (quote it if it has spaces)")
+	}
+	st, err := env.useStore()
+	if err != nil {
+		return err
+	}
+	if len(args) == 1 {
+		if err := st.SetStationName(args[0]); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(env.stdout, "station %q (ID %s)\n", st.StationName(), st.StationID())
+	return nil
+}

@@ -1,0 +1,41 @@
+package cli
+
+import (
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"hadir/serve"
+)
+
+// forwardToServer runs the command on a running `hadir serve` of the same
+// store, if there is one. File arguments are made absolute: the server runs
+// on this laptop, but in another folder.
+func (env *runEnv) forwardToServer(cmd *cobra.Command, s spec, positional []string) (int, bool) {
+	if !s.remote || env.shared != nil {
+		return 0, false
+	}
+	args := []string{s.name}
+	for _, p := range positional {
+		if s.pathArgs {
+			if abs, err := filepath.Abs(p); err == nil {
+				p = abs
+			}
+		}
+		args = append(args, p)
+	}
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		v := f.Value.String()
+		switch f.Name {
+		case "db":
+			return
+		case "o":
+			if abs, err := filepath.Abs(v); err == nil && v != "-" {
+				v = abs
+			}
+		}
+		args = append(args, "--"+f.Name+"="+v)
+	})
+	return serve.Forward(env.dbPath, args, env.stdout, env.stderr)
+}

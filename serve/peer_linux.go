@@ -1,0 +1,26 @@
+package serve
+
+import (
+	"net"
+
+	"golang.org/x/sys/unix"
+)
+
+// peerUID is the user of the process at the other end (SO_PEERCRED).
+func peerUID(c *net.UnixConn) (uid int, known bool, err error) {
+	raw, err := c.SyscallConn()
+	if err != nil {
+		return 0, false, err
+	}
+	var cred *unix.Ucred
+	var credErr error
+	if err := raw.Control(func(fd uintptr) {
+		cred, credErr = unix.GetsockoptUcred(int(fd), unix.SOL_SOCKET, unix.SO_PEERCRED)
+	}); err != nil {
+		return 0, false, err
+	}
+	if credErr != nil {
+		return 0, false, credErr
+	}
+	return int(cred.Uid), true, nil
+}
