@@ -16,6 +16,7 @@ var layers = map[string]int{
 	"hadir/cli":                1, // the command line
 	"hadir/serve":              2, // the SSH server
 	"hadir/ui":                 3, // the screens
+	"hadir/peer":               3, // laptops keeping their copies in step
 	"hadir/db":                 4, // the store: the only package that touches bbolt
 	"hadir/badge":              4, // badges and their PDFs
 	"hadir/model":              5, // the domain, pure

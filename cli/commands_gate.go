@@ -37,12 +37,14 @@ type screenFlags struct {
 	actor   actorFlags
 	backups backupFlags
 	noBell  bool
+	peers   stringList // other laptops to keep this store in step with
 }
 
 func (f *screenFlags) add(c *cobra.Command) {
 	f.actor.add(c)
 	f.backups.add(c)
 	c.Flags().BoolVar(&f.noBell, "no-bell", false, "do not beep at the answers (a check-in, a warning)")
+	c.Flags().Var(&f.peers, "peer", "keep this store in step with the laptop at `HOST:PORT` (its hadir serve); may be repeated")
 }
 
 // backupFlags are taken by the commands that keep a store open for hours
@@ -65,7 +67,7 @@ func runGate(env *runEnv, f screenFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	return runTUI(env, st, f)
+	return runTUI(env, st, f, nil)
 }
 
 func runDemo(env *runEnv, dbGiven bool, f screenFlags, args []string) error {
@@ -86,5 +88,5 @@ func runDemo(env *runEnv, dbGiven bool, f screenFlags, args []string) error {
 			return err
 		}
 	}
-	return runTUI(env, st, f)
+	return runTUI(env, st, f, nil)
 }

@@ -47,7 +47,7 @@ func runPasscode(env *runEnv, args []string) error {
 		return usagef("name at most one role: gate, leader or admin")
 	case len(args) == 1:
 		r, ok := db.ParseRole(args[0])
-		if !ok {
+		if !ok || r == db.RolePeer {
 			return usagef("%q is not a role: choose gate, leader or admin", args[0])
 		}
 		role = r

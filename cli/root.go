@@ -31,7 +31,7 @@ func newRoot(env *runEnv) *cobra.Command {
 		backupCmd(env), verifyCmd(env), stationCmd(env), eventCmd(env), sampleCmd(env),
 		departCmd(env), excuseCmd(env), replaceCmd(env), confirmCmd(env), annulCmd(env),
 		contingentCmd(env), mergeCmd(env), reportCmd(env), badgesCmd(env),
-		serveCmd(env, runCall), passcodeCmd(env), versionCmd(env),
+		serveCmd(env, runCall), passcodeCmd(env), peerCmd(env), versionCmd(env),
 	}
 	root.AddCommand(commands...)
 	root.InitDefaultCompletionCmd()

@@ -61,10 +61,11 @@ func runServe(env *runEnv, f serveFlags, answer func(serve.Call) int, args []str
 	}
 	cfg := serve.Config{Store: st, StorePath: env.dbPath, Listen: f.listen, KeyFiles: f.keyFiles,
 		Passcodes: f.passcodes, Idle: f.idle, BackupEvery: f.screen.backups.every, BackupKeep: f.screen.backups.keep,
-		Run: answer, Stdout: env.stdout, Stderr: env.stderr, Started: env.serveStarted}
+		Run: answer, Stdout: env.stdout, Stderr: env.stderr, Started: env.serveStarted,
+		Peers: newLinks(st, f.screen.peers)}
 	if !f.headless {
-		env.serving = true // serve runs the backups
-		cfg.Screen = func() error { return runTUI(env, st, f.screen) }
+		env.serving = true // serve runs the backups and the links
+		cfg.Screen = func() error { return runTUI(env, st, f.screen, cfg.Peers) }
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

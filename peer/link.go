@@ -179,3 +179,18 @@ func (l *Link) Status() Status {
 	}
 	return s
 }
+
+// RunLinks keeps the links until stop is called, which waits for them: the
+// store must not close under a merge. A link without a Log logs to logf.
+func RunLinks(ctx context.Context, links []*Link, logf func(string, ...any)) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	for _, l := range links {
+		if l.Log == nil {
+			l.Log = logf
+		}
+		wg.Add(1)
+		go func() { defer wg.Done(); l.Run(ctx) }()
+	}
+	return func() { cancel(); wg.Wait() }
+}

@@ -74,6 +74,8 @@ func (l *logins) loadPasscodes(path string) error {
 		switch {
 		case !ok:
 			return fmt.Errorf("%s line %d: write the role first, then the passcode, as `hadir passcode gate` makes it: \"gate batu-napas-jamur-elok-mandiri\"", path, n)
+		case role == db.RolePeer:
+			return fmt.Errorf("%s line %d: another laptop syncs with its key, not a passcode: put its `hadir peer key` line in --authorized-keys", path, n)
 		case len(secret) < minPasscode:
 			return fmt.Errorf("%s line %d: the passcode is shorter than %d characters; make a new one with `hadir passcode %s`", path, n, minPasscode, role)
 		}

@@ -23,6 +23,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"hadir/db"
+	"hadir/peer"
 	"hadir/model"
 	"hadir/ui"
 	"hadir/version"
@@ -51,6 +52,9 @@ type Config struct {
 	Stdout, Stderr io.Writer
 	// Started is told the address once the server listens (tests, port 0).
 	Started func(net.Addr)
+	// Peers are the laptops this one keeps in step with while serving
+	// (hadir serve --peer); their state is logged here.
+	Peers []*peer.Link
 	// prepare changes the server before it listens (this package's tests).
 	prepare func(*server)
 }
@@ -93,6 +97,7 @@ type server struct {
 	inputClock func() time.Time
 	// handshake is how long a connection has to log in (handshakeTimeout).
 	handshake time.Duration
+	sync      *peer.Server // the other laptops' sync sessions (package peer)
 }
 
 // Run serves the store until ctx ends (Ctrl+C in the command line), or
@@ -124,9 +129,12 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	srv := &server{store: st, run: cfg.Run, logins: lg, idle: cfg.Idle, log: log.New(logOut, "hadir serve: ", log.LstdFlags), logFile: logFile, backoff: newBackoff(), handshake: handshakeTimeout,
 		waiting: newWaitingRoom(), screens: newScreenCount(), inputClock: time.Now}
+	srv.sync = &peer.Server{Store: st, Log: srv.log.Printf}
 	if cfg.prepare != nil {
 		cfg.prepare(srv)
 	}
+	stopLinks := peer.RunLinks(ctx, cfg.Peers, srv.log.Printf)
+	defer stopLinks()
 
 	sshSrv, err := srv.newSSHServer(cfg.Listen, st.Path()+".host_key")
 	if err != nil {
@@ -200,10 +208,12 @@ func (srv *server) newSSHServer(addr, hostKey string) (*ssh.Server, error) {
 		wish.WithHostKeyPath(hostKey),
 		wish.WithPublicKeyAuth(srv.checkKey),
 		wish.WithPasswordAuth(srv.checkPasscode),
+		wish.WithSubsystem(peer.Subsystem, srv.syncSession),
 		wish.WithMiddleware(
 			srv.commandMiddleware,
 			bm.MiddlewareWithProgramHandler(srv.programHandler, termenv.Ascii),
 			srv.limitScreens,
+			srv.peersOnlySync,
 			srv.countSessions, // the first to see a session: middleware runs last to first
 		),
 		func(s *ssh.Server) error {
