@@ -23,8 +23,8 @@ import (
 	"github.com/muesli/termenv"
 
 	"hadir/db"
-	"hadir/peer"
 	"hadir/model"
+	"hadir/peer"
 	"hadir/ui"
 	"hadir/version"
 )
