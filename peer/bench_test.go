@@ -159,3 +159,30 @@ func BenchmarkReachEveryReplica(b *testing.B) {
 	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(took[len(took)*99/100].Microseconds())/1000, "p99-ms")
 }
+
+// BenchmarkGateAnswer: a gate's own check-in, alone and while linked to a
+// peer that takes every event it makes: sync must not slow the answer.
+func BenchmarkGateAnswer(b *testing.B) {
+	for _, linked := range []bool{false, true} {
+		b.Run(fmt.Sprint("linked=", linked), func(b *testing.B) {
+			c := newCluster(b, 2)
+			defer c.close()
+			if linked {
+				c.connect(0, 1)
+			}
+			var ids []string
+			c.stores[0].Read(func(s *model.State, _ *model.Index) {
+				for _, v := range s.Volunteers() {
+					ids = append(ids, v.ID)
+				}
+			})
+			by := db.Actor{Station: "gerbang 1", Operator: "Rina"}
+			b.ResetTimer()
+			for i := range b.N {
+				if _, err := c.stores[0].CheckIn(ids[i%len(ids)], by); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
