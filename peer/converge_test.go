@@ -307,3 +307,37 @@ func convergeOnce(t *testing.T, seed uint64) {
 		}
 	}
 }
+
+// The same person checked in at two gates while they were apart: after the
+// link is back both arrivals are kept on both laptops, the person counts
+// once, and each laptop lists them under "needs checking".
+func TestSamePersonAtTwoGatesWhileApart(t *testing.T) {
+	c := newCluster(t, 2)
+	for i, st := range c.stores {
+		if _, err := st.CheckIn("JRS-BLG-0002", db.Actor{Station: fmt.Sprintf("gerbang %d", i+1), Operator: "Rina"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c.connect(0, 1)
+	if !c.converged() {
+		t.Fatal("the two laptops did not converge")
+	}
+	for i, st := range c.stores {
+		arrivals, doubles := 0, 0
+		st.Read(func(s *model.State, _ *model.Index) {
+			for _, e := range s.Events() {
+				if e.Kind == model.KindArrive && e.Volunteer == "JRS-BLG-0002" {
+					arrivals++
+				}
+			}
+			for _, a := range s.Anomalies() {
+				if a.Kind == model.AnomalyDoubleArrival && a.Volunteer == "JRS-BLG-0002" {
+					doubles++
+				}
+			}
+		})
+		if arrivals != 2 || doubles != 1 || st.Totals().Arrived != 1 {
+			t.Errorf("laptop %d: %d arrivals kept (want 2), listed %d times for checking (want 1), counted %d (want 1)", i+1, arrivals, doubles, st.Totals().Arrived)
+		}
+	}
+}
