@@ -161,35 +161,28 @@ func looseKeyOf(ws []nameWord) string {
 // patronymic words join a name to the father's: often left out.
 var patronymic = setOf("bin binti bt binte bte")
 
-// looseWord spells a folded word the way its variants meet: oe, oo → u;
-// dj → j; tj → c; sy → s; y and j → i (old j is new y, and y is often i);
-// ch, kh and every h dropped (dh, th and the h an office leaves out); a
-// final ie → i; doubled letters once.
+// looseWord spells a folded word the way its variants meet: the search's
+// spelling (spell: oe, oo → u; dj → j; tj → c; ch, kh → h; dh, th → d, t;
+// y → j; doubled letters once), then looser still: sj (old sj, and sy) → s;
+// every h dropped (Chairul, Khairul, Hairul; the h an office leaves out); a
+// final ie → i (Yanie, Sofie); j → i (old j is new y, and y is often i).
 func looseWord(f string) string {
-	b := make([]byte, 0, len(f))
-	for i := 0; i < len(f); i++ {
-		c := f[i]
+	s := spell(f)
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		var n byte
-		if i+1 < len(f) {
-			n = f[i+1]
+		if i+1 < len(s) {
+			n = s[i+1]
 		}
 		switch {
-		case c == 'o' && (n == 'e' || n == 'o'):
-			c, i = 'u', i+1
-		case c == 'd' && n == 'j':
-			c, i = 'i', i+1
-		case c == 's' && (n == 'j' || n == 'y'):
-			i++ // sy, old sj → s
-		case c == 't' && n == 'j':
-			c, i = 'c', i+1
-		case (c == 'c' || c == 'k') && n == 'h':
-			i++ // Chairul, Khairul, Hairul: see the h below
-			continue
+		case c == 's' && n == 'j':
+			i++
 		case c == 'h':
 			continue
-		case c == 'i' && n == 'e' && i+2 == len(f):
-			i++ // Yanie, Sofie
-		case c == 'y' || c == 'j':
+		case c == 'i' && n == 'e' && i+2 == len(s):
+			i++
+		case c == 'j':
 			c = 'i'
 		}
 		if len(b) > 0 && b[len(b)-1] == c {
