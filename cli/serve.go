@@ -24,7 +24,7 @@ func serveCmd(env *runEnv, answer func(serve.Call) int) *cobra.Command {
 		func(_ *cobra.Command, args []string) error { return runServe(env, f, answer, args) })
 	f.screen.add(c)
 	c.Flags().StringVar(&f.listen, "listen", "127.0.0.1:2222", "the address to serve on; 0.0.0.0:2222 to let the local network in")
-	c.Flags().Var(&f.keyFiles, "authorized-keys", "a `FILE` of SSH public keys, one per line, each optionally after a role (gate, leader, admin); ROLE=FILE gives all its keys that role; may be repeated")
+	c.Flags().Var(&f.keyFiles, "authorized-keys", "a `FILE` of SSH public keys, one per line, each optionally after a role (gate, leader, admin, or peer for another laptop's `hadir peer key` line); ROLE=FILE gives all its keys that role; may be repeated")
 	c.Flags().StringVar(&f.passcodes, "passcodes", "", "a `FILE` of lines \"ROLE PASSCODE\" for gates without an SSH key")
 	c.Flags().DurationVar(&f.idle, "idle", 30*time.Minute, "close a gate's session after this long without a key press")
 	c.Flags().BoolVar(&f.headless, "headless", false, "no screen on this laptop, only serve")

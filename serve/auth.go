@@ -41,7 +41,7 @@ func (l *logins) loadKeys(spec string) error {
 	if r, p, ok := strings.Cut(spec, "="); ok {
 		role, valid := db.ParseRole(r)
 		if !valid {
-			return fmt.Errorf("--authorized-keys %s: %q is not a role (gate, leader or admin)", spec, r)
+			return fmt.Errorf("--authorized-keys %s: %q is not a role (gate, leader, admin or peer)", spec, r)
 		}
 		fileRole, path = role, p
 	}
