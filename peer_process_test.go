@@ -142,9 +142,11 @@ func TestReplicaChainSurvivesAKill(t *testing.T) {
 	}
 	a, b, c := reps["a"], reps["b"], reps["c"]
 	keyLine := func(r *replica) string { return strings.TrimSpace(r.hadir("peer", "key")) }
-	os.WriteFile(a.keys, []byte(keyLine(b)+"\n"), 0o600) // B connects to A
-	os.WriteFile(b.keys, []byte(keyLine(c)+"\n"), 0o600) // C connects to B
-	os.WriteFile(c.keys, []byte(keyLine(a)+"\n"), 0o600) // nobody connects to C; a key so it may serve
+	// Each serving laptop lists the laptops that connect to it and, when it
+	// dials one itself, that one: it takes events only from listed peers.
+	os.WriteFile(a.keys, []byte(keyLine(b)+"\n"), 0o600)                 // B connects to A
+	os.WriteFile(b.keys, []byte(keyLine(c)+"\n"+keyLine(a)+"\n"), 0o600) // C connects to B; B dials A
+	os.WriteFile(c.keys, []byte(keyLine(b)+"\n"), 0o600)                 // C dials B
 	b.peer = []string{fmt.Sprintf("127.0.0.1:%d", a.port)}
 	c.peer = []string{fmt.Sprintf("127.0.0.1:%d", b.port)}
 	for _, r := range []*replica{a, b, c} {

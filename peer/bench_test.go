@@ -84,8 +84,8 @@ func BenchmarkCatchUp(b *testing.B) {
 				b.StartTimer()
 				ctx, cancel := context.WithCancel(context.Background())
 				ca, cb := net.Pipe()
-				go Exchange(ctx, busy, countingConn{ca, &sent}, db.Actor{Role: db.RolePeer}, nil)
-				go Exchange(ctx, behind, cb, db.Actor{Role: db.RolePeer}, nil)
+				go Exchange(ctx, busy, countingConn{ca, &sent}, db.Actor{Role: db.RolePeer}, nil, Proof{})
+				go Exchange(ctx, behind, cb, db.Actor{Role: db.RolePeer}, nil, Proof{})
 				for behind.Totals().Arrived < want {
 					time.Sleep(time.Millisecond)
 				}

@@ -99,7 +99,7 @@ func (c *cluster) connect(a, b int) {
 	run := func(st *db.Store, conn net.Conn, name string) {
 		defer l.done.Done()
 		defer conn.Close()
-		_ = Exchange(ctx, st, conn, db.Actor{Role: db.RolePeer, Station: name}, nil)
+		_ = Exchange(ctx, st, conn, db.Actor{Role: db.RolePeer, Station: name}, nil, Proof{})
 	}
 	l.done.Add(2)
 	go run(c.stores[a], ca, fmt.Sprintf("gate%d", b))

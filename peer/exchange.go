@@ -13,12 +13,16 @@ package peer
 import (
 	"bufio"
 	"context"
+	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 	"time"
+
+	gossh "golang.org/x/crypto/ssh"
 
 	"hadir/db"
 	"hadir/model"
@@ -54,6 +58,54 @@ type hello struct {
 	Station string   `json:"station"` // its human name, for the log and the footer
 	Heads   db.Heads `json:"heads"`
 	Roster  string   `json:"roster"` // db.Store.RosterDigest: equal, no roster is sent
+	// Key and Sig prove, on the serving side, that it holds a peer key:
+	// Sig signs the SSH session's ID (see Proof).
+	Key string           `json:"key,omitempty"`
+	Sig *gossh.Signature `json:"sig,omitempty"`
+}
+
+// Proof is how the side that is dialled shows who it is, inside the
+// channel: it signs the SSH session's ID (the same at both ends, and new for
+// every connection) with its peer key; the side that dials, when it keeps a
+// list of its peers (a serving laptop's --authorized-keys), takes events only
+// from a key on it. A gate without a list trusts the address's host key on
+// first use instead (Link).
+type Proof struct {
+	Session []byte                     // the SSH session's ID
+	Signer  gossh.Signer               // this side's peer key: sign with it
+	Trust   func(gossh.PublicKey) bool // the keys this side takes events from; nil: no check here
+}
+
+// ErrNotPeer is the answer when the other laptop cannot show a key listed
+// here as a peer.
+var ErrNotPeer = errors.New("the other laptop's key is not listed here with the role peer, so nothing is taken from it; add its `hadir peer key` line to this laptop's --authorized-keys")
+
+func proofMessage(session []byte) []byte { return append([]byte("hadir-sync\x00"), session...) }
+
+// sign fills in this side's proof, when it has a key to give.
+func (p Proof) sign(h *hello) error {
+	if p.Signer == nil {
+		return nil
+	}
+	sig, err := p.Signer.Sign(rand.Reader, proofMessage(p.Session))
+	if err != nil {
+		return err
+	}
+	h.Key = strings.TrimSpace(string(gossh.MarshalAuthorizedKey(p.Signer.PublicKey())))
+	h.Sig = sig
+	return nil
+}
+
+// check verifies the other side's proof, when this side keeps a list.
+func (p Proof) check(h hello) error {
+	if p.Trust == nil {
+		return nil
+	}
+	key, _, _, _, err := gossh.ParseAuthorizedKey([]byte(h.Key))
+	if err != nil || h.Sig == nil || key.Verify(proofMessage(p.Session), h.Sig) != nil || !p.Trust(key) {
+		return ErrNotPeer
+	}
+	return nil
 }
 
 // ErrOtherRoster is the answer when the two stores were not copied from one
@@ -69,7 +121,7 @@ func (r *Refused) Error() string { return "the other laptop refused: " + r.Reaso
 // or the connection fails. from is who the other side is (role peer, its
 // station name); what it sends is merged in its name. progress, if not nil,
 // is told when events go out or come in.
-func Exchange(ctx context.Context, st *db.Store, conn io.ReadWriteCloser, from db.Actor, progress func(sentUpTo uint64, received int)) error {
+func Exchange(ctx context.Context, st *db.Store, conn io.ReadWriteCloser, from db.Actor, progress func(sentUpTo uint64, received int), proof Proof) error {
 	origin, err := st.Origin()
 	if err != nil {
 		return err
@@ -81,16 +133,22 @@ func Exchange(ctx context.Context, st *db.Store, conn io.ReadWriteCloser, from d
 	if err != nil {
 		return err
 	}
+	mine := &hello{Version: protocolVersion, Origin: origin, Station: st.StationName(), Heads: st.Heads(), Roster: digest}
+	if err := proof.sign(mine); err != nil {
+		return err
+	}
 	helloSent := make(chan error, 1)
-	go func() {
-		helloSent <- out.send(message{Hello: &hello{Version: protocolVersion, Origin: origin, Station: st.StationName(), Heads: st.Heads(), Roster: digest}})
-	}()
+	go func() { helloSent <- out.send(message{Hello: mine}) }()
 	in := newScanner(conn)
 	theirs, err := readHello(in)
 	if err != nil {
 		return err
 	}
 	if err := <-helloSent; err != nil {
+		return err
+	}
+	if err := proof.check(theirs); err != nil {
+		_ = out.send(message{Refused: "this laptop does not list yours as a peer: add your `hadir peer key` line to its --authorized-keys"})
 		return err
 	}
 	if theirs.Origin != origin {

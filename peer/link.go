@@ -33,7 +33,11 @@ type Link struct {
 	// Log is told each change of state once (connected, offline, refused),
 	// never each retry.
 	Log func(format string, args ...any)
-	now func() time.Time
+	// Trust is the keys this laptop takes events from (a serving laptop's
+	// peers); nil for a gate, which trusts the address's host key on first
+	// use.
+	Trust func(gossh.PublicKey) bool
+	now   func() time.Time
 
 	mu       sync.Mutex
 	status   Status
@@ -116,7 +120,7 @@ func (l *Link) once(ctx context.Context, signer gossh.Signer, hosts *knownHosts)
 		io.Writer
 		io.Closer
 	}{stdout, stdin, client}
-	return Exchange(ctx, l.Store, rw, db.Actor{Role: db.RolePeer}, l.progress)
+	return Exchange(ctx, l.Store, rw, db.Actor{Role: db.RolePeer}, l.progress, Proof{Session: sshConn.SessionID(), Trust: l.Trust})
 }
 
 func (l *Link) progress(sentUpTo uint64, _ int) {

@@ -33,7 +33,11 @@ type syncServer struct {
 func startSyncServer(t *testing.T, st *db.Store, roles map[string]db.Role) *syncServer {
 	t.Helper()
 	s := &syncServer{}
-	handler := &Server{Store: st, Log: func(format string, args ...any) {
+	signer, err := Key(st.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	handler := &Server{Store: st, Signer: signer, Log: func(format string, args ...any) {
 		s.mu.Lock()
 		s.log = append(s.log, fmt.Sprintf(format, args...))
 		s.mu.Unlock()
@@ -89,7 +93,13 @@ func keyOf(t *testing.T, st *db.Store) string {
 
 func runLink(t *testing.T, st *db.Store, addr string) *Link {
 	t.Helper()
-	l := &Link{Addr: addr, Store: st}
+	return runLinkTrusting(t, st, addr, nil)
+}
+
+// runLinkTrusting is runLink for a laptop that keeps a list of its peers.
+func runLinkTrusting(t *testing.T, st *db.Store, addr string, trust func(gossh.PublicKey) bool) *Link {
+	t.Helper()
+	l := &Link{Addr: addr, Store: st, Trust: trust}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() { l.Run(ctx); close(done) }()
@@ -163,6 +173,22 @@ func TestSyncRefusals(t *testing.T) {
 		if has(a, "JRS-BLG-0002") {
 			t.Error("stores of two rosters mixed")
 		}
+	})
+	t.Run("serving laptop not listed", func(t *testing.T) {
+		st := copies(t, 2)
+		srv := startSyncServer(t, st[0], map[string]db.Role{keyOf(t, st[1]): db.RolePeer})
+		st[0].CheckIn("JRS-BLG-0002", db.Actor{Operator: "Rina"})
+		nobody := func(gossh.PublicKey) bool { return false }
+		link := runLinkTrusting(t, st[1], srv.addr, nobody)
+		eventually(t, "the dialling laptop refuses a peer it does not list", func() bool {
+			return strings.Contains(link.Status().Err, "not listed here with the role peer")
+		})
+		if has(st[1], "JRS-BLG-0002") {
+			t.Error("events were taken from a laptop not listed as a peer")
+		}
+		listed := keyOf(t, st[0])
+		ok := runLinkTrusting(t, st[1], srv.addr, func(k gossh.PublicKey) bool { return string(k.Marshal()) == listed })
+		eventually(t, "a listed peer's events are taken", func() bool { return has(st[1], "JRS-BLG-0002") && ok.Status().Connected })
 	})
 	t.Run("bad date", func(t *testing.T) {
 		st := copies(t, 2)

@@ -1,12 +1,14 @@
 package peer
 
 import (
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"sync"
 
 	"github.com/charmbracelet/ssh"
+	gossh "golang.org/x/crypto/ssh"
 
 	"hadir/db"
 )
@@ -15,8 +17,9 @@ import (
 // serve`: only a login with the role peer (or admin) may sync, and each
 // refusal is logged once per laptop, not at each of its retries.
 type Server struct {
-	Store *db.Store
-	Log   func(format string, args ...any)
+	Store  *db.Store
+	Log    func(format string, args ...any)
+	Signer gossh.Signer // this store's peer key (Key): shown to the laptops that dial
 
 	mu      sync.Mutex
 	refused map[string]string // login -> the last refusal logged
@@ -32,7 +35,9 @@ func (s *Server) Handle(sess ssh.Session, role db.Role, login, station string) {
 		_ = sess.Exit(1)
 		return
 	}
-	err := Exchange(sess.Context(), s.Store, sess, db.Actor{Role: db.RolePeer, Station: station, Login: login}, nil)
+	session, _ := hex.DecodeString(sess.Context().SessionID())
+	err := Exchange(sess.Context(), s.Store, sess, db.Actor{Role: db.RolePeer, Station: station, Login: login}, nil,
+		Proof{Session: session, Signer: s.Signer})
 	var theirs *Refused
 	switch {
 	case err == nil, errors.Is(err, io.EOF), errors.As(err, &theirs):

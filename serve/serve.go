@@ -129,7 +129,11 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	srv := &server{store: st, run: cfg.Run, logins: lg, idle: cfg.Idle, log: log.New(logOut, "hadir serve: ", log.LstdFlags), logFile: logFile, backoff: newBackoff(), handshake: handshakeTimeout,
 		waiting: newWaitingRoom(), screens: newScreenCount(), inputClock: time.Now}
-	srv.sync = &peer.Server{Store: st, Log: srv.log.Printf}
+	signer, err := peer.Key(st.Path())
+	if err != nil {
+		return err
+	}
+	srv.sync = &peer.Server{Store: st, Log: srv.log.Printf, Signer: signer}
 	if cfg.prepare != nil {
 		cfg.prepare(srv)
 	}
