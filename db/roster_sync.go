@@ -134,8 +134,8 @@ const maxRosterRecords = 200000
 // is cleaned and capped as an import's row is; a record that is not a
 // roster record refuses the whole batch.
 func (s *Store) MergeRoster(recs []RosterRecord, by Actor) (int, error) {
-	if by.Role != RoleOwner && by.Role != RoleAdmin && by.Role != RolePeer {
-		return 0, &ErrNotAllowed{Role: by.Role, Action: "change the roster"}
+	if err := by.maySync("change the roster"); err != nil {
+		return 0, err
 	}
 	if len(recs) > maxRosterRecords {
 		return 0, fmt.Errorf("%d roster records in one message, more than %d; nothing was stored", len(recs), maxRosterRecords)
