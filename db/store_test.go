@@ -94,7 +94,7 @@ func TestArrivalsSurviveReopen(t *testing.T) {
 	}
 	station := s.StationID()
 	s.Close()
-	s2, err := Open(path)
+	s2, err := Open(path, WithClock(s.now)) // the test's clock goes on
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +170,7 @@ func TestImportIsAtomic(t *testing.T) {
 	s, path := openTest(t, 3)
 	s.Close()
 	before, _ := os.ReadFile(path)
-	s, err := Open(path)
+	s, err := Open(path, WithClock(s.now))
 	if err != nil {
 		t.Fatal(err)
 	}
