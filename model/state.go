@@ -56,9 +56,7 @@ type Person struct {
 // compared by pointer: the state never changes an event it holds, so the
 // same pointer is the same event (cheap enough for every keystroke).
 func (p Person) Same(q Person) bool {
-	return p.Volunteer.ID == q.Volunteer.ID && p.Name == q.Name && p.Contingent == q.Contingent &&
-		p.Pillar == q.Pillar && p.Gender == q.Gender && p.Phone == q.Phone && p.Leader == q.Leader &&
-		p.Source == q.Source && slices.Equal(p.Extra, q.Extra) &&
+	return p.Volunteer.Equal(q.Volunteer) &&
 		p.Status == q.Status && p.Arrival == q.Arrival && p.Departure == q.Departure && p.Excuse == q.Excuse &&
 		slices.Equal(p.Duplicates, q.Duplicates) && p.ReplacedBy == q.ReplacedBy && p.Replaces == q.Replaces
 }
