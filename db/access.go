@@ -52,6 +52,16 @@ func (a Actor) mayLead(action string) error {
 	return &ErrNotAllowed{Role: a.Role, Action: action}
 }
 
+// maySync reports whether the actor may bring in another store's records
+// (a merge, a peer's events or roster): the owner, an admin or a peer.
+func (a Actor) maySync(action string) error {
+	switch a.Role {
+	case RoleOwner, RoleAdmin, RolePeer:
+		return nil
+	}
+	return &ErrNotAllowed{Role: a.Role, Action: action}
+}
+
 // mayAnnul reports whether the actor may annul an event. An admin (or the
 // laptop's owner) may annul any; a gate or a leader only events recorded
 // with the same login, whatever name was typed; a gate only check-ins and

@@ -15,15 +15,8 @@ import (
 func TestBackupRotationIsPerStore(t *testing.T) {
 	dir := t.TempDir()
 	clock := testclock.New(testclock.Epoch())
-	open := func(name string) *Store {
-		s, err := Open(filepath.Join(dir, name), WithClock(clock.Now))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
-	}
-	gate, demo := open("hadir.db"), open("hadir-demo.db")
+	gate := openAt(t, filepath.Join(dir, "hadir.db"), clock.Now, 0)
+	demo := openAt(t, filepath.Join(dir, "hadir-demo.db"), clock.Now, 0)
 	backups := filepath.Join(dir, "backups")
 	for range 3 {
 		clock.Add(5 * time.Minute)
@@ -84,11 +77,7 @@ func TestIsBackupOf(t *testing.T) {
 // (the evening before in UTC): CI runs this in WITA.
 func TestBackupNamesFollowTheLaptopsZone(t *testing.T) {
 	early := testclock.Day(7, 30)
-	s, err := Open(filepath.Join(t.TempDir(), "hadir.db"), WithClock(testclock.New(early).Now))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openAt(t, filepath.Join(t.TempDir(), "hadir.db"), testclock.New(early).Now, 0)
 	path, err := s.Backup(t.TempDir())
 	if err != nil {
 		t.Fatal(err)

@@ -14,14 +14,7 @@ import (
 // one reason, by a leader on the same day; not by a gate, not the next day.
 func TestBusIsAnnulledAsOne(t *testing.T) {
 	clock := testclock.New(testclock.Epoch())
-	s, err := Open(filepath.Join(t.TempDir(), "hadir.db"), WithClock(clock.Now))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if _, err := s.ImportRoster(testRoster(12), false); err != nil {
-		t.Fatal(err)
-	}
+	s := openAt(t, filepath.Join(t.TempDir(), "hadir.db"), clock.Now, 12)
 	leader := Actor{Operator: "Rifani", Role: RoleLeader, Login: "key:rifani"}
 	// Balangan is V00000, V00003, V00006, V00009.
 	checkIn(t, s, "V00000") // a lone check-in at the gate earlier: not part of the bus

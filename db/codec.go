@@ -2,6 +2,7 @@ package db
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"hash/crc32"
@@ -41,8 +42,7 @@ func encodeRecord(v any) ([]byte, error) {
 // sealRecord appends the checksum line to a record's JSON.
 func sealRecord(data []byte) []byte {
 	var sum [4]byte
-	c := crc32.Checksum(data, castagnoli)
-	sum[0], sum[1], sum[2], sum[3] = byte(c>>24), byte(c>>16), byte(c>>8), byte(c)
+	binary.BigEndian.PutUint32(sum[:], crc32.Checksum(data, castagnoli))
 	out := make([]byte, 0, len(data)+len(sumPrefix)+sumLen)
 	out = append(append(out, data...), sumPrefix...)
 	return hex.AppendEncode(out, sum[:])
@@ -66,12 +66,11 @@ func openRecord(data []byte) (body []byte, sealed bool, err error) {
 		return data, false, nil // written before checksums
 	}
 	body, sum := data[:i], data[i+len(sumPrefix):]
-	want, herr := hex.DecodeString(string(sum))
-	if herr != nil || len(want) != 4 {
+	var want [4]byte
+	if len(sum) != sumLen {
 		return nil, true, errChecksum
 	}
-	c := crc32.Checksum(body, castagnoli)
-	if want[0] != byte(c>>24) || want[1] != byte(c>>16) || want[2] != byte(c>>8) || want[3] != byte(c) {
+	if _, err := hex.Decode(want[:], sum); err != nil || binary.BigEndian.Uint32(want[:]) != crc32.Checksum(body, castagnoli) {
 		return nil, true, errChecksum
 	}
 	return body, true, nil

@@ -29,8 +29,8 @@ type MergeReport struct {
 // roster does not know are stored and reported, and count once the roster
 // that knows them is imported.
 func (s *Store) Merge(events []model.Event, by Actor) (MergeReport, error) {
-	if by.Role != RoleOwner && by.Role != RoleAdmin && by.Role != RolePeer {
-		return MergeReport{}, &ErrNotAllowed{Role: by.Role, Action: "merge another station's records"}
+	if err := by.maySync("merge another station's records"); err != nil {
+		return MergeReport{}, err
 	}
 	if err := s.CheckMerge(events); err != nil {
 		return MergeReport{}, err

@@ -19,11 +19,7 @@ import (
 func station(t *testing.T, name string, startMinute int) *Store {
 	t.Helper()
 	clock := testclock.Stepping(testclock.Epoch().Add(time.Duration(startMinute)*time.Minute), time.Minute)
-	s, err := Open(filepath.Join(t.TempDir(), name+".db"), WithClock(clock.Now))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := openAt(t, filepath.Join(t.TempDir(), name+".db"), clock.Now, 0)
 	s.SetStationName(name)
 	if _, err := s.ImportRoster(testRoster(20), false); err != nil {
 		t.Fatal(err)

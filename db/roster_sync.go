@@ -83,7 +83,11 @@ func readStamp(b *bolt.Bucket, id string) (stamp, bool) {
 // (here, or on a peer and received), with their stamps: what a peer may
 // lack.
 func (s *Store) StampedRoster() ([]RosterRecord, error) {
-	var out []RosterRecord
+	type stamped struct {
+		id string
+		stamp
+	}
+	var stamps []stamped
 	err := s.bolt.View(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketStamps)
 		if b == nil {
@@ -94,16 +98,26 @@ func (s *Store) StampedRoster() ([]RosterRecord, error) {
 			if err := json.Unmarshal(v, &st); err != nil {
 				return fmt.Errorf("the stamp of %q is unreadable: %w", k, err)
 			}
-			s.mu.RLock()
-			p, ok := s.state.Person(string(k))
-			s.mu.RUnlock()
-			if ok && p.ID == string(k) {
-				out = append(out, RosterRecord{Volunteer: p.Volunteer, Updated: st.Updated, By: st.By})
-			}
+			stamps = append(stamps, stamped{string(k), st})
 			return nil
 		})
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	// The records from the live state, after the read: s.mu is not taken
+	// inside a bolt transaction, since an import or a roster merge holds it
+	// while it writes, and a write that grows the file waits for every
+	// reading transaction to end.
+	var out []RosterRecord
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for _, st := range stamps {
+		if p, ok := s.state.Person(st.id); ok && p.ID == st.id {
+			out = append(out, RosterRecord{Volunteer: p.Volunteer, Updated: st.Updated, By: st.By})
+		}
+	}
+	return out, nil
 }
 
 // RosterDigest names the stamped records this store holds: two stores with
@@ -134,8 +148,8 @@ const maxRosterRecords = 200000
 // is cleaned and capped as an import's row is; a record that is not a
 // roster record refuses the whole batch.
 func (s *Store) MergeRoster(recs []RosterRecord, by Actor) (int, error) {
-	if by.Role != RoleOwner && by.Role != RoleAdmin && by.Role != RolePeer {
-		return 0, &ErrNotAllowed{Role: by.Role, Action: "change the roster"}
+	if err := by.maySync("change the roster"); err != nil {
+		return 0, err
 	}
 	if len(recs) > maxRosterRecords {
 		return 0, fmt.Errorf("%d roster records in one message, more than %d; nothing was stored", len(recs), maxRosterRecords)

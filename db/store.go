@@ -368,15 +368,25 @@ func readEvents(tx *bolt.Tx) ([]model.Event, error) {
 		// to size the list once instead of growing it 20 times.
 		out = make([]model.Event, 0, min(binary.BigEndian.Uint64(k), 1<<24))
 	}
-	err := b.ForEach(func(k, v []byte) error {
+	_, err := eventsAfter(tx, 0, func(e model.Event) { out = append(out, e) })
+	return out, err
+}
+
+// eventsAfter calls fn for each event stored after log position pos, in
+// log order, and returns the position of the last one read: the one walk
+// of the log that open (readEvents) and sync (readLog) share.
+func eventsAfter(tx *bolt.Tx, pos uint64, fn func(model.Event)) (uint64, error) {
+	end := pos
+	c := tx.Bucket(bucketEvents).Cursor()
+	for k, v := c.Seek(seqKey(pos + 1)); k != nil; k, v = c.Next() {
 		var e model.Event
 		if _, err := decodeRecord(v, &e); err != nil {
-			return fmt.Errorf("event at %d is unreadable: %w", binary.BigEndian.Uint64(k), err)
+			return end, fmt.Errorf("event at %d is unreadable: %w", binary.BigEndian.Uint64(k), err)
 		}
-		out = append(out, e)
-		return nil
-	})
-	return out, err
+		fn(e)
+		end = binary.BigEndian.Uint64(k)
+	}
+	return end, nil
 }
 
 // Close releases the file. Writes already acknowledged are on disk.

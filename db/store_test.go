@@ -40,7 +40,14 @@ func testClock() *testclock.Clock { return testclock.Stepping(testclock.Epoch(),
 func openTest(t testing.TB, n int) (*Store, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "hadir.db")
-	s, err := Open(path, WithClock(testClock().Now))
+	return openAt(t, path, testClock().Now, n), path
+}
+
+// openAt opens the store at path on clock, closed when the test ends, with
+// a roster of n (none when n is 0).
+func openAt(t testing.TB, path string, clock func() time.Time, n int) *Store {
+	t.Helper()
+	s, err := Open(path, WithClock(clock))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +57,7 @@ func openTest(t testing.TB, n int) (*Store, string) {
 			t.Fatal(err)
 		}
 	}
-	return s, path
+	return s
 }
 
 func TestCheckInTwiceSaysWhenWhereWho(t *testing.T) {
@@ -87,7 +94,7 @@ func TestArrivalsSurviveReopen(t *testing.T) {
 	}
 	station := s.StationID()
 	s.Close()
-	s2, err := Open(path)
+	s2, err := Open(path, WithClock(s.now)) // the test's clock goes on
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +170,7 @@ func TestImportIsAtomic(t *testing.T) {
 	s, path := openTest(t, 3)
 	s.Close()
 	before, _ := os.ReadFile(path)
-	s, err := Open(path)
+	s, err := Open(path, WithClock(s.now))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -384,11 +391,7 @@ func TestCheckInWithoutStationUsesStoreName(t *testing.T) {
 
 func TestBackupRotation(t *testing.T) {
 	clock := testclock.New(testclock.Epoch())
-	s, err := Open(filepath.Join(t.TempDir(), "hadir.db"), WithClock(clock.Now))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := openAt(t, filepath.Join(t.TempDir(), "hadir.db"), clock.Now, 0)
 	dir := filepath.Join(t.TempDir(), "backups")
 	for i := range 15 {
 		clock.Add(5 * time.Minute)

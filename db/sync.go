@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"encoding/binary"
 	"encoding/hex"
-	"fmt"
 	"sort"
 
 	bolt "go.etcd.io/bbolt"
@@ -123,16 +122,9 @@ func (s *Store) LogAfter(pos uint64) ([]model.Event, uint64, error) {
 func (s *Store) readLog(pos uint64, fn func(model.Event)) (uint64, error) {
 	end := pos
 	err := s.bolt.View(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketEvents).Cursor()
-		for k, v := c.Seek(seqKey(pos + 1)); k != nil; k, v = c.Next() {
-			var e model.Event
-			if _, err := decodeRecord(v, &e); err != nil {
-				return fmt.Errorf("event at %d is unreadable: %w", binary.BigEndian.Uint64(k), err)
-			}
-			fn(e)
-			end = binary.BigEndian.Uint64(k)
-		}
-		return nil
+		var err error
+		end, err = eventsAfter(tx, pos, fn)
+		return err
 	})
 	return end, err
 }

@@ -107,22 +107,24 @@ func (p *rosterParser) secondHeaderRow(rec []string, line int) bool {
 
 // genderHeader reports a header that names the gender ("Jenis Kelamin").
 func genderHeader(h string) bool {
-	n := normHeader(h)
-	if r, ok := rosterHeaders[n]; ok {
-		return r == roleGender
-	}
-	r, ok := headerByWords(n)
+	r, ok := headerRole(h)
 	return ok && r == roleGender
 }
 
 // knownHeader reports a header hadir reads as one of its fields.
 func knownHeader(h string) bool {
-	n := normHeader(h)
-	if _, ok := rosterHeaders[n]; ok {
-		return true
-	}
-	_, ok := headerByWords(n)
+	_, ok := headerRole(h)
 	return ok
+}
+
+// headerRole is the field a header names: by a known spelling, else by
+// its words (headerByWords).
+func headerRole(h string) (colRole, bool) {
+	n := normHeader(h)
+	if r, ok := rosterHeaders[n]; ok {
+		return r, true
+	}
+	return headerByWords(n)
 }
 
 // tickGender is the gender of a row marked in an L or a P column under

@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"strconv"
@@ -129,7 +130,7 @@ func (p *rosterParser) readHiddenRows() {
 	skipped, first := 0, 0
 	for _, h := range p.held {
 		id, name := cell(h.rec, roleID), cell(h.rec, roleName)
-		cont := cmpOrString(p.contingent, cell(h.rec, roleContingent))
+		cont := cmp.Or(p.contingent, cell(h.rec, roleContingent))
 		if id != "" && ids[IDKey(id)] || id == "" && name != "" && people[personKey(name, cont)] {
 			if skipped++; skipped == 1 {
 				first = h.line
@@ -144,13 +145,6 @@ func (p *rosterParser) readHiddenRows() {
 			"%d hidden %s (first row %d) not read: a visible row has the same %s", skipped, rosterPlural(skipped, "row", "rows"), first,
 			rosterPlural(skipped, "person", "people")))
 	}
-}
-
-func cmpOrString(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // twoColumns refuses a sheet with two visible columns of the names (or of

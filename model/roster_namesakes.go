@@ -127,11 +127,13 @@ func (p *rosterParser) formRepeats() map[int]bool {
 	}
 	latest := map[string]int{} // name key and phone -> the row that stands
 	for i, v := range out.Volunteers {
-		ph := phoneKey(v.Phone)
-		if !out.Generated[i] || ph == "" {
+		if !out.Generated[i] {
 			continue
 		}
-		k := NameKey(v.Name) + "|" + ph
+		k := namePhoneKey(v.Name, v.Phone)
+		if k == "" {
+			continue
+		}
 		j, seen := latest[k]
 		if !seen {
 			latest[k] = i

@@ -138,6 +138,16 @@ func personKey(name, contingent string) string {
 	return NameKey(name) + "|" + ContingentKey(contingent)
 }
 
+// namePhoneKey is one person by name and phone, whatever contingent they
+// named: "" when there is no phone.
+func namePhoneKey(name, phone string) string {
+	ph := phoneKey(phone)
+	if ph == "" {
+		return ""
+	}
+	return NameKey(name) + "|" + ph
+}
+
 // PlanImport decides what importing rows into a store holding stored
 // (roster and walk-ins, in order) changes. hasEvents tells whether a stored
 // volunteer has events. Rows with an ID are matched by ID (digits compared

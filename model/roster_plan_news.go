@@ -114,8 +114,7 @@ func initials(s string) string {
 func (p *ImportPlan) moveByPhone(stored []Volunteer, rows []ImportRow, unknown, target []int, matched map[int]int, take func(row, st int)) {
 	byPhone := map[string][]int{}
 	for _, i := range unknown {
-		if ph := phoneKey(rows[i].Phone); ph != "" {
-			k := NameKey(rows[i].Name) + "|" + ph
+		if k := namePhoneKey(rows[i].Name, rows[i].Phone); k != "" {
 			byPhone[k] = append(byPhone[k], i)
 		}
 	}
@@ -127,19 +126,17 @@ func (p *ImportPlan) moveByPhone(stored []Volunteer, rows []ImportRow, unknown, 
 		if _, ok := matched[st]; ok || v.Source == SourceWalkIn {
 			continue
 		}
-		if ph := phoneKey(v.Phone); ph != "" {
-			k := NameKey(v.Name) + "|" + ph
+		if k := namePhoneKey(v.Name, v.Phone); k != "" {
 			if _, want := byPhone[k]; want {
 				hits[k] = append(hits[k], st)
 			}
 		}
 	}
 	for _, i := range unknown {
-		ph := phoneKey(rows[i].Phone)
-		if ph == "" || target[i] >= 0 {
+		k := namePhoneKey(rows[i].Name, rows[i].Phone)
+		if k == "" || target[i] >= 0 {
 			continue
 		}
-		k := NameKey(rows[i].Name) + "|" + ph
 		if len(byPhone[k]) != 1 || len(hits[k]) != 1 {
 			continue // more than one: not guessed
 		}

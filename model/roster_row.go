@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/base32"
 	"fmt"
@@ -121,7 +122,7 @@ func (p *rosterParser) record(rec []string, line int) {
 	}
 
 	if g, ok := NormalizeGender(get(roleGender)); ok {
-		v.Gender = cmpOrString(g, p.tickGender(vals))
+		v.Gender = cmp.Or(g, p.tickGender(vals))
 	} else {
 		p.add(Problem{Line: line, Column: colName(l.index[roleGender]), Msg: fmt.Sprintf(
 			"gender '%s' is not L or P; write L (laki-laki) or P (perempuan), or leave it empty", rosterShort(get(roleGender)))})

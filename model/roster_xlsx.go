@@ -53,6 +53,9 @@ func ParseRosterXLSX(r io.Reader, opt ParseOptions) (*Roster, error) {
 	if err != nil {
 		return nil, err
 	}
+	if msg := otherDocument(data); msg != "" {
+		return nil, rosterFail(0, msg)
+	}
 	return parseRosterXLSX(data, opt)
 }
 
@@ -104,9 +107,6 @@ func parseRosterXLSX(data []byte, opt ParseOptions) (r *Roster, err error) {
 			r, err = nil, rosterFail(0, fmt.Sprintf("the workbook cannot be read (%v): open it in Excel and save it again as .xlsx, or as CSV UTF-8", e))
 		}
 	}()
-	if msg := otherDocument(data); msg != "" {
-		return nil, rosterFail(0, msg)
-	}
 	switch {
 	case isOLE(data):
 		return nil, rosterFail(0, xlsMessage)

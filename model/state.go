@@ -56,9 +56,7 @@ type Person struct {
 // compared by pointer: the state never changes an event it holds, so the
 // same pointer is the same event (cheap enough for every keystroke).
 func (p Person) Same(q Person) bool {
-	return p.Volunteer.ID == q.Volunteer.ID && p.Name == q.Name && p.Contingent == q.Contingent &&
-		p.Pillar == q.Pillar && p.Gender == q.Gender && p.Phone == q.Phone && p.Leader == q.Leader &&
-		p.Source == q.Source && slices.Equal(p.Extra, q.Extra) &&
+	return p.Volunteer.Equal(q.Volunteer) &&
 		p.Status == q.Status && p.Arrival == q.Arrival && p.Departure == q.Departure && p.Excuse == q.Excuse &&
 		slices.Equal(p.Duplicates, q.Duplicates) && p.ReplacedBy == q.ReplacedBy && p.Replaces == q.Replaces
 }
@@ -268,44 +266,52 @@ func quarter(t time.Time) int64 { return t.Unix() / 900 }
 // applied (same ID) is an error, as is an invalid one.
 func (s *State) Apply(e Event) error { return s.apply(&e) }
 
-// apply folds in the event ev points to, which the State keeps.
+// apply folds in the event e points to, which the State keeps.
 func (s *State) apply(e *Event) error {
-	ev := e
+	if err := s.keep(e); err != nil {
+		return err
+	}
+	if e.Kind == KindWalkIn {
+		id := s.CanonicalID(e.Volunteer)
+		s.walkins[id] = e
+		if _, known := s.people[id]; !known {
+			s.Upsert(*e.Record)
+		}
+	}
+	if e.Kind == KindAnnul {
+		s.applyAnnul(e)
+		return nil
+	}
+	if e.Kind == KindRename {
+		s.applyRename(e)
+		return nil
+	}
+	if e.Kind == KindNote {
+		// Kept aside, filed under nobody: a note changes no status or tally.
+		s.notes = insertSorted(s.notes, e)
+		return nil
+	}
+	if e.Kind == KindReID {
+		s.applyReID(e)
+		return nil
+	}
+	s.index(e)
+	s.touch(e)
+	return nil
+}
+
+// keep checks e and files it among the state's events, in fold order:
+// the first step of every fold (apply, ApplyReIDs).
+func (s *State) keep(e *Event) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
 	if _, dup := s.events[e.ID]; dup {
 		return fmt.Errorf("event %s is recorded twice", e.ID)
 	}
-	s.events[e.ID] = ev
-	s.sorted = insertSorted(s.sorted, ev)
+	s.events[e.ID] = e
+	s.sorted = insertSorted(s.sorted, e)
 	s.version++
-	if e.Kind == KindWalkIn {
-		id := s.CanonicalID(e.Volunteer)
-		s.walkins[id] = ev
-		if _, known := s.people[id]; !known {
-			s.Upsert(*e.Record)
-		}
-	}
-	if e.Kind == KindAnnul {
-		s.applyAnnul(ev)
-		return nil
-	}
-	if e.Kind == KindRename {
-		s.applyRename(ev)
-		return nil
-	}
-	if e.Kind == KindNote {
-		// Kept aside, filed under nobody: a note changes no status or tally.
-		s.notes = insertSorted(s.notes, ev)
-		return nil
-	}
-	if e.Kind == KindReID {
-		s.applyReID(ev)
-		return nil
-	}
-	s.index(ev)
-	s.touch(ev)
 	return nil
 }
 

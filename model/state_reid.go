@@ -54,20 +54,13 @@ func (s *State) ApplyReIDs(events []Event) error {
 	moves := map[string]string{}
 	for i := range events {
 		e := events[i]
-		if err := e.Validate(); err != nil {
-			return err
-		}
 		if e.Kind != KindReID {
 			return fmt.Errorf("event %s is not a re-ID", e.ID)
 		}
-		if _, dup := s.events[e.ID]; dup {
-			return fmt.Errorf("event %s is recorded twice", e.ID)
+		if err := s.keep(&e); err != nil {
+			return err
 		}
-		ev := &e
-		s.events[e.ID] = ev
-		s.sorted = insertSorted(s.sorted, ev)
-		s.version++
-		s.foldReID(ev, moves)
+		s.foldReID(&e, moves)
 	}
 	s.reorder(moves)
 	return nil
