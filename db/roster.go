@@ -107,7 +107,7 @@ func (s *Store) ImportRowsBy(rows []model.ImportRow, opt model.ImportOptions, dr
 			return err
 		}
 		// Stamped, so the laptops this one syncs with take the records too.
-		if err := s.putStamps(tx, plan.Put, stamp{Updated: s.now().UTC(), By: s.station}); err != nil {
+		if err := s.putStamps(tx, byID, stamp{Updated: s.now().UTC(), By: s.station}); err != nil {
 			return err
 		}
 		if len(reids) > 0 {

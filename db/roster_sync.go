@@ -46,7 +46,9 @@ func (a stamp) newer(b stamp) bool {
 	return cmp.Compare(a.By, b.By) > 0
 }
 
-// putStamps stamps the records an import writes, in its transaction.
+// putStamps stamps the records an import writes, in its transaction; vs
+// in ID order (bbolt inserts in key order cheaply, at random at a cost that
+// grows with the bucket).
 func (s *Store) putStamps(tx *bolt.Tx, vs []model.Volunteer, st stamp) error {
 	b, err := tx.CreateBucketIfNotExists(bucketStamps)
 	if err != nil {
