@@ -143,35 +143,17 @@ func TestServeClosesSilentConnections(t *testing.T) {
 	}
 }
 
-// fakeClock is a clock the test moves by hand.
-type fakeClock struct {
-	mu sync.Mutex
-	at time.Time
-}
-
-func (c *fakeClock) now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.at
-}
-
-func (c *fakeClock) add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.at = c.at.Add(d)
-}
-
 // Five wrong passcodes within a minute shut the address out for a minute,
 // said once in the log; a hundred guesses take far more than ten minutes.
 func TestServeLoginBackoff(t *testing.T) {
-	clock := &fakeClock{at: testclock.Epoch()}
-	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.backoff.now = clock.now })
+	clock := testclock.New(testclock.Epoch())
+	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.backoff.now = clock.Now })
 	for i := range backoffFailures {
 		if c, err := ts.dial("tebak", gossh.Password("salah-tebak-123")); err == nil {
 			c.Close()
 			t.Fatalf("wrong passcode %d was let in", i+1)
 		}
-		clock.add(time.Second)
+		clock.Add(time.Second)
 	}
 	if c, err := ts.dial("rina", gossh.Password(testPasscode)); err == nil {
 		c.Close()
@@ -180,7 +162,7 @@ func TestServeLoginBackoff(t *testing.T) {
 	if n := strings.Count(ts.logText(), "refusing every login from 127.0.0.1 for 1m0s"); n != 1 {
 		t.Errorf("the refusal is in the log %d times, want once:\n%s", n, ts.logText())
 	}
-	clock.add(backoffFirst)
+	clock.Add(backoffFirst)
 	c, err := ts.dial("rina", gossh.Password(testPasscode))
 	if err != nil {
 		t.Fatalf("still refused after the minute: %v", err)
@@ -188,7 +170,7 @@ func TestServeLoginBackoff(t *testing.T) {
 	c.Close()
 
 	// An attacker who tries again as soon as the server lets them.
-	start, failures := clock.now(), 0
+	start, failures := clock.Now(), 0
 	for failures < 100 {
 		before := strings.Count(ts.logText(), "refused: wrong passcode")
 		if c, err := ts.dial("tebak", gossh.Password("salah-tebak-123")); err == nil {
@@ -198,10 +180,10 @@ func TestServeLoginBackoff(t *testing.T) {
 		if strings.Count(ts.logText(), "refused: wrong passcode") > before {
 			failures++
 		} else {
-			clock.add(30 * time.Second) // refused at the door: wait and try again
+			clock.Add(30 * time.Second) // refused at the door: wait and try again
 		}
 	}
-	if took := clock.now().Sub(start); took < 10*time.Minute {
+	if took := clock.Now().Sub(start); took < 10*time.Minute {
 		t.Errorf("100 wrong passcodes took %v of the attacker's time, want at least 10 minutes", took)
 	}
 }

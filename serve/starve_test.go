@@ -12,6 +12,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"hadir/db"
+	"hadir/internal/testclock"
 )
 
 // newKey is a key no login has.
@@ -58,8 +59,8 @@ func (ts *testServer) waitForLog(t *testing.T, want string, times int) {
 // first connection, then the shut-out). A gate whose client offers other
 // keys before its own is not counted.
 func TestServeUnknownKeysAreCountedPerAddress(t *testing.T) {
-	clock := &fakeClock{at: time.Date(2026, 12, 4, 7, 0, 0, 0, time.UTC)}
-	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.backoff.now = clock.now })
+	clock := testclock.New(testclock.Epoch())
+	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.backoff.now = clock.Now })
 	for i := range backoffFailures {
 		sshFrom(t, ts, "127.0.0.1", "gate", gossh.PublicKeys(newKey(t), newKey(t)))
 		if i == 0 {
@@ -93,8 +94,8 @@ func TestServeUnknownKeysAreCountedPerAddress(t *testing.T) {
 // Failures count per address whatever succeeds in between: a guesser who
 // knows one gate's passcode cannot mix it in to guess on.
 func TestServeRightPasscodeKeepsTheFailures(t *testing.T) {
-	clock := &fakeClock{at: time.Date(2026, 12, 4, 7, 0, 0, 0, time.UTC)}
-	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.backoff.now = clock.now })
+	clock := testclock.New(testclock.Epoch())
+	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.backoff.now = clock.Now })
 	for i := range backoffFailures {
 		if c, err := ts.dial("tebak", gossh.Password(fmt.Sprintf("salah-tebak-%03d", i))); err == nil {
 			c.Close()
@@ -108,7 +109,7 @@ func TestServeRightPasscodeKeepsTheFailures(t *testing.T) {
 			settled(t, c)
 			c.Close()
 		}
-		clock.add(time.Second)
+		clock.Add(time.Second)
 	}
 	if c, err := ts.dial("rina", gossh.Password(testPasscode)); err == nil {
 		c.Close()
@@ -251,8 +252,8 @@ func TestServeIdleCountsFromTheConnection(t *testing.T) {
 // what a field can hold, goes on working, and the log says how much was
 // dropped.
 func TestServeDropsInputNoFieldHolds(t *testing.T) {
-	clock := &fakeClock{at: time.Date(2026, 12, 4, 7, 0, 0, 0, time.UTC)}
-	ts := startServer(t, numberedRoster(5), func(srv *server) { srv.inputClock = clock.now })
+	clock := testclock.New(testclock.Epoch())
+	ts := startServer(t, numberedRoster(5), func(srv *server) { srv.inputClock = clock.Now })
 	c := ts.dialRole(t, "rina", db.RoleGate)
 	sess, err := c.NewSession()
 	if err != nil {
@@ -300,9 +301,9 @@ func TestServeDropsInputNoFieldHolds(t *testing.T) {
 // the allowance fills again with time. (Byte by byte, on a reader: through
 // the server the stream's timing is the machine's.)
 func TestLimitedInputRate(t *testing.T) {
-	clock := &fakeClock{at: time.Date(2026, 12, 4, 7, 0, 0, 0, time.UTC)}
+	clock := testclock.New(testclock.Epoch())
 	lines := strings.Repeat("JRS-BLG-0001\r", 10<<10) // 130 KB of scans at once
-	in := newLimitedInput(strings.NewReader(lines+"JRS-BJM-0002\r"), clock.now)
+	in := newLimitedInput(strings.NewReader(lines+"JRS-BJM-0002\r"), clock.Now)
 	got, err := io.ReadAll(in)
 	if err != nil {
 		t.Fatal(err)
@@ -313,12 +314,12 @@ func TestLimitedInputRate(t *testing.T) {
 	if in.droppedBytes() != int64(len(lines)+13-inputBurst) {
 		t.Errorf("%d bytes dropped, want the rest", in.droppedBytes())
 	}
-	clock.add(time.Second)
+	clock.Add(time.Second)
 	in.r = strings.NewReader("JRS-BJM-0002\r")
 	if got, _ := io.ReadAll(in); string(got) != "JRS-BJM-0002\r" {
 		t.Errorf("a second later a scan passed as %q", got)
 	}
-	clock.add(time.Hour)
+	clock.Add(time.Hour)
 	in.r = strings.NewReader(strings.Repeat("x", 2000) + "\r")
 	if got, _ := io.ReadAll(in); len(got) != maxInputRun+1 {
 		t.Errorf("a run of 2,000 characters passed %d bytes, want %d (the Enter after it too)", len(got), maxInputRun+1)
