@@ -14,6 +14,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"hadir/db"
+	"hadir/internal/sshtest"
 	"hadir/internal/testclock"
 )
 
@@ -25,31 +26,13 @@ var cursorMove = regexp.MustCompile(`\x1b\[[0-9;?]*[^0-9;?m]`)
 // goes on serving every gate.
 func TestServeClampsTheWindow(t *testing.T) {
 	ts := startServer(t, numberedRoster(5))
-	c := ts.dialRole(t, "rina", db.RoleGate)
-	sess, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sess.Close()
-	sess.Setenv("HADIR_LANG", "en")
-	if err := sess.RequestPty("xterm-256color", 30000, 30000, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	out := &syncBuffer{}
-	sess.Stdout = out
-	in, _ := sess.StdinPipe()
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
-	io.WriteString(in, "\x1b[?62;c")
-	out.waitFor(t, "Arrived 0 / 5")
+	sess, in, out := sshtest.Screen(t, ts.dialRole(t, "rina", db.RoleGate), "", 30000, 30000)
+	out.WaitFor(t, "Arrived 0 / 5")
 	sess.WindowChange(50000, 50000)
 	io.WriteString(in, "R0001\r")
-	out.waitFor(t, "Checked in: R0001 Relawan 1")
-	out.mu.Lock()
+	out.WaitFor(t, "Checked in: R0001 Relawan 1")
 	// What is drawn between two cursor moves is one stretch of a line.
-	screen := ansi.Strip(cursorMove.ReplaceAllString(out.buf.String(), "\n"))
-	out.mu.Unlock()
+	screen := ansi.Strip(cursorMove.ReplaceAllString(out.String(), "\n"))
 	for line := range strings.SplitSeq(strings.ReplaceAll(screen, "\r", "\n"), "\n") {
 		if w := ansi.StringWidth(line); w > maxColumns {
 			t.Fatalf("a line %d columns wide was drawn; the window is clamped at %d", w, maxColumns)
@@ -87,10 +70,10 @@ func TestServeSessionLimits(t *testing.T) {
 	if taken != maxEnvVars {
 		t.Errorf("%d environment variables were taken, want %d", taken, maxEnvVars)
 	}
-	var out syncBuffer
+	var out sshtest.Buffer
 	sess.Stdout, sess.Stderr = &out, &out
 	if err := sess.Run("checkin R0003"); err != nil {
-		t.Fatalf("checkin: %v\n%s", err, out.buf.String())
+		t.Fatalf("checkin: %v\n%s", err, out.String())
 	}
 	p, _ := ts.store.Person("R0003")
 	if p.Arrival.Station != "gerbang 2" {

@@ -12,26 +12,9 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"hadir/db"
+	"hadir/internal/sshtest"
 	"hadir/internal/testclock"
 )
-
-// newKey is a key no login has.
-// sshFrom logs in from a loopback address of its own with the given keys
-// offered in turn.
-func sshFrom(t *testing.T, ts *testServer, ip, user string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
-	t.Helper()
-	conn, err := connectFrom(t, ts, ip)
-	if err != nil {
-		return nil, err
-	}
-	c, chans, reqs, err := gossh.NewClientConn(conn, ts.addr, &gossh.ClientConfig{User: user, Auth: auth, HostKeyCallback: gossh.InsecureIgnoreHostKey()})
-	if err != nil {
-		return nil, err
-	}
-	client := gossh.NewClient(c, chans, reqs)
-	t.Cleanup(func() { client.Close() })
-	return client, nil
-}
 
 // settled runs a command on a login, so the server has finished taking the
 // connection in before the test ends: the SSH library's shutdown races
@@ -43,17 +26,6 @@ func settled(t *testing.T, c *gossh.Client) {
 	}
 }
 
-// waitForLog waits until the serve log holds want (the server writes a
-// connection's line when it has closed it).
-func (ts *testServer) waitForLog(t *testing.T, want string, times int) {
-	t.Helper()
-	for deadline := time.Now().Add(time.Minute); strings.Count(ts.logText(), want) < times; time.Sleep(10 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatalf("the log never held %q %d times:\n%s", want, times, ts.logText())
-		}
-	}
-}
-
 // A stranger offering unknown keys is counted per address like a guesser
 // of passcodes, one failure per connection; the burst is logged once (its
 // first connection, then the shut-out). A gate whose client offers other
@@ -62,12 +34,12 @@ func TestServeUnknownKeysAreCountedPerAddress(t *testing.T) {
 	clock := testclock.New(testclock.Epoch())
 	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.backoff.now = clock.Now })
 	for i := range backoffFailures {
-		sshFrom(t, ts, "127.0.0.1", "gate", gossh.PublicKeys(newKey(t), newKey(t)))
+		sshtest.From(t, ts.addr, "127.0.0.1", "gate", gossh.PublicKeys(sshtest.NewKey(t), sshtest.NewKey(t)))
 		if i == 0 {
 			ts.waitForLog(t, `refused: unknown keys (2; the first SHA256:`, 1)
 		}
 		// Another gate, with another key first, logs in between: it wipes nothing.
-		c, err := sshFrom(t, ts, "127.0.0.1", "rina", gossh.PublicKeys(newKey(t), ts.keys[db.RoleGate]))
+		c, err := sshtest.From(t, ts.addr, "127.0.0.1", "rina", gossh.PublicKeys(sshtest.NewKey(t), ts.keys[db.RoleGate]))
 		if err != nil && i < backoffFailures-1 {
 			t.Fatalf("a gate offering another key before its own was refused: %v", err)
 		} else if err == nil {
@@ -78,10 +50,10 @@ func TestServeUnknownKeysAreCountedPerAddress(t *testing.T) {
 	if n := strings.Count(ts.logText(), "unknown keys"); n != 1 {
 		t.Errorf("a burst of unknown keys from one address reached the log %d times, want once:\n%s", n, ts.logText())
 	}
-	if _, err := sshFrom(t, ts, "127.0.0.1", "gate", gossh.PublicKeys(newKey(t))); err == nil {
+	if _, err := sshtest.From(t, ts.addr, "127.0.0.1", "gate", gossh.PublicKeys(sshtest.NewKey(t))); err == nil {
 		t.Error("an address shut out for unknown keys was let in")
 	}
-	if c, err := sshFrom(t, ts, "127.0.0.5", "rina", gossh.PublicKeys(ts.keys[db.RoleGate])); err != nil {
+	if c, err := sshtest.From(t, ts.addr, "127.0.0.5", "rina", gossh.PublicKeys(ts.keys[db.RoleGate])); err != nil {
 		t.Errorf("a gate at another address was refused: %v", err)
 	} else {
 		settled(t, c)
@@ -122,7 +94,7 @@ func TestServeRightPasscodeKeepsTheFailures(t *testing.T) {
 func TestServeEveryLogFileBeginsWithTheStartLine(t *testing.T) {
 	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.logFile.setMax(1500) })
 	for i := range 30 {
-		sshFrom(t, ts, fmt.Sprintf("127.0.0.%d", 20+i), "gate", gossh.PublicKeys(newKey(t)))
+		sshtest.From(t, ts.addr, fmt.Sprintf("127.0.0.%d", 20+i), "gate", gossh.PublicKeys(sshtest.NewKey(t)))
 	}
 	ts.waitForLog(t, "unknown keys", 1)
 	for deadline := time.Now().Add(time.Minute); ; time.Sleep(10 * time.Millisecond) {
@@ -169,14 +141,14 @@ func TestServeRefusesAgentForwarding(t *testing.T) {
 // openScreen starts a screen session and, unless noWait (a screen that is
 // refused or cut off), waits until it asks the terminal's colour (so the
 // server counts it); it does not answer.
-func openScreen(t *testing.T, c *gossh.Client, noWait bool) (*gossh.Session, *syncBuffer) {
+func openScreen(t *testing.T, c *gossh.Client, noWait bool) (*gossh.Session, *sshtest.Buffer) {
 	t.Helper()
 	sess, err := c.NewSession()
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { sess.Close() })
-	out := &syncBuffer{}
+	out := &sshtest.Buffer{}
 	sess.Stdout, sess.Stderr = out, out
 	sess.Setenv("HADIR_LANG", "en")
 	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
@@ -189,7 +161,7 @@ func openScreen(t *testing.T, c *gossh.Client, noWait bool) (*gossh.Session, *sy
 		t.Fatal(err)
 	}
 	if !noWait {
-		out.waitFor(t, "\x1b]11;?")
+		out.WaitFor(t, "\x1b]11;?")
 	}
 	return sess, out
 }
@@ -205,10 +177,10 @@ func TestServeScreensPerLoginAndAddress(t *testing.T) {
 	for range 3 {
 		sess, out := openScreen(t, gate, true)
 		if err := sess.Wait(); err == nil {
-			t.Fatalf("a fifth screen of one login was opened: %q", out.buf.String())
+			t.Fatalf("a fifth screen of one login was opened: %q", out.String())
 		}
-		out.waitFor(t, "already has 4 screens open")
-		out.waitFor(t, "sudah membuka 4 layar")
+		out.WaitFor(t, "already has 4 screens open")
+		out.WaitFor(t, "sudah membuka 4 layar")
 	}
 	if n := strings.Count(ts.logText(), "refusing more screens for \"login key:"); n != 1 {
 		t.Errorf("the refusal is in the log %d times, want once:\n%s", n, ts.logText())
@@ -222,7 +194,7 @@ func TestServeScreensPerLoginAndAddress(t *testing.T) {
 	if err := sess.Wait(); err == nil {
 		t.Fatal("a ninth screen from one address was opened")
 	}
-	out.waitFor(t, "already has 8 screens open")
+	out.WaitFor(t, "already has 8 screens open")
 	if n := strings.Count(ts.logText(), `refusing more screens for "address 127.0.0.1"`); n != 1 {
 		t.Errorf("the address's refusal is in the log %d times, want once", n)
 	}
@@ -254,24 +226,8 @@ func TestServeIdleCountsFromTheConnection(t *testing.T) {
 func TestServeDropsInputNoFieldHolds(t *testing.T) {
 	clock := testclock.New(testclock.Epoch())
 	ts := startServer(t, numberedRoster(5), func(srv *server) { srv.inputClock = clock.Now })
-	c := ts.dialRole(t, "rina", db.RoleGate)
-	sess, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sess.Close()
-	sess.Setenv("HADIR_LANG", "en")
-	if err := sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	out := &syncBuffer{}
-	sess.Stdout = out
-	in, _ := sess.StdinPipe()
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
-	io.WriteString(in, "\x1b[?62;c")
-	out.waitFor(t, "Arrived 0 / 5")
+	sess, in, out := sshtest.Screen(t, ts.dialRole(t, "rina", db.RoleGate), "", 30, 100)
+	out.WaitFor(t, "Arrived 0 / 5")
 	paste := strings.Repeat("x", 10<<20)
 	if _, err := io.WriteString(in, paste); err != nil {
 		t.Fatal(err)
@@ -279,7 +235,7 @@ func TestServeDropsInputNoFieldHolds(t *testing.T) {
 	// The clock stands still: the paste was dropped by its length, without
 	// spending the allowance the next scan needs.
 	io.WriteString(in, "\x15R0001\r")
-	out.waitFor(t, "Checked in: R0001")
+	out.WaitFor(t, "Checked in: R0001")
 	other := ts.dialRole(t, "budi", db.RoleGate)
 	if out, code := sshCommand(t, other, "checkin R0002"); code != 0 {
 		t.Errorf("another gate was not answered: %d %q", code, out)

@@ -11,6 +11,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"hadir/db"
+	"hadir/internal/sshtest"
 )
 
 // dialFrom opens a raw TCP connection to the server from a loopback
@@ -18,23 +19,11 @@ import (
 // laptop on the Wi-Fi would.
 func dialFrom(t *testing.T, ts *testServer, ip string) net.Conn {
 	t.Helper()
-	conn, err := connectFrom(t, ts, ip)
+	conn, err := sshtest.ConnectFrom(t, ts.addr, ip)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return conn
-}
-
-// connectFrom is dialFrom for other goroutines than the test's: it returns
-// the error.
-func connectFrom(t *testing.T, ts *testServer, ip string) (net.Conn, error) {
-	d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(ip)}, Timeout: time.Minute}
-	conn, err := d.Dial("tcp", ts.addr)
-	if err != nil {
-		return nil, fmt.Errorf("cannot connect from %s: %w", ip, err)
-	}
-	t.Cleanup(func() { conn.Close() })
-	return conn, nil
 }
 
 // served reports whether the server greets a raw connection (it is waiting
