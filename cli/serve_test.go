@@ -2,8 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"crypto/ed25519"
-	"crypto/rand"
 	"fmt"
 	"io"
 	"net"
@@ -17,6 +15,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"hadir/db"
+	"hadir/internal/sshtest"
 	"hadir/model"
 	"hadir/serve"
 )
@@ -56,11 +55,7 @@ func startServerWith(t *testing.T, roster []model.Volunteer, prepare func(dir st
 	ts := &testServer{t: t, keys: map[db.Role]gossh.Signer{}, dir: dir}
 	var keyLines strings.Builder
 	for _, role := range []db.Role{db.RoleGate, db.RoleLeader, db.RoleAdmin} {
-		_, priv, _ := ed25519.GenerateKey(rand.Reader)
-		signer, err := gossh.NewSignerFromKey(priv)
-		if err != nil {
-			t.Fatal(err)
-		}
+		signer := sshtest.NewKey(t)
 		ts.keys[role] = signer
 		fmt.Fprintf(&keyLines, "%s %s", role, gossh.MarshalAuthorizedKey(signer.PublicKey()))
 	}
@@ -76,7 +71,7 @@ func startServerWith(t *testing.T, roster []model.Volunteer, prepare func(dir st
 	started := make(chan struct{})
 	done := make(chan struct{})
 	var env *runEnv
-	env = &runEnv{stdout: lockedWriter{&mu, out}, stderr: lockedWriter{&mu, out}, stdin: strings.NewReader(""), done: done,
+	env = &runEnv{stdout: sshtest.LockedWriter{Mu: &mu, W: out}, stderr: sshtest.LockedWriter{Mu: &mu, W: out}, stdin: strings.NewReader(""), done: done,
 		serveStarted: func(addr net.Addr) {
 			ts.store, ts.addr = env.store, addr.String()
 			close(started)
@@ -100,27 +95,24 @@ func startServerWith(t *testing.T, roster []model.Volunteer, prepare func(dir st
 	return ts
 }
 
+// logPath is the serve log's.
+func (ts *testServer) logPath() string { return filepath.Join(ts.dir, "hadir.db.serve.log") }
+
 // logText is the serve log so far.
 func (ts *testServer) logText() string {
-	b, _ := os.ReadFile(filepath.Join(ts.dir, "hadir.db.serve.log"))
+	b, _ := os.ReadFile(ts.logPath())
 	return string(b)
 }
 
-type lockedWriter struct {
-	mu *sync.Mutex
-	w  io.Writer
-}
-
-func (l lockedWriter) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(p)
+// waitForLog waits until the serve log holds want (the server writes a
+// connection's line when it has closed it).
+func (ts *testServer) waitForLog(t *testing.T, want string, times int) {
+	t.Helper()
+	sshtest.WaitForLog(t, ts.logPath(), want, times)
 }
 
 func (ts *testServer) dial(user string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
-	return gossh.Dial("tcp", ts.addr, &gossh.ClientConfig{
-		User: user, Auth: auth, HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: time.Minute,
-	})
+	return sshtest.Dial(ts.addr, user, auth...)
 }
 
 func (ts *testServer) dialRole(t *testing.T, user string, role db.Role) *gossh.Client {
@@ -136,7 +128,7 @@ func (ts *testServer) dialRole(t *testing.T, user string, role db.Role) *gossh.C
 // sshCommand runs one command over SSH and returns its output and exit code.
 func sshCommand(t *testing.T, c *gossh.Client, cmd string) (string, int) {
 	t.Helper()
-	return sshCommandAt(t, c, "", cmd)
+	return sshtest.Command(t, c, "", cmd)
 }
 
 func numberedRoster(n int) []model.Volunteer {
@@ -164,7 +156,7 @@ func TestServeTwentyGates(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			// Twenty laptops: each its own address, as on the Wi-Fi.
-			c, err := sshFrom(t, ts, fmt.Sprintf("127.0.0.%d", 10+g), fmt.Sprintf("gate%02d", g), gossh.PublicKeys(ts.keys[db.RoleGate]))
+			c, err := sshtest.From(t, ts.addr, fmt.Sprintf("127.0.0.%d", 10+g), fmt.Sprintf("gate%02d", g), gossh.PublicKeys(ts.keys[db.RoleGate]))
 			if err != nil {
 				t.Error(err)
 				return
@@ -214,9 +206,7 @@ func TestServeTwentyGates(t *testing.T) {
 
 func TestServeLogins(t *testing.T) {
 	ts := startServer(t, numberedRoster(3))
-	_, stranger, _ := ed25519.GenerateKey(rand.Reader)
-	signer, _ := gossh.NewSignerFromKey(stranger)
-	if _, err := ts.dial("rina", gossh.PublicKeys(signer)); err == nil {
+	if _, err := ts.dial("rina", gossh.PublicKeys(sshtest.NewKey(t))); err == nil {
 		t.Error("a key that is not listed was let in")
 	}
 	if _, err := ts.dial("rina", gossh.Password("tebak-tebak-saja")); err == nil {
@@ -265,66 +255,17 @@ func TestServeRoleLimits(t *testing.T) {
 // line.
 func TestServeScreensAreLive(t *testing.T) {
 	ts := startServer(t, numberedRoster(5))
-	screen := func(user string) (io.Writer, *syncBuffer) {
-		c := ts.dialRole(t, user, db.RoleGate)
-		sess, err := c.NewSession()
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { sess.Close() })
-		sess.Setenv("HADIR_LANG", "en")
-		if err := sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
-			t.Fatal(err)
-		}
-		out := &syncBuffer{}
-		sess.Stdout = out
-		in, _ := sess.StdinPipe()
-		if err := sess.Shell(); err != nil {
-			t.Fatal(err)
-		}
-		// Answer the server's device-attributes query as every terminal does
-		// (wish asks it when the session starts, and waits for the answer).
-		io.WriteString(in, "\x1b[?62;c")
+	screen := func(user string) (io.Writer, *sshtest.Buffer) {
+		_, in, out := sshtest.Screen(t, ts.dialRole(t, user, db.RoleGate), "", 30, 100)
 		return in, out
 	}
 	rinaIn, rina := screen("rina")
 	_, budi := screen("budi")
-	rina.waitFor(t, "Arrived 0 / 5")
-	budi.waitFor(t, "Arrived 0 / 5")
+	rina.WaitFor(t, "Arrived 0 / 5")
+	budi.WaitFor(t, "Arrived 0 / 5")
 	io.WriteString(rinaIn, "R0003\r")
-	rina.waitFor(t, "Checked in: R0003 Relawan 3")
-	budi.waitFor(t, "Arrived 1 / 5")
-}
-
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-// waitFor waits for the screen to show want. The wait is long (a loaded
-// machine is slow): only a screen that never shows it fails.
-func (b *syncBuffer) waitFor(t *testing.T, want string) {
-	t.Helper()
-	const within = time.Minute
-	deadline := time.Now().Add(within)
-	for time.Now().Before(deadline) {
-		b.mu.Lock()
-		found := strings.Contains(b.buf.String(), want)
-		b.mu.Unlock()
-		if found {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	t.Fatalf("the screen did not show %q within %v; it sent:\n%q", want, within, b.buf.String())
+	rina.WaitFor(t, "Checked in: R0003 Relawan 3")
+	budi.WaitFor(t, "Arrived 1 / 5")
 }
 
 func TestServeRefusesWithoutLogins(t *testing.T) {
@@ -406,11 +347,11 @@ func TestServeLeavesASharedFolderAlone(t *testing.T) {
 	}
 	c := &cli{t: t, dir: shared, db: filepath.Join(shared, "hadir.db")}
 	c.importGood()
-	keys := c.write("gate.keys", []byte("gate "+string(gossh.MarshalAuthorizedKey(newKey(t).PublicKey()))))
+	keys := c.write("gate.keys", []byte("gate "+string(gossh.MarshalAuthorizedKey(sshtest.NewKey(t).PublicKey()))))
 	done := make(chan struct{})
 	started := make(chan struct{})
 	exited := make(chan int, 1)
-	var out syncBuffer
+	var out sshtest.Buffer
 	env := &runEnv{stdout: &out, stderr: &out, stdin: strings.NewReader(""), done: done,
 		serveStarted: func(net.Addr) { close(started) }}
 	go func() {
@@ -419,7 +360,7 @@ func TestServeLeavesASharedFolderAlone(t *testing.T) {
 	select {
 	case <-started:
 	case code := <-exited:
-		t.Fatalf("serve ended with %d: %s", code, out.buf.String())
+		t.Fatalf("serve ended with %d: %s", code, out.String())
 	}
 	close(done)
 	<-exited
