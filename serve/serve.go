@@ -53,7 +53,8 @@ type Config struct {
 	// Started is told the address once the server listens (tests, port 0).
 	Started func(net.Addr)
 	// Peers are the laptops this one keeps in step with while serving
-	// (hadir serve --peer); their state is logged here.
+	// (hadir serve --peer); their state is logged here, and each takes
+	// events only from the keys KeyFiles lists as peer or admin.
 	Peers []*peer.Link
 	// prepare changes the server before it listens (this package's tests).
 	prepare func(*server)
@@ -116,6 +117,9 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	if lg.empty() {
 		return ErrNoLogins
+	}
+	for _, l := range cfg.Peers {
+		l.Trust = lg.maySync // a serving laptop takes events only from its listed peers
 	}
 	st := cfg.Store
 	logFile, err := openRotatingLog(st.Path()+".serve.log", logMaxBytes, logKeep)
