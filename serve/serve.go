@@ -12,6 +12,7 @@ import (
 	"log"
 	"net"
 	"os"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -374,7 +375,7 @@ func (srv *server) teaHandler(sess ssh.Session) (tea.Model, []tea.ProgramOption)
 
 // remoteCommands may be run over SSH (`ssh -p 2222 rina@host checkin ID`);
 // the store checks what the login's role allows.
-var remoteCommands = map[string]bool{"checkin": true, "stats": true, "depart": true, "excuse": true, "replace": true, "confirm": true, "annul": true}
+var remoteCommands = []string{"checkin", "stats", "depart", "excuse", "replace", "confirm", "annul"}
 
 // commandMiddleware runs a command sent over SSH on the shared store, as the
 // SSH user at the connection's station with the login's role.
@@ -385,8 +386,8 @@ func (srv *server) commandMiddleware(next ssh.Handler) ssh.Handler {
 			next(sess)
 			return
 		}
-		if !remoteCommands[args[0]] {
-			fmt.Fprintf(sess.Stderr(), "hadir: %q cannot be run over SSH; these can: checkin, stats, depart, excuse, replace, confirm, annul\n", args[0])
+		if !slices.Contains(remoteCommands, args[0]) {
+			fmt.Fprintf(sess.Stderr(), "hadir: %q cannot be run over SSH; these can: %s\n", args[0], strings.Join(remoteCommands, ", "))
 			sess.Exit(2)
 			return
 		}
