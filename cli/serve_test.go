@@ -52,16 +52,8 @@ func startServerWith(t *testing.T, roster []model.Volunteer, prepare func(dir st
 		t.Fatal(err)
 	}
 	st.Close()
-	ts := &testServer{t: t, keys: map[db.Role]gossh.Signer{}, dir: dir}
-	var keyLines strings.Builder
-	for _, role := range []db.Role{db.RoleGate, db.RoleLeader, db.RoleAdmin} {
-		signer := sshtest.NewKey(t)
-		ts.keys[role] = signer
-		fmt.Fprintf(&keyLines, "%s %s", role, gossh.MarshalAuthorizedKey(signer.PublicKey()))
-	}
-	keys, codes := filepath.Join(dir, "gate.keys"), filepath.Join(dir, "passcodes.txt")
-	os.WriteFile(keys, []byte(keyLines.String()), 0o600)
-	os.WriteFile(codes, []byte("gate "+testPasscode+"\n"), 0o600)
+	logins, keys, codes := sshtest.Logins(t, dir, testPasscode, db.RoleGate, db.RoleLeader, db.RoleAdmin)
+	ts := &testServer{t: t, dir: dir, keys: logins}
 
 	if prepare != nil {
 		prepare(dir)

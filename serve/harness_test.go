@@ -7,7 +7,6 @@ import (
 	"net"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -49,16 +48,8 @@ func startServer(t *testing.T, roster []model.Volunteer, setup ...serveSetup) *t
 	if _, err := st.ImportRoster(roster, false); err != nil {
 		t.Fatal(err)
 	}
-	ts := &testServer{t: t, keys: map[db.Role]gossh.Signer{}, dir: dir, store: st}
-	var keyLines strings.Builder
-	for _, role := range []db.Role{db.RoleGate, db.RoleLeader, db.RoleAdmin} {
-		signer := sshtest.NewKey(t)
-		ts.keys[role] = signer
-		fmt.Fprintf(&keyLines, "%s %s", role, gossh.MarshalAuthorizedKey(signer.PublicKey()))
-	}
-	keys, codes := filepath.Join(dir, "gate.keys"), filepath.Join(dir, "passcodes.txt")
-	os.WriteFile(keys, []byte(keyLines.String()), 0o600)
-	os.WriteFile(codes, []byte("gate "+testPasscode+"\n"), 0o600)
+	logins, keys, codes := sshtest.Logins(t, dir, testPasscode, db.RoleGate, db.RoleLeader, db.RoleAdmin)
+	ts := &testServer{t: t, dir: dir, keys: logins, store: st}
 
 	var mu sync.Mutex
 	out := &bytes.Buffer{}

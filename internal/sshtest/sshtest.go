@@ -12,6 +12,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -29,6 +30,28 @@ func NewKey(t testing.TB) gossh.Signer {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// Logins writes in dir a key file with a fresh key for each role
+// ("ROLE KEY" lines) and a passcode file giving passcode the role gate, as
+// serve reads them (--authorized-keys, --passcodes), and returns the keys
+// by role and the two files.
+func Logins[R ~string](t testing.TB, dir, passcode string, roles ...R) (keys map[R]gossh.Signer, keyFile, passcodeFile string) {
+	t.Helper()
+	keys = map[R]gossh.Signer{}
+	var lines strings.Builder
+	for _, role := range roles {
+		keys[role] = NewKey(t)
+		fmt.Fprintf(&lines, "%s %s", role, gossh.MarshalAuthorizedKey(keys[role].PublicKey()))
+	}
+	keyFile, passcodeFile = filepath.Join(dir, "gate.keys"), filepath.Join(dir, "passcodes.txt")
+	if err := os.WriteFile(keyFile, []byte(lines.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(passcodeFile, []byte("gate "+passcode+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return keys, keyFile, passcodeFile
 }
 
 // Dial logs in to addr as user.
