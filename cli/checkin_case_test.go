@@ -53,7 +53,7 @@ func TestCommandsSpeakIndonesian(t *testing.T) {
 // badge in lower case is found there too.
 func TestSSHCommandsSpeakTheClientsLanguage(t *testing.T) {
 	ts := startServer(t, numberedRoster(3))
-	c, err := ts.dial("rina", gossh.Password(testPasscode))
+	c, err := ts.Dial("rina", gossh.Password(testPasscode))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,7 +30,7 @@ func roleRoster() []model.Volunteer {
 func TestServeREADMECommandsForEachRole(t *testing.T) {
 	ts := startServer(t, roleRoster())
 	for _, role := range []db.Role{db.RoleGate, db.RoleLeader, db.RoleAdmin} {
-		c := ts.dialRole(t, "op-"+string(role), role)
+		c := ts.DialRole(t, "op-"+string(role), role)
 		id := func(i any) string { return fmt.Sprintf("%s-%v", role, i) }
 		leads := role != db.RoleGate
 		steps := []struct {
@@ -75,7 +75,7 @@ func TestServeREADMECommandsForEachRole(t *testing.T) {
 func TestServeSharedPasscodeIsTwoLogins(t *testing.T) {
 	ts := startServer(t, numberedRoster(5))
 	gate := func(user string) *gossh.Client {
-		c, err := ts.dial(user, gossh.Password(testPasscode))
+		c, err := ts.Dial(user, gossh.Password(testPasscode))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -103,12 +103,12 @@ func TestServeSharedPasscodeIsTwoLogins(t *testing.T) {
 // nothing of a refused command is stored; a leader may check a bus in.
 func TestServeGateChecksInOneIDPerCommand(t *testing.T) {
 	ts := startServer(t, numberedRoster(6))
-	byPasscode, err := ts.dial("budi", gossh.Password(testPasscode))
+	byPasscode, err := ts.Dial("budi", gossh.Password(testPasscode))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer byPasscode.Close()
-	for _, gate := range []*gossh.Client{ts.dialRole(t, "rina", db.RoleGate), byPasscode} {
+	for _, gate := range []*gossh.Client{ts.DialRole(t, "rina", db.RoleGate), byPasscode} {
 		before := ts.store.Totals().Arrived
 		out, code := sshCommand(t, gate, "checkin R0001 R0002")
 		if code == 0 || !strings.Contains(out, "one ID per command") {
@@ -121,7 +121,7 @@ func TestServeGateChecksInOneIDPerCommand(t *testing.T) {
 			t.Errorf("a gate's single check-in: exit %d %q", code, out)
 		}
 	}
-	leader := ts.dialRole(t, "sari", db.RoleLeader)
+	leader := ts.DialRole(t, "sari", db.RoleLeader)
 	if out, code := sshCommand(t, leader, "checkin R0003 R0004 R0005"); code != 0 {
 		t.Errorf("a leader's bus check-in: exit %d %q", code, out)
 	}
@@ -135,7 +135,7 @@ func TestServeGateChecksInOneIDPerCommand(t *testing.T) {
 func TestServePasscodeGateAnnulsItsOwnAfterReconnect(t *testing.T) {
 	ts := startServer(t, numberedRoster(3))
 	connect := func() *gossh.Client {
-		c, err := ts.dial("rina", gossh.Password(testPasscode))
+		c, err := ts.Dial("rina", gossh.Password(testPasscode))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -24,11 +24,9 @@ import (
 // in this process, with logins made by the test: a key per role and one
 // gate passcode.
 type testServer struct {
+	sshtest.Server[db.Role]
 	t     *testing.T
-	addr  string
 	store *db.Store
-	keys  map[db.Role]gossh.Signer
-	dir   string
 }
 
 const testPasscode = "gerbang-rahasia-2026"
@@ -53,7 +51,7 @@ func startServerWith(t *testing.T, roster []model.Volunteer, prepare func(dir st
 	}
 	st.Close()
 	logins, keys, codes := sshtest.Logins(t, dir, testPasscode, db.RoleGate, db.RoleLeader, db.RoleAdmin)
-	ts := &testServer{t: t, dir: dir, keys: logins}
+	ts := &testServer{Server: sshtest.Server[db.Role]{Dir: dir, Keys: logins}, t: t}
 
 	if prepare != nil {
 		prepare(dir)
@@ -65,7 +63,7 @@ func startServerWith(t *testing.T, roster []model.Volunteer, prepare func(dir st
 	var env *runEnv
 	env = &runEnv{stdout: sshtest.LockedWriter{Mu: &mu, W: out}, stderr: sshtest.LockedWriter{Mu: &mu, W: out}, stdin: strings.NewReader(""), done: done,
 		serveStarted: func(addr net.Addr) {
-			ts.store, ts.addr = env.store, addr.String()
+			ts.store, ts.Addr = env.store, addr.String()
 			close(started)
 		}}
 	exited := make(chan int, 1)
@@ -85,36 +83,6 @@ func startServerWith(t *testing.T, roster []model.Volunteer, prepare func(dir st
 		<-exited
 	})
 	return ts
-}
-
-// logPath is the serve log's.
-func (ts *testServer) logPath() string { return filepath.Join(ts.dir, "hadir.db.serve.log") }
-
-// logText is the serve log so far.
-func (ts *testServer) logText() string {
-	b, _ := os.ReadFile(ts.logPath())
-	return string(b)
-}
-
-// waitForLog waits until the serve log holds want (the server writes a
-// connection's line when it has closed it).
-func (ts *testServer) waitForLog(t *testing.T, want string, times int) {
-	t.Helper()
-	sshtest.WaitForLog(t, ts.logPath(), want, times)
-}
-
-func (ts *testServer) dial(user string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
-	return sshtest.Dial(ts.addr, user, auth...)
-}
-
-func (ts *testServer) dialRole(t *testing.T, user string, role db.Role) *gossh.Client {
-	t.Helper()
-	c, err := ts.dial(user, gossh.PublicKeys(ts.keys[role]))
-	if err != nil {
-		t.Fatalf("%s cannot connect with the %s key: %v", user, role, err)
-	}
-	t.Cleanup(func() { c.Close() })
-	return c
 }
 
 // sshCommand runs one command over SSH and returns its output and exit code.
@@ -148,7 +116,7 @@ func TestServeTwentyGates(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			// Twenty laptops: each its own address, as on the Wi-Fi.
-			c, err := sshtest.From(t, ts.addr, fmt.Sprintf("127.0.0.%d", 10+g), fmt.Sprintf("gate%02d", g), gossh.PublicKeys(ts.keys[db.RoleGate]))
+			c, err := sshtest.From(t, ts.Addr, fmt.Sprintf("127.0.0.%d", 10+g), fmt.Sprintf("gate%02d", g), gossh.PublicKeys(ts.Keys[db.RoleGate]))
 			if err != nil {
 				t.Error(err)
 				return
@@ -198,15 +166,15 @@ func TestServeTwentyGates(t *testing.T) {
 
 func TestServeLogins(t *testing.T) {
 	ts := startServer(t, numberedRoster(3))
-	if _, err := ts.dial("rina", gossh.PublicKeys(sshtest.NewKey(t))); err == nil {
+	if _, err := ts.Dial("rina", gossh.PublicKeys(sshtest.NewKey(t))); err == nil {
 		t.Error("a key that is not listed was let in")
 	}
-	if _, err := ts.dial("rina", gossh.Password("tebak-tebak-saja")); err == nil {
+	if _, err := ts.Dial("rina", gossh.Password("tebak-tebak-saja")); err == nil {
 		t.Error("a wrong passcode was let in")
 	}
-	ts.waitForLog(t, "refused: unknown key", 1) // said when the server has closed the connection
-	ts.waitForLog(t, "refused: wrong passcode", 1)
-	c, err := ts.dial("rina", gossh.Password(testPasscode))
+	ts.WaitForLog(t, "refused: unknown key", 1) // said when the server has closed the connection
+	ts.WaitForLog(t, "refused: wrong passcode", 1)
+	c, err := ts.Dial("rina", gossh.Password(testPasscode))
 	if err != nil {
 		t.Fatalf("the passcode was refused: %v", err)
 	}
@@ -223,7 +191,7 @@ func TestServeLogins(t *testing.T) {
 // A role is the key's, never the name the client chose.
 func TestServeRoleLimits(t *testing.T) {
 	ts := startServer(t, numberedRoster(3))
-	gate := ts.dialRole(t, "admin", db.RoleGate) // calls itself admin; holds a gate key
+	gate := ts.DialRole(t, "admin", db.RoleGate) // calls itself admin; holds a gate key
 	for _, id := range []string{"R0000", "R0001", "R0002"} {
 		sshCommand(t, gate, "checkin "+id) // a gate: one ID per command
 	}
@@ -237,7 +205,7 @@ func TestServeRoleLimits(t *testing.T) {
 	if out, code := sshCommand(t, gate, "export roster"); code != 2 || !strings.Contains(out, "cannot be run over SSH") {
 		t.Errorf("export over SSH: %d %q", code, out)
 	}
-	leader := ts.dialRole(t, "ahmad", db.RoleLeader)
+	leader := ts.DialRole(t, "ahmad", db.RoleLeader)
 	if out, code := sshCommand(t, leader, `confirm "Kab. Balangan" --leader "H. Ahmad"`); code != 0 {
 		t.Errorf("a leader key cannot sign off: %d %q", code, out)
 	}
@@ -248,7 +216,7 @@ func TestServeRoleLimits(t *testing.T) {
 func TestServeScreensAreLive(t *testing.T) {
 	ts := startServer(t, numberedRoster(5))
 	screen := func(user string) (io.Writer, *sshtest.Buffer) {
-		_, in, out := sshtest.Screen(t, ts.dialRole(t, user, db.RoleGate), "", 30, 100)
+		_, in, out := sshtest.Screen(t, ts.DialRole(t, user, db.RoleGate), "", 30, 100)
 		return in, out
 	}
 	rinaIn, rina := screen("rina")
@@ -372,10 +340,10 @@ func TestServeLeavesASharedFolderAlone(t *testing.T) {
 // that recorded them, not the name the client typed.
 func TestServeAnnulOwnOnly(t *testing.T) {
 	ts := startServer(t, numberedRoster(3))
-	rina := ts.dialRole(t, "rina", db.RoleGate)
+	rina := ts.DialRole(t, "rina", db.RoleGate)
 	sshCommand(t, rina, "checkin R0001")
 	p, _ := ts.store.Person("R0001")
-	impostor, err := ts.dial("rina", gossh.Password(testPasscode)) // another gate login, same name
+	impostor, err := ts.Dial("rina", gossh.Password(testPasscode)) // another gate login, same name
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"net"
-	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -23,12 +22,10 @@ import (
 // role and one gate passcode. Commands sent over SSH are answered by
 // testRun, a stand-in for the command line's.
 type testServer struct {
+	sshtest.Server[db.Role]
 	t     *testing.T
-	addr  string
 	srv   *server
 	store *db.Store
-	keys  map[db.Role]gossh.Signer
-	dir   string
 }
 
 const testPasscode = "gerbang-rahasia-2026"
@@ -49,7 +46,7 @@ func startServer(t *testing.T, roster []model.Volunteer, setup ...serveSetup) *t
 		t.Fatal(err)
 	}
 	logins, keys, codes := sshtest.Logins(t, dir, testPasscode, db.RoleGate, db.RoleLeader, db.RoleAdmin)
-	ts := &testServer{t: t, dir: dir, keys: logins, store: st}
+	ts := &testServer{Server: sshtest.Server[db.Role]{Dir: dir, Keys: logins}, t: t, store: st}
 
 	var mu sync.Mutex
 	out := &bytes.Buffer{}
@@ -57,7 +54,7 @@ func startServer(t *testing.T, roster []model.Volunteer, setup ...serveSetup) *t
 	ctx, cancel := context.WithCancel(context.Background())
 	cfg := Config{Store: st, StorePath: path, Listen: "127.0.0.1:0", KeyFiles: []string{keys}, Passcodes: codes,
 		Idle: time.Minute, Run: testRun, Stdout: sshtest.LockedWriter{Mu: &mu, W: out}, Stderr: sshtest.LockedWriter{Mu: &mu, W: out},
-		Started: func(addr net.Addr) { ts.addr = addr.String(); close(started) },
+		Started: func(addr net.Addr) { ts.Addr = addr.String(); close(started) },
 		prepare: func(srv *server) {
 			srv.backoff.delay = 0 // a wrong passcode is answered at once here
 			for _, f := range setup {
@@ -108,36 +105,6 @@ func testRun(call Call) int {
 	}
 	fmt.Fprintf(call.Stderr, "hadir: unknown command %q\n", call.Args[0])
 	return 2
-}
-
-// logPath is the serve log's.
-func (ts *testServer) logPath() string { return filepath.Join(ts.dir, "hadir.db.serve.log") }
-
-// logText is the serve log so far.
-func (ts *testServer) logText() string {
-	b, _ := os.ReadFile(ts.logPath())
-	return string(b)
-}
-
-// waitForLog waits until the serve log holds want (the server writes a
-// connection's line when it has closed it).
-func (ts *testServer) waitForLog(t *testing.T, want string, times int) {
-	t.Helper()
-	sshtest.WaitForLog(t, ts.logPath(), want, times)
-}
-
-func (ts *testServer) dial(user string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
-	return sshtest.Dial(ts.addr, user, auth...)
-}
-
-func (ts *testServer) dialRole(t *testing.T, user string, role db.Role) *gossh.Client {
-	t.Helper()
-	c, err := ts.dial(user, gossh.PublicKeys(ts.keys[role]))
-	if err != nil {
-		t.Fatalf("%s cannot connect with the %s key: %v", user, role, err)
-	}
-	t.Cleanup(func() { c.Close() })
-	return c
 }
 
 // sshCommand runs one command over SSH and returns its output and exit code.

@@ -26,7 +26,7 @@ var cursorMove = regexp.MustCompile(`\x1b\[[0-9;?]*[^0-9;?m]`)
 // goes on serving every gate.
 func TestServeClampsTheWindow(t *testing.T) {
 	ts := startServer(t, numberedRoster(5))
-	sess, in, out := sshtest.Screen(t, ts.dialRole(t, "rina", db.RoleGate), "", 30000, 30000)
+	sess, in, out := sshtest.Screen(t, ts.DialRole(t, "rina", db.RoleGate), "", 30000, 30000)
 	out.WaitFor(t, "Arrived 0 / 5")
 	sess.WindowChange(50000, 50000)
 	io.WriteString(in, "R0001\r")
@@ -38,7 +38,7 @@ func TestServeClampsTheWindow(t *testing.T) {
 			t.Fatalf("a line %d columns wide was drawn; the window is clamped at %d", w, maxColumns)
 		}
 	}
-	other := ts.dialRole(t, "budi", db.RoleGate)
+	other := ts.DialRole(t, "budi", db.RoleGate)
 	if out, code := sshCommand(t, other, "checkin R0002"); code != 0 {
 		t.Errorf("the server stopped serving the other gates: %d %q", code, out)
 	}
@@ -49,7 +49,7 @@ func TestServeClampsTheWindow(t *testing.T) {
 func TestServeSessionLimits(t *testing.T) {
 	ts := startServer(t, numberedRoster(5))
 	long := strings.Repeat("r", 100)
-	c := ts.dialRole(t, long+"\x1b[2J\n", db.RoleGate)
+	c := ts.DialRole(t, long+"\x1b[2J\n", db.RoleGate)
 	sess, err := c.NewSession()
 	if err != nil {
 		t.Fatal(err)
@@ -82,7 +82,7 @@ func TestServeSessionLimits(t *testing.T) {
 	if p.Arrival.Operator != long[:64] {
 		t.Errorf("operator recorded as %q (%d characters), want it cut at 64", p.Arrival.Operator, len(p.Arrival.Operator))
 	}
-	if log := ts.logText(); strings.Contains(log, "\x1b") || strings.Count(log, "\n") != strings.Count(log, "hadir serve: ") {
+	if log := ts.LogText(); strings.Contains(log, "\x1b") || strings.Count(log, "\n") != strings.Count(log, "hadir serve: ") {
 		t.Errorf("the log took a control character or a forged line:\n%q", log)
 	}
 }
@@ -100,7 +100,7 @@ func banner(t *testing.T, conn net.Conn) string {
 // one that logs in but opens no session is closed after the idle time.
 func TestServeClosesSilentConnections(t *testing.T) {
 	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.handshake = 100 * time.Millisecond })
-	conn, err := net.Dial("tcp", ts.addr)
+	conn, err := net.Dial("tcp", ts.Addr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestServeClosesSilentConnections(t *testing.T) {
 
 	// A second server: logging in must not race a short handshake time.
 	ts = startServer(t, numberedRoster(1), func(srv *server) { srv.idle = 100 * time.Millisecond })
-	c := ts.dialRole(t, "rina", db.RoleGate)
+	c := ts.DialRole(t, "rina", db.RoleGate)
 	closed := make(chan error, 1)
 	go func() { closed <- c.Wait() }()
 	select {
@@ -132,21 +132,21 @@ func TestServeLoginBackoff(t *testing.T) {
 	clock := testclock.New(testclock.Epoch())
 	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.backoff.now = clock.Now })
 	for i := range backoffFailures {
-		if c, err := ts.dial("tebak", gossh.Password("salah-tebak-123")); err == nil {
+		if c, err := ts.Dial("tebak", gossh.Password("salah-tebak-123")); err == nil {
 			c.Close()
 			t.Fatalf("wrong passcode %d was let in", i+1)
 		}
 		clock.Add(time.Second)
 	}
-	if c, err := ts.dial("rina", gossh.Password(testPasscode)); err == nil {
+	if c, err := ts.Dial("rina", gossh.Password(testPasscode)); err == nil {
 		c.Close()
 		t.Fatal("the address was not refused after 5 wrong passcodes")
 	}
-	if n := strings.Count(ts.logText(), "refusing every login from 127.0.0.1 for 1m0s"); n != 1 {
-		t.Errorf("the refusal is in the log %d times, want once:\n%s", n, ts.logText())
+	if n := strings.Count(ts.LogText(), "refusing every login from 127.0.0.1 for 1m0s"); n != 1 {
+		t.Errorf("the refusal is in the log %d times, want once:\n%s", n, ts.LogText())
 	}
 	clock.Add(backoffFirst)
-	c, err := ts.dial("rina", gossh.Password(testPasscode))
+	c, err := ts.Dial("rina", gossh.Password(testPasscode))
 	if err != nil {
 		t.Fatalf("still refused after the minute: %v", err)
 	}
@@ -155,12 +155,12 @@ func TestServeLoginBackoff(t *testing.T) {
 	// An attacker who tries again as soon as the server lets them.
 	start, failures := clock.Now(), 0
 	for failures < 100 {
-		before := strings.Count(ts.logText(), "refused: wrong passcode")
-		if c, err := ts.dial("tebak", gossh.Password("salah-tebak-123")); err == nil {
+		before := strings.Count(ts.LogText(), "refused: wrong passcode")
+		if c, err := ts.Dial("tebak", gossh.Password("salah-tebak-123")); err == nil {
 			c.Close()
 			t.Fatal("a wrong passcode was let in")
 		}
-		if strings.Count(ts.logText(), "refused: wrong passcode") > before {
+		if strings.Count(ts.LogText(), "refused: wrong passcode") > before {
 			failures++
 		} else {
 			clock.Add(30 * time.Second) // refused at the door: wait and try again
@@ -203,7 +203,7 @@ func (c *closeWatch) Read(p []byte) (int, error) {
 // stays under the handshake time and is closed when it runs out.
 func TestServeKeyQueryIsNoLogin(t *testing.T) {
 	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.handshake = 200 * time.Millisecond })
-	raw, err := net.Dial("tcp", ts.addr)
+	raw, err := net.Dial("tcp", ts.Addr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,9 +211,9 @@ func TestServeKeyQueryIsNoLogin(t *testing.T) {
 	defer conn.Close()
 	release := make(chan struct{})
 	defer close(release)
-	go gossh.NewClientConn(conn, ts.addr, &gossh.ClientConfig{
+	go gossh.NewClientConn(conn, ts.Addr, &gossh.ClientConfig{
 		User: "stranger", HostKeyCallback: gossh.InsecureIgnoreHostKey(),
-		Auth: []gossh.AuthMethod{gossh.PublicKeys(stalledSigner{ts.keys[db.RoleGate], release})},
+		Auth: []gossh.AuthMethod{gossh.PublicKeys(stalledSigner{ts.Keys[db.RoleGate], release})},
 	})
 	select {
 	case <-conn.closed:

@@ -34,31 +34,31 @@ func TestServeUnknownKeysAreCountedPerAddress(t *testing.T) {
 	clock := testclock.New(testclock.Epoch())
 	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.backoff.now = clock.Now })
 	for i := range backoffFailures {
-		sshtest.From(t, ts.addr, "127.0.0.1", "gate", gossh.PublicKeys(sshtest.NewKey(t), sshtest.NewKey(t)))
+		sshtest.From(t, ts.Addr, "127.0.0.1", "gate", gossh.PublicKeys(sshtest.NewKey(t), sshtest.NewKey(t)))
 		if i == 0 {
-			ts.waitForLog(t, `refused: unknown keys (2; the first SHA256:`, 1)
+			ts.WaitForLog(t, `refused: unknown keys (2; the first SHA256:`, 1)
 		}
 		// Another gate, with another key first, logs in between: it wipes nothing.
-		c, err := sshtest.From(t, ts.addr, "127.0.0.1", "rina", gossh.PublicKeys(sshtest.NewKey(t), ts.keys[db.RoleGate]))
+		c, err := sshtest.From(t, ts.Addr, "127.0.0.1", "rina", gossh.PublicKeys(sshtest.NewKey(t), ts.Keys[db.RoleGate]))
 		if err != nil && i < backoffFailures-1 {
 			t.Fatalf("a gate offering another key before its own was refused: %v", err)
 		} else if err == nil {
 			settled(t, c)
 		}
 	}
-	ts.waitForLog(t, "refusing every login from 127.0.0.1 for 1m0s", 1)
-	if n := strings.Count(ts.logText(), "unknown keys"); n != 1 {
-		t.Errorf("a burst of unknown keys from one address reached the log %d times, want once:\n%s", n, ts.logText())
+	ts.WaitForLog(t, "refusing every login from 127.0.0.1 for 1m0s", 1)
+	if n := strings.Count(ts.LogText(), "unknown keys"); n != 1 {
+		t.Errorf("a burst of unknown keys from one address reached the log %d times, want once:\n%s", n, ts.LogText())
 	}
-	if _, err := sshtest.From(t, ts.addr, "127.0.0.1", "gate", gossh.PublicKeys(sshtest.NewKey(t))); err == nil {
+	if _, err := sshtest.From(t, ts.Addr, "127.0.0.1", "gate", gossh.PublicKeys(sshtest.NewKey(t))); err == nil {
 		t.Error("an address shut out for unknown keys was let in")
 	}
-	if c, err := sshtest.From(t, ts.addr, "127.0.0.5", "rina", gossh.PublicKeys(ts.keys[db.RoleGate])); err != nil {
+	if c, err := sshtest.From(t, ts.Addr, "127.0.0.5", "rina", gossh.PublicKeys(ts.Keys[db.RoleGate])); err != nil {
 		t.Errorf("a gate at another address was refused: %v", err)
 	} else {
 		settled(t, c)
 	}
-	if n := strings.Count(ts.logText(), "refusing every login from 127.0.0.1"); n != 1 {
+	if n := strings.Count(ts.LogText(), "refusing every login from 127.0.0.1"); n != 1 {
 		t.Errorf("the shut-out is in the log %d times, want once", n)
 	}
 }
@@ -69,12 +69,12 @@ func TestServeRightPasscodeKeepsTheFailures(t *testing.T) {
 	clock := testclock.New(testclock.Epoch())
 	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.backoff.now = clock.Now })
 	for i := range backoffFailures {
-		if c, err := ts.dial("tebak", gossh.Password(fmt.Sprintf("salah-tebak-%03d", i))); err == nil {
+		if c, err := ts.Dial("tebak", gossh.Password(fmt.Sprintf("salah-tebak-%03d", i))); err == nil {
 			c.Close()
 			t.Fatal("a wrong passcode was let in")
 		}
 		if i < backoffFailures-1 {
-			c, err := ts.dial("rina", gossh.Password(testPasscode))
+			c, err := ts.Dial("rina", gossh.Password(testPasscode))
 			if err != nil {
 				t.Fatalf("the right passcode was refused after %d wrong ones: %v", i+1, err)
 			}
@@ -83,7 +83,7 @@ func TestServeRightPasscodeKeepsTheFailures(t *testing.T) {
 		}
 		clock.Add(time.Second)
 	}
-	if c, err := ts.dial("rina", gossh.Password(testPasscode)); err == nil {
+	if c, err := ts.Dial("rina", gossh.Password(testPasscode)); err == nil {
 		c.Close()
 		t.Error("5 wrong passcodes within a minute, mixed with right ones, did not shut the address out")
 	}
@@ -94,11 +94,11 @@ func TestServeRightPasscodeKeepsTheFailures(t *testing.T) {
 func TestServeEveryLogFileBeginsWithTheStartLine(t *testing.T) {
 	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.logFile.setMax(1500) })
 	for i := range 30 {
-		sshtest.From(t, ts.addr, fmt.Sprintf("127.0.0.%d", 20+i), "gate", gossh.PublicKeys(sshtest.NewKey(t)))
+		sshtest.From(t, ts.Addr, fmt.Sprintf("127.0.0.%d", 20+i), "gate", gossh.PublicKeys(sshtest.NewKey(t)))
 	}
-	ts.waitForLog(t, "unknown keys", 1)
+	ts.WaitForLog(t, "unknown keys", 1)
 	for deadline := time.Now().Add(time.Minute); ; time.Sleep(10 * time.Millisecond) {
-		if _, err := os.Stat(filepath.Join(ts.dir, "hadir.db.serve.log.3")); err == nil {
+		if _, err := os.Stat(filepath.Join(ts.Dir, "hadir.db.serve.log.3")); err == nil {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -106,9 +106,9 @@ func TestServeEveryLogFileBeginsWithTheStartLine(t *testing.T) {
 		}
 	}
 	for _, name := range []string{"hadir.db.serve.log", "hadir.db.serve.log.1", "hadir.db.serve.log.2", "hadir.db.serve.log.3"} {
-		data, _ := os.ReadFile(filepath.Join(ts.dir, name))
+		data, _ := os.ReadFile(filepath.Join(ts.Dir, name))
 		first, _, _ := strings.Cut(string(data), "\n")
-		if !strings.Contains(first, " serving "+filepath.Join(ts.dir, "hadir.db")+" on ") {
+		if !strings.Contains(first, " serving "+filepath.Join(ts.Dir, "hadir.db")+" on ") {
 			t.Errorf("%s begins with %q, not serve's start line", name, first)
 		}
 	}
@@ -117,7 +117,7 @@ func TestServeEveryLogFileBeginsWithTheStartLine(t *testing.T) {
 // An agent-forwarding request is refused like the other forwardings.
 func TestServeRefusesAgentForwarding(t *testing.T) {
 	ts := startServer(t, numberedRoster(1))
-	c := ts.dialRole(t, "rina", db.RoleGate)
+	c := ts.DialRole(t, "rina", db.RoleGate)
 	sess, err := c.NewSession()
 	if err != nil {
 		t.Fatal(err)
@@ -170,7 +170,7 @@ func openScreen(t *testing.T, c *gossh.Client, noWait bool) (*gossh.Session, *ss
 // screen is told why in both languages, and the log says so once.
 func TestServeScreensPerLoginAndAddress(t *testing.T) {
 	ts := startServer(t, numberedRoster(1))
-	gate := ts.dialRole(t, "rina", db.RoleGate)
+	gate := ts.DialRole(t, "rina", db.RoleGate)
 	for range maxScreensPerLogin {
 		openScreen(t, gate, false)
 	}
@@ -182,20 +182,20 @@ func TestServeScreensPerLoginAndAddress(t *testing.T) {
 		out.WaitFor(t, "already has 4 screens open")
 		out.WaitFor(t, "sudah membuka 4 layar")
 	}
-	if n := strings.Count(ts.logText(), "refusing more screens for \"login key:"); n != 1 {
-		t.Errorf("the refusal is in the log %d times, want once:\n%s", n, ts.logText())
+	if n := strings.Count(ts.LogText(), "refusing more screens for \"login key:"); n != 1 {
+		t.Errorf("the refusal is in the log %d times, want once:\n%s", n, ts.LogText())
 	}
-	leader := ts.dialRole(t, "budi", db.RoleLeader)
+	leader := ts.DialRole(t, "budi", db.RoleLeader)
 	for range maxScreensPerHost - maxScreensPerLogin {
 		openScreen(t, leader, false)
 	}
-	admin := ts.dialRole(t, "sari", db.RoleAdmin)
+	admin := ts.DialRole(t, "sari", db.RoleAdmin)
 	sess, out := openScreen(t, admin, true)
 	if err := sess.Wait(); err == nil {
 		t.Fatal("a ninth screen from one address was opened")
 	}
 	out.WaitFor(t, "already has 8 screens open")
-	if n := strings.Count(ts.logText(), `refusing more screens for "address 127.0.0.1"`); n != 1 {
+	if n := strings.Count(ts.LogText(), `refusing more screens for "address 127.0.0.1"`); n != 1 {
 		t.Errorf("the address's refusal is in the log %d times, want once", n)
 	}
 	// Commands are no screens: they are answered all the same.
@@ -209,7 +209,7 @@ func TestServeScreensPerLoginAndAddress(t *testing.T) {
 func TestServeIdleCountsFromTheConnection(t *testing.T) {
 	// Long enough for the login and the session to open on a loaded machine.
 	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.idle = 2 * time.Second })
-	c := ts.dialRole(t, "rina", db.RoleGate)
+	c := ts.DialRole(t, "rina", db.RoleGate)
 	sess, _ := openScreen(t, c, true) // not waiting for the query: it may be cut off
 	ended := make(chan error, 1)
 	go func() { ended <- sess.Wait() }()
@@ -226,7 +226,7 @@ func TestServeIdleCountsFromTheConnection(t *testing.T) {
 func TestServeDropsInputNoFieldHolds(t *testing.T) {
 	clock := testclock.New(testclock.Epoch())
 	ts := startServer(t, numberedRoster(5), func(srv *server) { srv.inputClock = clock.Now })
-	sess, in, out := sshtest.Screen(t, ts.dialRole(t, "rina", db.RoleGate), "", 30, 100)
+	sess, in, out := sshtest.Screen(t, ts.DialRole(t, "rina", db.RoleGate), "", 30, 100)
 	out.WaitFor(t, "Arrived 0 / 5")
 	paste := strings.Repeat("x", 10<<20)
 	if _, err := io.WriteString(in, paste); err != nil {
@@ -236,14 +236,14 @@ func TestServeDropsInputNoFieldHolds(t *testing.T) {
 	// spending the allowance the next scan needs.
 	io.WriteString(in, "\x15R0001\r")
 	out.WaitFor(t, "Checked in: R0001")
-	other := ts.dialRole(t, "budi", db.RoleGate)
+	other := ts.DialRole(t, "budi", db.RoleGate)
 	if out, code := sshCommand(t, other, "checkin R0002"); code != 0 {
 		t.Errorf("another gate was not answered: %d %q", code, out)
 	}
 	sess.Close()
-	ts.waitForLog(t, "bytes of input dropped", 1)
+	ts.WaitForLog(t, "bytes of input dropped", 1)
 	var dropped int
-	for line := range strings.SplitSeq(ts.logText(), "\n") {
+	for line := range strings.SplitSeq(ts.LogText(), "\n") {
 		if _, after, ok := strings.Cut(line, "from 127.0.0.1: "); ok && strings.Contains(line, "bytes of input dropped") {
 			fmt.Sscanf(after, "%d", &dropped)
 		}

@@ -19,7 +19,7 @@ import (
 // laptop on the Wi-Fi would.
 func dialFrom(t *testing.T, ts *testServer, ip string) net.Conn {
 	t.Helper()
-	conn, err := sshtest.ConnectFrom(t, ts.addr, ip)
+	conn, err := sshtest.ConnectFrom(t, ts.Addr, ip)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,11 +52,11 @@ func TestServeOneAddressCannotFillTheLogin(t *testing.T) {
 	if kept != maxUnauthPerHost {
 		t.Errorf("%d connections from one address wait at the login, want %d", kept, maxUnauthPerHost)
 	}
-	gate := ts.dialRole(t, "rina", db.RoleGate)
+	gate := ts.DialRole(t, "rina", db.RoleGate)
 	if out, code := sshCommand(t, gate, "checkin R0000"); code != 0 {
 		t.Errorf("a gate's key could not check in while one address held the login: %d %q", code, out)
 	}
-	c, err := ts.dial("budi", gossh.Password(testPasscode))
+	c, err := ts.Dial("budi", gossh.Password(testPasscode))
 	if err != nil {
 		t.Fatalf("a gate's passcode was refused while one address held the login: %v", err)
 	}
@@ -100,7 +100,7 @@ func TestServeFullLoginLetsAGateIn(t *testing.T) {
 			first = conn
 		}
 	}
-	gate := ts.dialRole(t, "rina", db.RoleGate)
+	gate := ts.DialRole(t, "rina", db.RoleGate)
 	if out, code := sshCommand(t, gate, "checkin R0000"); code != 0 {
 		t.Errorf("a gate could not check in with every place taken: %d %q", code, out)
 	}

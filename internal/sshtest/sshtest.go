@@ -54,6 +54,47 @@ func Logins[R ~string](t testing.TB, dir, passcode string, roles ...R) (keys map
 	return keys, keyFile, passcodeFile
 }
 
+// Server is what a test knows of a `hadir serve` it started: where it
+// listens, its store's folder (the serve log is there) and a key per role.
+type Server[R ~string] struct {
+	Addr string
+	Dir  string
+	Keys map[R]gossh.Signer
+}
+
+// LogPath is the serve log's.
+func (s *Server[R]) LogPath() string { return filepath.Join(s.Dir, "hadir.db.serve.log") }
+
+// LogText is the serve log so far.
+func (s *Server[R]) LogText() string {
+	b, _ := os.ReadFile(s.LogPath())
+	return string(b)
+}
+
+// WaitForLog waits until the serve log holds want times times (the server
+// writes a connection's line when it has closed it).
+func (s *Server[R]) WaitForLog(t testing.TB, want string, times int) {
+	t.Helper()
+	WaitForLog(t, s.LogPath(), want, times)
+}
+
+// Dial logs in as user.
+func (s *Server[R]) Dial(user string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
+	return Dial(s.Addr, user, auth...)
+}
+
+// DialRole logs in as user with role's key; the client is closed when the
+// test ends.
+func (s *Server[R]) DialRole(t testing.TB, user string, role R) *gossh.Client {
+	t.Helper()
+	c, err := s.Dial(user, gossh.PublicKeys(s.Keys[role]))
+	if err != nil {
+		t.Fatalf("%s cannot connect with the %s key: %v", user, role, err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
 // Dial logs in to addr as user.
 func Dial(addr, user string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
 	return gossh.Dial("tcp", addr, &gossh.ClientConfig{
