@@ -23,6 +23,7 @@ var layers = map[string]int{
 	"hadir/version":            6,
 	"hadir/internal/testclock": 7,
 	"hadir/internal/cputime":   7,
+	"hadir/internal/sshtest":   7, // the SSH tests' client side (serve, cli)
 }
 
 // Imports run one way, top to bottom (main → cli → serve → ui → db →

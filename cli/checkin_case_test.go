@@ -6,6 +6,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"hadir/internal/sshtest"
 	"hadir/model"
 )
 
@@ -52,7 +53,7 @@ func TestCommandsSpeakIndonesian(t *testing.T) {
 // badge in lower case is found there too.
 func TestSSHCommandsSpeakTheClientsLanguage(t *testing.T) {
 	ts := startServer(t, numberedRoster(3))
-	c, err := ts.dial("rina", gossh.Password(testPasscode))
+	c, err := ts.Dial("rina", gossh.Password(testPasscode))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,12 +66,12 @@ func TestSSHCommandsSpeakTheClientsLanguage(t *testing.T) {
 	if err := sess.Setenv("HADIR_LANG", "id"); err != nil {
 		t.Fatal(err)
 	}
-	var out syncBuffer
+	var out sshtest.Buffer
 	sess.Stdout, sess.Stderr = &out, &out
 	if err := sess.Run("checkin r0001"); err != nil {
-		t.Fatalf("checkin r0001: %v\n%s", err, out.buf.String())
+		t.Fatalf("checkin r0001: %v\n%s", err, out.String())
 	}
-	contains(t, "ssh checkin", out.buf.String(), "r0001: tercatat hadir")
+	contains(t, "ssh checkin", out.String(), "r0001: tercatat hadir")
 	if p, _ := ts.store.Person("R0001"); p.Status != model.StatusArrived {
 		t.Errorf("R0001 is %v after checkin r0001 over SSH", p.Status)
 	}

@@ -59,18 +59,10 @@ func runServe(env *runEnv, f serveFlags, answer func(serve.Call) int, args []str
 	if err != nil {
 		return err
 	}
-	trust, err := serve.PeerKeys(f.keyFiles)
-	if err != nil {
-		return err
-	}
-	links := newLinks(st, f.screen.peers)
-	for _, l := range links {
-		l.Trust = trust // a serving laptop takes events only from its listed peers
-	}
 	cfg := serve.Config{Store: st, StorePath: env.dbPath, Listen: f.listen, KeyFiles: f.keyFiles,
 		Passcodes: f.passcodes, Idle: f.idle, BackupEvery: f.screen.backups.every, BackupKeep: f.screen.backups.keep,
 		Run: answer, Stdout: env.stdout, Stderr: env.stderr, Started: env.serveStarted,
-		Peers: links}
+		Peers: newLinks(st, f.screen.peers)}
 	if !f.headless {
 		env.serving = true // serve runs the backups and the links
 		cfg.Screen = func() error { return runTUI(env, st, f.screen, cfg.Peers) }

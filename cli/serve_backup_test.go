@@ -15,18 +15,18 @@ func TestServeLogsFailedBackups(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, "backups"), []byte("bukan folder"), 0o600)
 	}
 	ts := startServerWith(t, numberedRoster(1), blocker, []string{"--backup-every", "20ms"})
-	ts.waitForLog(t, "automatic backup failed: cannot create the backup folder", 2)
-	os.Remove(filepath.Join(ts.dir, "backups"))
-	ts.waitForLog(t, "automatic backups work again: wrote "+filepath.Join(ts.dir, "backups"), 1)
+	ts.WaitForLog(t, "automatic backup failed: cannot create the backup folder", 2)
+	os.Remove(filepath.Join(ts.Dir, "backups"))
+	ts.WaitForLog(t, "automatic backups work again: wrote "+filepath.Join(ts.Dir, "backups"), 1)
 	for deadline := time.Now().Add(time.Minute); ; time.Sleep(10 * time.Millisecond) {
-		if copies, _ := filepath.Glob(filepath.Join(ts.dir, "backups", "*.db")); len(copies) >= 3 {
+		if copies, _ := filepath.Glob(filepath.Join(ts.Dir, "backups", "*.db")); len(copies) >= 3 {
 			break
 		}
 		if time.Now().After(deadline) {
 			t.Fatal("the backups never worked again")
 		}
 	}
-	log := ts.logText()
+	log := ts.LogText()
 	if n := strings.Count(log, "work again"); n != 1 {
 		t.Errorf("the recovery is in the log %d times, want once:\n%s", n, log)
 	}

@@ -8,6 +8,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"hadir/db"
+	"hadir/internal/sshtest"
 	"hadir/model"
 )
 
@@ -29,7 +30,7 @@ func roleRoster() []model.Volunteer {
 func TestServeREADMECommandsForEachRole(t *testing.T) {
 	ts := startServer(t, roleRoster())
 	for _, role := range []db.Role{db.RoleGate, db.RoleLeader, db.RoleAdmin} {
-		c := ts.dialRole(t, "op-"+string(role), role)
+		c := ts.DialRole(t, "op-"+string(role), role)
 		id := func(i any) string { return fmt.Sprintf("%s-%v", role, i) }
 		leads := role != db.RoleGate
 		steps := []struct {
@@ -68,39 +69,13 @@ func TestServeREADMECommandsForEachRole(t *testing.T) {
 	}
 }
 
-// sshCommandAt runs cmd in a session that says which station it is (none
-// when station is "").
-func sshCommandAt(t *testing.T, c *gossh.Client, station, cmd string) (string, int) {
-	t.Helper()
-	sess, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sess.Close()
-	if station != "" {
-		if err := sess.Setenv("HADIR_STATION", station); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var out syncBuffer // stdout and stderr are copied by two goroutines
-	sess.Stdout, sess.Stderr = &out, &out
-	err = sess.Run(cmd)
-	code := 0
-	if exit, ok := err.(*gossh.ExitError); ok {
-		code = exit.ExitStatus()
-	} else if err != nil {
-		t.Fatalf("%s: %v", cmd, err)
-	}
-	return out.buf.String(), code
-}
-
 // Two laptops that share a passcode are two logins: neither can annul what
 // the other checked in, and each gate's Ctrl+X offers its own last check-in,
 // naming the volunteer, the station and the time.
 func TestServeSharedPasscodeIsTwoLogins(t *testing.T) {
 	ts := startServer(t, numberedRoster(5))
 	gate := func(user string) *gossh.Client {
-		c, err := ts.dial(user, gossh.Password(testPasscode))
+		c, err := ts.Dial(user, gossh.Password(testPasscode))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -108,36 +83,18 @@ func TestServeSharedPasscodeIsTwoLogins(t *testing.T) {
 		return c
 	}
 	one, two := gate("rina"), gate("budi")
-	sshCommandAt(t, one, "gerbang 1", "checkin R0001")
-	sshCommandAt(t, two, "gerbang 2", "checkin R0002")
+	sshtest.Command(t, one, "gerbang 1", "checkin R0001")
+	sshtest.Command(t, two, "gerbang 2", "checkin R0002")
 	first, _ := ts.store.Person("R0001")
-	if out, code := sshCommandAt(t, two, "gerbang 2", "annul "+first.Arrival.ID+" --reason salah"); code == 0 || !strings.Contains(out, "recorded by another login") {
+	if out, code := sshtest.Command(t, two, "gerbang 2", "annul "+first.Arrival.ID+" --reason salah"); code == 0 || !strings.Contains(out, "recorded by another login") {
 		t.Errorf("gate 2 annulled gate 1's check-in with the same passcode: %d %q", code, out)
 	}
 
-	sess, err := two.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sess.Close()
-	sess.Setenv("HADIR_LANG", "en")
-	sess.Setenv("HADIR_STATION", "gerbang 2")
-	if err := sess.RequestPty("xterm-256color", 30, 120, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	out := &syncBuffer{}
-	sess.Stdout = out
-	in, _ := sess.StdinPipe()
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
-	in.Write([]byte("\x1b[?62;c"))
-	out.waitFor(t, "Arrived 2 / 5")
+	_, in, out := sshtest.Screen(t, two, "gerbang 2", 30, 120)
+	out.WaitFor(t, "Arrived 2 / 5")
 	in.Write([]byte{0x18}) // Ctrl+X
-	out.waitFor(t, "Annul the check-in of Relawan 2 at station gerbang 2 at ")
-	out.mu.Lock()
-	defer out.mu.Unlock()
-	if strings.Contains(out.buf.String(), "Relawan 1 at station") {
+	out.WaitFor(t, "Annul the check-in of Relawan 2 at station gerbang 2 at ")
+	if strings.Contains(out.String(), "Relawan 1 at station") {
 		t.Error("gate 2's Ctrl+X offered gate 1's check-in")
 	}
 }
@@ -146,12 +103,12 @@ func TestServeSharedPasscodeIsTwoLogins(t *testing.T) {
 // nothing of a refused command is stored; a leader may check a bus in.
 func TestServeGateChecksInOneIDPerCommand(t *testing.T) {
 	ts := startServer(t, numberedRoster(6))
-	byPasscode, err := ts.dial("budi", gossh.Password(testPasscode))
+	byPasscode, err := ts.Dial("budi", gossh.Password(testPasscode))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer byPasscode.Close()
-	for _, gate := range []*gossh.Client{ts.dialRole(t, "rina", db.RoleGate), byPasscode} {
+	for _, gate := range []*gossh.Client{ts.DialRole(t, "rina", db.RoleGate), byPasscode} {
 		before := ts.store.Totals().Arrived
 		out, code := sshCommand(t, gate, "checkin R0001 R0002")
 		if code == 0 || !strings.Contains(out, "one ID per command") {
@@ -164,7 +121,7 @@ func TestServeGateChecksInOneIDPerCommand(t *testing.T) {
 			t.Errorf("a gate's single check-in: exit %d %q", code, out)
 		}
 	}
-	leader := ts.dialRole(t, "sari", db.RoleLeader)
+	leader := ts.DialRole(t, "sari", db.RoleLeader)
 	if out, code := sshCommand(t, leader, "checkin R0003 R0004 R0005"); code != 0 {
 		t.Errorf("a leader's bus check-in: exit %d %q", code, out)
 	}
@@ -178,14 +135,14 @@ func TestServeGateChecksInOneIDPerCommand(t *testing.T) {
 func TestServePasscodeGateAnnulsItsOwnAfterReconnect(t *testing.T) {
 	ts := startServer(t, numberedRoster(3))
 	connect := func() *gossh.Client {
-		c, err := ts.dial("rina", gossh.Password(testPasscode))
+		c, err := ts.Dial("rina", gossh.Password(testPasscode))
 		if err != nil {
 			t.Fatal(err)
 		}
 		return c
 	}
 	first := connect()
-	if out, code := sshCommandAt(t, first, "gerbang 1", "checkin R0001"); code != 0 {
+	if out, code := sshtest.Command(t, first, "gerbang 1", "checkin R0001"); code != 0 {
 		t.Fatalf("checkin: %d %q", code, out)
 	}
 	first.Close()
@@ -193,28 +150,12 @@ func TestServePasscodeGateAnnulsItsOwnAfterReconnect(t *testing.T) {
 	again := connect()
 	defer again.Close()
 	// Its screen's Ctrl+X offers the check-in made before the reconnect.
-	sess, err := again.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sess.Close()
-	sess.Setenv("HADIR_LANG", "en")
-	sess.Setenv("HADIR_STATION", "gerbang 1")
-	if err := sess.RequestPty("xterm-256color", 30, 120, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	out := &syncBuffer{}
-	sess.Stdout = out
-	in, _ := sess.StdinPipe()
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
-	in.Write([]byte("\x1b[?62;c"))
-	out.waitFor(t, "Arrived 1 / 3")
+	_, in, out := sshtest.Screen(t, again, "gerbang 1", 30, 120)
+	out.WaitFor(t, "Arrived 1 / 3")
 	in.Write([]byte{0x18}) // Ctrl+X
-	out.waitFor(t, "Annul the check-in of Relawan 1 at station gerbang 1 at ")
+	out.WaitFor(t, "Annul the check-in of Relawan 1 at station gerbang 1 at ")
 	in.Write([]byte{0x1b}) // Esc: the annul is done below, over SSH
-	if out, code := sshCommandAt(t, again, "gerbang 1", "annul "+p.Arrival.ID+" --reason salah"); code != 0 || !strings.Contains(out, "annulled") {
+	if out, code := sshtest.Command(t, again, "gerbang 1", "annul "+p.Arrival.ID+" --reason salah"); code != 0 || !strings.Contains(out, "annulled") {
 		t.Errorf("the gate could not annul its own check-in after reconnecting: %d %q", code, out)
 	}
 	if p, _ := ts.store.Person("R0001"); p.Status == model.StatusArrived {

@@ -2,8 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"crypto/ed25519"
-	"crypto/rand"
 	"fmt"
 	"io"
 	"net"
@@ -17,6 +15,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"hadir/db"
+	"hadir/internal/sshtest"
 	"hadir/model"
 	"hadir/serve"
 )
@@ -25,11 +24,9 @@ import (
 // in this process, with logins made by the test: a key per role and one
 // gate passcode.
 type testServer struct {
+	sshtest.Server[db.Role]
 	t     *testing.T
-	addr  string
 	store *db.Store
-	keys  map[db.Role]gossh.Signer
-	dir   string
 }
 
 const testPasscode = "gerbang-rahasia-2026"
@@ -53,20 +50,8 @@ func startServerWith(t *testing.T, roster []model.Volunteer, prepare func(dir st
 		t.Fatal(err)
 	}
 	st.Close()
-	ts := &testServer{t: t, keys: map[db.Role]gossh.Signer{}, dir: dir}
-	var keyLines strings.Builder
-	for _, role := range []db.Role{db.RoleGate, db.RoleLeader, db.RoleAdmin} {
-		_, priv, _ := ed25519.GenerateKey(rand.Reader)
-		signer, err := gossh.NewSignerFromKey(priv)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ts.keys[role] = signer
-		fmt.Fprintf(&keyLines, "%s %s", role, gossh.MarshalAuthorizedKey(signer.PublicKey()))
-	}
-	keys, codes := filepath.Join(dir, "gate.keys"), filepath.Join(dir, "passcodes.txt")
-	os.WriteFile(keys, []byte(keyLines.String()), 0o600)
-	os.WriteFile(codes, []byte("gate "+testPasscode+"\n"), 0o600)
+	logins, keys, codes := sshtest.Logins(t, dir, testPasscode, db.RoleGate, db.RoleLeader, db.RoleAdmin)
+	ts := &testServer{Server: sshtest.Server[db.Role]{Dir: dir, Keys: logins}, t: t}
 
 	if prepare != nil {
 		prepare(dir)
@@ -76,9 +61,9 @@ func startServerWith(t *testing.T, roster []model.Volunteer, prepare func(dir st
 	started := make(chan struct{})
 	done := make(chan struct{})
 	var env *runEnv
-	env = &runEnv{stdout: lockedWriter{&mu, out}, stderr: lockedWriter{&mu, out}, stdin: strings.NewReader(""), done: done,
+	env = &runEnv{stdout: sshtest.LockedWriter{Mu: &mu, W: out}, stderr: sshtest.LockedWriter{Mu: &mu, W: out}, stdin: strings.NewReader(""), done: done,
 		serveStarted: func(addr net.Addr) {
-			ts.store, ts.addr = env.store, addr.String()
+			ts.store, ts.Addr = env.store, addr.String()
 			close(started)
 		}}
 	exited := make(chan int, 1)
@@ -100,43 +85,10 @@ func startServerWith(t *testing.T, roster []model.Volunteer, prepare func(dir st
 	return ts
 }
 
-// logText is the serve log so far.
-func (ts *testServer) logText() string {
-	b, _ := os.ReadFile(filepath.Join(ts.dir, "hadir.db.serve.log"))
-	return string(b)
-}
-
-type lockedWriter struct {
-	mu *sync.Mutex
-	w  io.Writer
-}
-
-func (l lockedWriter) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(p)
-}
-
-func (ts *testServer) dial(user string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
-	return gossh.Dial("tcp", ts.addr, &gossh.ClientConfig{
-		User: user, Auth: auth, HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: time.Minute,
-	})
-}
-
-func (ts *testServer) dialRole(t *testing.T, user string, role db.Role) *gossh.Client {
-	t.Helper()
-	c, err := ts.dial(user, gossh.PublicKeys(ts.keys[role]))
-	if err != nil {
-		t.Fatalf("%s cannot connect with the %s key: %v", user, role, err)
-	}
-	t.Cleanup(func() { c.Close() })
-	return c
-}
-
 // sshCommand runs one command over SSH and returns its output and exit code.
 func sshCommand(t *testing.T, c *gossh.Client, cmd string) (string, int) {
 	t.Helper()
-	return sshCommandAt(t, c, "", cmd)
+	return sshtest.Command(t, c, "", cmd)
 }
 
 func numberedRoster(n int) []model.Volunteer {
@@ -164,7 +116,7 @@ func TestServeTwentyGates(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			// Twenty laptops: each its own address, as on the Wi-Fi.
-			c, err := sshFrom(t, ts, fmt.Sprintf("127.0.0.%d", 10+g), fmt.Sprintf("gate%02d", g), gossh.PublicKeys(ts.keys[db.RoleGate]))
+			c, err := sshtest.From(t, ts.Addr, fmt.Sprintf("127.0.0.%d", 10+g), fmt.Sprintf("gate%02d", g), gossh.PublicKeys(ts.Keys[db.RoleGate]))
 			if err != nil {
 				t.Error(err)
 				return
@@ -214,17 +166,15 @@ func TestServeTwentyGates(t *testing.T) {
 
 func TestServeLogins(t *testing.T) {
 	ts := startServer(t, numberedRoster(3))
-	_, stranger, _ := ed25519.GenerateKey(rand.Reader)
-	signer, _ := gossh.NewSignerFromKey(stranger)
-	if _, err := ts.dial("rina", gossh.PublicKeys(signer)); err == nil {
+	if _, err := ts.Dial("rina", gossh.PublicKeys(sshtest.NewKey(t))); err == nil {
 		t.Error("a key that is not listed was let in")
 	}
-	if _, err := ts.dial("rina", gossh.Password("tebak-tebak-saja")); err == nil {
+	if _, err := ts.Dial("rina", gossh.Password("tebak-tebak-saja")); err == nil {
 		t.Error("a wrong passcode was let in")
 	}
-	ts.waitForLog(t, "refused: unknown key", 1) // said when the server has closed the connection
-	ts.waitForLog(t, "refused: wrong passcode", 1)
-	c, err := ts.dial("rina", gossh.Password(testPasscode))
+	ts.WaitForLog(t, "refused: unknown key", 1) // said when the server has closed the connection
+	ts.WaitForLog(t, "refused: wrong passcode", 1)
+	c, err := ts.Dial("rina", gossh.Password(testPasscode))
 	if err != nil {
 		t.Fatalf("the passcode was refused: %v", err)
 	}
@@ -241,7 +191,7 @@ func TestServeLogins(t *testing.T) {
 // A role is the key's, never the name the client chose.
 func TestServeRoleLimits(t *testing.T) {
 	ts := startServer(t, numberedRoster(3))
-	gate := ts.dialRole(t, "admin", db.RoleGate) // calls itself admin; holds a gate key
+	gate := ts.DialRole(t, "admin", db.RoleGate) // calls itself admin; holds a gate key
 	for _, id := range []string{"R0000", "R0001", "R0002"} {
 		sshCommand(t, gate, "checkin "+id) // a gate: one ID per command
 	}
@@ -255,7 +205,7 @@ func TestServeRoleLimits(t *testing.T) {
 	if out, code := sshCommand(t, gate, "export roster"); code != 2 || !strings.Contains(out, "cannot be run over SSH") {
 		t.Errorf("export over SSH: %d %q", code, out)
 	}
-	leader := ts.dialRole(t, "ahmad", db.RoleLeader)
+	leader := ts.DialRole(t, "ahmad", db.RoleLeader)
 	if out, code := sshCommand(t, leader, `confirm "Kab. Balangan" --leader "H. Ahmad"`); code != 0 {
 		t.Errorf("a leader key cannot sign off: %d %q", code, out)
 	}
@@ -265,66 +215,17 @@ func TestServeRoleLimits(t *testing.T) {
 // line.
 func TestServeScreensAreLive(t *testing.T) {
 	ts := startServer(t, numberedRoster(5))
-	screen := func(user string) (io.Writer, *syncBuffer) {
-		c := ts.dialRole(t, user, db.RoleGate)
-		sess, err := c.NewSession()
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { sess.Close() })
-		sess.Setenv("HADIR_LANG", "en")
-		if err := sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
-			t.Fatal(err)
-		}
-		out := &syncBuffer{}
-		sess.Stdout = out
-		in, _ := sess.StdinPipe()
-		if err := sess.Shell(); err != nil {
-			t.Fatal(err)
-		}
-		// Answer the server's device-attributes query as every terminal does
-		// (wish asks it when the session starts, and waits for the answer).
-		io.WriteString(in, "\x1b[?62;c")
+	screen := func(user string) (io.Writer, *sshtest.Buffer) {
+		_, in, out := sshtest.Screen(t, ts.DialRole(t, user, db.RoleGate), "", 30, 100)
 		return in, out
 	}
 	rinaIn, rina := screen("rina")
 	_, budi := screen("budi")
-	rina.waitFor(t, "Arrived 0 / 5")
-	budi.waitFor(t, "Arrived 0 / 5")
+	rina.WaitFor(t, "Arrived 0 / 5")
+	budi.WaitFor(t, "Arrived 0 / 5")
 	io.WriteString(rinaIn, "R0003\r")
-	rina.waitFor(t, "Checked in: R0003 Relawan 3")
-	budi.waitFor(t, "Arrived 1 / 5")
-}
-
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-// waitFor waits for the screen to show want. The wait is long (a loaded
-// machine is slow): only a screen that never shows it fails.
-func (b *syncBuffer) waitFor(t *testing.T, want string) {
-	t.Helper()
-	const within = time.Minute
-	deadline := time.Now().Add(within)
-	for time.Now().Before(deadline) {
-		b.mu.Lock()
-		found := strings.Contains(b.buf.String(), want)
-		b.mu.Unlock()
-		if found {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	t.Fatalf("the screen did not show %q within %v; it sent:\n%q", want, within, b.buf.String())
+	rina.WaitFor(t, "Checked in: R0003 Relawan 3")
+	budi.WaitFor(t, "Arrived 1 / 5")
 }
 
 func TestServeRefusesWithoutLogins(t *testing.T) {
@@ -406,11 +307,11 @@ func TestServeLeavesASharedFolderAlone(t *testing.T) {
 	}
 	c := &cli{t: t, dir: shared, db: filepath.Join(shared, "hadir.db")}
 	c.importGood()
-	keys := c.write("gate.keys", []byte("gate "+string(gossh.MarshalAuthorizedKey(newKey(t).PublicKey()))))
+	keys := c.write("gate.keys", []byte("gate "+string(gossh.MarshalAuthorizedKey(sshtest.NewKey(t).PublicKey()))))
 	done := make(chan struct{})
 	started := make(chan struct{})
 	exited := make(chan int, 1)
-	var out syncBuffer
+	var out sshtest.Buffer
 	env := &runEnv{stdout: &out, stderr: &out, stdin: strings.NewReader(""), done: done,
 		serveStarted: func(net.Addr) { close(started) }}
 	go func() {
@@ -419,7 +320,7 @@ func TestServeLeavesASharedFolderAlone(t *testing.T) {
 	select {
 	case <-started:
 	case code := <-exited:
-		t.Fatalf("serve ended with %d: %s", code, out.buf.String())
+		t.Fatalf("serve ended with %d: %s", code, out.String())
 	}
 	close(done)
 	<-exited
@@ -439,10 +340,10 @@ func TestServeLeavesASharedFolderAlone(t *testing.T) {
 // that recorded them, not the name the client typed.
 func TestServeAnnulOwnOnly(t *testing.T) {
 	ts := startServer(t, numberedRoster(3))
-	rina := ts.dialRole(t, "rina", db.RoleGate)
+	rina := ts.DialRole(t, "rina", db.RoleGate)
 	sshCommand(t, rina, "checkin R0001")
 	p, _ := ts.store.Person("R0001")
-	impostor, err := ts.dial("rina", gossh.Password(testPasscode)) // another gate login, same name
+	impostor, err := ts.Dial("rina", gossh.Password(testPasscode)) // another gate login, same name
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -36,7 +36,7 @@ func TestVersionIsRecorded(t *testing.T) {
 	contains(t, "the report", string(c.read(report)), version.Read().Describe())
 
 	ts := startServer(t, numberedRoster(1))
-	contains(t, "the serve log", ts.logText(), version.Read().Describe()+" serving")
+	contains(t, "the serve log", ts.LogText(), version.Read().Describe()+" serving")
 }
 
 // A store or an events file from a newer hadir is refused, naming both

@@ -69,8 +69,8 @@ func (b *backoff) refusing(host string) bool {
 
 // fail records a failed login from host (a wrong passcode, or a connection
 // that offered only unknown keys); what succeeds in between forgets nothing.
-// recent is how many failures of host this one makes within backoffWindow. When it starts a refusal it
-// returns its length (and the caller logs it once), else 0.
+// When it starts a refusal it returns its length (and the caller logs it
+// once), else 0.
 func (b *backoff) fail(host string) time.Duration {
 	b.mu.Lock()
 	defer b.mu.Unlock()

@@ -3,14 +3,9 @@ package serve
 import (
 	"bytes"
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
 	"fmt"
-	"io"
 	"net"
-	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -18,6 +13,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"hadir/db"
+	"hadir/internal/sshtest"
 	"hadir/model"
 )
 
@@ -26,12 +22,10 @@ import (
 // role and one gate passcode. Commands sent over SSH are answered by
 // testRun, a stand-in for the command line's.
 type testServer struct {
+	sshtest.Server[db.Role]
 	t     *testing.T
-	addr  string
 	srv   *server
 	store *db.Store
-	keys  map[db.Role]gossh.Signer
-	dir   string
 }
 
 const testPasscode = "gerbang-rahasia-2026"
@@ -51,24 +45,16 @@ func startServer(t *testing.T, roster []model.Volunteer, setup ...serveSetup) *t
 	if _, err := st.ImportRoster(roster, false); err != nil {
 		t.Fatal(err)
 	}
-	ts := &testServer{t: t, keys: map[db.Role]gossh.Signer{}, dir: dir, store: st}
-	var keyLines strings.Builder
-	for _, role := range []db.Role{db.RoleGate, db.RoleLeader, db.RoleAdmin} {
-		signer := newKey(t)
-		ts.keys[role] = signer
-		fmt.Fprintf(&keyLines, "%s %s", role, gossh.MarshalAuthorizedKey(signer.PublicKey()))
-	}
-	keys, codes := filepath.Join(dir, "gate.keys"), filepath.Join(dir, "passcodes.txt")
-	os.WriteFile(keys, []byte(keyLines.String()), 0o600)
-	os.WriteFile(codes, []byte("gate "+testPasscode+"\n"), 0o600)
+	logins, keys, codes := sshtest.Logins(t, dir, testPasscode, db.RoleGate, db.RoleLeader, db.RoleAdmin)
+	ts := &testServer{Server: sshtest.Server[db.Role]{Dir: dir, Keys: logins}, t: t, store: st}
 
 	var mu sync.Mutex
 	out := &bytes.Buffer{}
 	started := make(chan struct{})
 	ctx, cancel := context.WithCancel(context.Background())
 	cfg := Config{Store: st, StorePath: path, Listen: "127.0.0.1:0", KeyFiles: []string{keys}, Passcodes: codes,
-		Idle: time.Minute, Run: testRun, Stdout: lockedWriter{&mu, out}, Stderr: lockedWriter{&mu, out},
-		Started: func(addr net.Addr) { ts.addr = addr.String(); close(started) },
+		Idle: time.Minute, Run: testRun, Stdout: sshtest.LockedWriter{Mu: &mu, W: out}, Stderr: sshtest.LockedWriter{Mu: &mu, W: out},
+		Started: func(addr net.Addr) { ts.Addr = addr.String(); close(started) },
 		prepare: func(srv *server) {
 			srv.backoff.delay = 0 // a wrong passcode is answered at once here
 			for _, f := range setup {
@@ -121,67 +107,10 @@ func testRun(call Call) int {
 	return 2
 }
 
-// logText is the serve log so far.
-func (ts *testServer) logText() string {
-	b, _ := os.ReadFile(filepath.Join(ts.dir, "hadir.db.serve.log"))
-	return string(b)
-}
-
-type lockedWriter struct {
-	mu *sync.Mutex
-	w  io.Writer
-}
-
-func (l lockedWriter) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(p)
-}
-
-func (ts *testServer) dial(user string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
-	return gossh.Dial("tcp", ts.addr, &gossh.ClientConfig{
-		User: user, Auth: auth, HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: time.Minute,
-	})
-}
-
-func (ts *testServer) dialRole(t *testing.T, user string, role db.Role) *gossh.Client {
-	t.Helper()
-	c, err := ts.dial(user, gossh.PublicKeys(ts.keys[role]))
-	if err != nil {
-		t.Fatalf("%s cannot connect with the %s key: %v", user, role, err)
-	}
-	t.Cleanup(func() { c.Close() })
-	return c
-}
-
-func newKey(t *testing.T) gossh.Signer {
-	t.Helper()
-	_, priv, _ := ed25519.GenerateKey(rand.Reader)
-	s, err := gossh.NewSignerFromKey(priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
 // sshCommand runs one command over SSH and returns its output and exit code.
 func sshCommand(t *testing.T, c *gossh.Client, cmd string) (string, int) {
 	t.Helper()
-	sess, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sess.Close()
-	var out syncBuffer // stdout and stderr are copied by two goroutines
-	sess.Stdout, sess.Stderr = &out, &out
-	err = sess.Run(cmd)
-	code := 0
-	if exit, ok := err.(*gossh.ExitError); ok {
-		code = exit.ExitStatus()
-	} else if err != nil {
-		t.Fatalf("%s: %v", cmd, err)
-	}
-	return out.buf.String(), code
+	return sshtest.Command(t, c, "", cmd)
 }
 
 func numberedRoster(n int) []model.Volunteer {
@@ -190,35 +119,4 @@ func numberedRoster(n int) []model.Volunteer {
 		vs[i] = model.Volunteer{ID: fmt.Sprintf("R%04d", i), Name: fmt.Sprintf("Relawan %d", i), Contingent: "Kab. Balangan", Source: model.SourceRoster}
 	}
 	return vs
-}
-
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-// waitFor waits for the screen to show want. The wait is long (a loaded
-// machine is slow): only a screen that never shows it fails.
-func (b *syncBuffer) waitFor(t *testing.T, want string) {
-	t.Helper()
-	const within = time.Minute
-	deadline := time.Now().Add(within)
-	for time.Now().Before(deadline) {
-		b.mu.Lock()
-		found := strings.Contains(b.buf.String(), want)
-		b.mu.Unlock()
-		if found {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	t.Fatalf("the screen did not show %q within %v; it sent:\n%q", want, within, b.buf.String())
 }

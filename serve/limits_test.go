@@ -14,6 +14,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"hadir/db"
+	"hadir/internal/sshtest"
 	"hadir/internal/testclock"
 )
 
@@ -25,37 +26,19 @@ var cursorMove = regexp.MustCompile(`\x1b\[[0-9;?]*[^0-9;?m]`)
 // goes on serving every gate.
 func TestServeClampsTheWindow(t *testing.T) {
 	ts := startServer(t, numberedRoster(5))
-	c := ts.dialRole(t, "rina", db.RoleGate)
-	sess, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sess.Close()
-	sess.Setenv("HADIR_LANG", "en")
-	if err := sess.RequestPty("xterm-256color", 30000, 30000, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	out := &syncBuffer{}
-	sess.Stdout = out
-	in, _ := sess.StdinPipe()
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
-	io.WriteString(in, "\x1b[?62;c")
-	out.waitFor(t, "Arrived 0 / 5")
+	sess, in, out := sshtest.Screen(t, ts.DialRole(t, "rina", db.RoleGate), "", 30000, 30000)
+	out.WaitFor(t, "Arrived 0 / 5")
 	sess.WindowChange(50000, 50000)
 	io.WriteString(in, "R0001\r")
-	out.waitFor(t, "Checked in: R0001 Relawan 1")
-	out.mu.Lock()
+	out.WaitFor(t, "Checked in: R0001 Relawan 1")
 	// What is drawn between two cursor moves is one stretch of a line.
-	screen := ansi.Strip(cursorMove.ReplaceAllString(out.buf.String(), "\n"))
-	out.mu.Unlock()
+	screen := ansi.Strip(cursorMove.ReplaceAllString(out.String(), "\n"))
 	for line := range strings.SplitSeq(strings.ReplaceAll(screen, "\r", "\n"), "\n") {
 		if w := ansi.StringWidth(line); w > maxColumns {
 			t.Fatalf("a line %d columns wide was drawn; the window is clamped at %d", w, maxColumns)
 		}
 	}
-	other := ts.dialRole(t, "budi", db.RoleGate)
+	other := ts.DialRole(t, "budi", db.RoleGate)
 	if out, code := sshCommand(t, other, "checkin R0002"); code != 0 {
 		t.Errorf("the server stopped serving the other gates: %d %q", code, out)
 	}
@@ -66,7 +49,7 @@ func TestServeClampsTheWindow(t *testing.T) {
 func TestServeSessionLimits(t *testing.T) {
 	ts := startServer(t, numberedRoster(5))
 	long := strings.Repeat("r", 100)
-	c := ts.dialRole(t, long+"\x1b[2J\n", db.RoleGate)
+	c := ts.DialRole(t, long+"\x1b[2J\n", db.RoleGate)
 	sess, err := c.NewSession()
 	if err != nil {
 		t.Fatal(err)
@@ -87,10 +70,10 @@ func TestServeSessionLimits(t *testing.T) {
 	if taken != maxEnvVars {
 		t.Errorf("%d environment variables were taken, want %d", taken, maxEnvVars)
 	}
-	var out syncBuffer
+	var out sshtest.Buffer
 	sess.Stdout, sess.Stderr = &out, &out
 	if err := sess.Run("checkin R0003"); err != nil {
-		t.Fatalf("checkin: %v\n%s", err, out.buf.String())
+		t.Fatalf("checkin: %v\n%s", err, out.String())
 	}
 	p, _ := ts.store.Person("R0003")
 	if p.Arrival.Station != "gerbang 2" {
@@ -99,7 +82,7 @@ func TestServeSessionLimits(t *testing.T) {
 	if p.Arrival.Operator != long[:64] {
 		t.Errorf("operator recorded as %q (%d characters), want it cut at 64", p.Arrival.Operator, len(p.Arrival.Operator))
 	}
-	if log := ts.logText(); strings.Contains(log, "\x1b") || strings.Count(log, "\n") != strings.Count(log, "hadir serve: ") {
+	if log := ts.LogText(); strings.Contains(log, "\x1b") || strings.Count(log, "\n") != strings.Count(log, "hadir serve: ") {
 		t.Errorf("the log took a control character or a forged line:\n%q", log)
 	}
 }
@@ -117,7 +100,7 @@ func banner(t *testing.T, conn net.Conn) string {
 // one that logs in but opens no session is closed after the idle time.
 func TestServeClosesSilentConnections(t *testing.T) {
 	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.handshake = 100 * time.Millisecond })
-	conn, err := net.Dial("tcp", ts.addr)
+	conn, err := net.Dial("tcp", ts.Addr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +116,7 @@ func TestServeClosesSilentConnections(t *testing.T) {
 
 	// A second server: logging in must not race a short handshake time.
 	ts = startServer(t, numberedRoster(1), func(srv *server) { srv.idle = 100 * time.Millisecond })
-	c := ts.dialRole(t, "rina", db.RoleGate)
+	c := ts.DialRole(t, "rina", db.RoleGate)
 	closed := make(chan error, 1)
 	go func() { closed <- c.Wait() }()
 	select {
@@ -143,65 +126,47 @@ func TestServeClosesSilentConnections(t *testing.T) {
 	}
 }
 
-// fakeClock is a clock the test moves by hand.
-type fakeClock struct {
-	mu sync.Mutex
-	at time.Time
-}
-
-func (c *fakeClock) now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.at
-}
-
-func (c *fakeClock) add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.at = c.at.Add(d)
-}
-
 // Five wrong passcodes within a minute shut the address out for a minute,
 // said once in the log; a hundred guesses take far more than ten minutes.
 func TestServeLoginBackoff(t *testing.T) {
-	clock := &fakeClock{at: testclock.Epoch()}
-	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.backoff.now = clock.now })
+	clock := testclock.New(testclock.Epoch())
+	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.backoff.now = clock.Now })
 	for i := range backoffFailures {
-		if c, err := ts.dial("tebak", gossh.Password("salah-tebak-123")); err == nil {
+		if c, err := ts.Dial("tebak", gossh.Password("salah-tebak-123")); err == nil {
 			c.Close()
 			t.Fatalf("wrong passcode %d was let in", i+1)
 		}
-		clock.add(time.Second)
+		clock.Add(time.Second)
 	}
-	if c, err := ts.dial("rina", gossh.Password(testPasscode)); err == nil {
+	if c, err := ts.Dial("rina", gossh.Password(testPasscode)); err == nil {
 		c.Close()
 		t.Fatal("the address was not refused after 5 wrong passcodes")
 	}
-	if n := strings.Count(ts.logText(), "refusing every login from 127.0.0.1 for 1m0s"); n != 1 {
-		t.Errorf("the refusal is in the log %d times, want once:\n%s", n, ts.logText())
+	if n := strings.Count(ts.LogText(), "refusing every login from 127.0.0.1 for 1m0s"); n != 1 {
+		t.Errorf("the refusal is in the log %d times, want once:\n%s", n, ts.LogText())
 	}
-	clock.add(backoffFirst)
-	c, err := ts.dial("rina", gossh.Password(testPasscode))
+	clock.Add(backoffFirst)
+	c, err := ts.Dial("rina", gossh.Password(testPasscode))
 	if err != nil {
 		t.Fatalf("still refused after the minute: %v", err)
 	}
 	c.Close()
 
 	// An attacker who tries again as soon as the server lets them.
-	start, failures := clock.now(), 0
+	start, failures := clock.Now(), 0
 	for failures < 100 {
-		before := strings.Count(ts.logText(), "refused: wrong passcode")
-		if c, err := ts.dial("tebak", gossh.Password("salah-tebak-123")); err == nil {
+		before := strings.Count(ts.LogText(), "refused: wrong passcode")
+		if c, err := ts.Dial("tebak", gossh.Password("salah-tebak-123")); err == nil {
 			c.Close()
 			t.Fatal("a wrong passcode was let in")
 		}
-		if strings.Count(ts.logText(), "refused: wrong passcode") > before {
+		if strings.Count(ts.LogText(), "refused: wrong passcode") > before {
 			failures++
 		} else {
-			clock.add(30 * time.Second) // refused at the door: wait and try again
+			clock.Add(30 * time.Second) // refused at the door: wait and try again
 		}
 	}
-	if took := clock.now().Sub(start); took < 10*time.Minute {
+	if took := clock.Now().Sub(start); took < 10*time.Minute {
 		t.Errorf("100 wrong passcodes took %v of the attacker's time, want at least 10 minutes", took)
 	}
 }
@@ -238,7 +203,7 @@ func (c *closeWatch) Read(p []byte) (int, error) {
 // stays under the handshake time and is closed when it runs out.
 func TestServeKeyQueryIsNoLogin(t *testing.T) {
 	ts := startServer(t, numberedRoster(1), func(srv *server) { srv.handshake = 200 * time.Millisecond })
-	raw, err := net.Dial("tcp", ts.addr)
+	raw, err := net.Dial("tcp", ts.Addr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -246,9 +211,9 @@ func TestServeKeyQueryIsNoLogin(t *testing.T) {
 	defer conn.Close()
 	release := make(chan struct{})
 	defer close(release)
-	go gossh.NewClientConn(conn, ts.addr, &gossh.ClientConfig{
+	go gossh.NewClientConn(conn, ts.Addr, &gossh.ClientConfig{
 		User: "stranger", HostKeyCallback: gossh.InsecureIgnoreHostKey(),
-		Auth: []gossh.AuthMethod{gossh.PublicKeys(stalledSigner{ts.keys[db.RoleGate], release})},
+		Auth: []gossh.AuthMethod{gossh.PublicKeys(stalledSigner{ts.Keys[db.RoleGate], release})},
 	})
 	select {
 	case <-conn.closed:

@@ -42,8 +42,8 @@ func TestServeLogRotates(t *testing.T) {
 // A user name cannot forge a log line, and is cut at 64 characters.
 func TestServeLogQuotesNames(t *testing.T) {
 	ts := startServer(t, numberedRoster(1))
-	ts.dial("rina\nhadir serve: admin logged in"+strings.Repeat("x", 100), gossh.Password("salah-tebak-123"))
-	log := ts.logText()
+	ts.Dial("rina\nhadir serve: admin logged in"+strings.Repeat("x", 100), gossh.Password("salah-tebak-123"))
+	log := ts.LogText()
 	for _, line := range strings.Split(strings.TrimSpace(log), "\n") {
 		if !strings.HasPrefix(line, "hadir serve: ") {
 			t.Errorf("a line not written by the server: %q", line)

@@ -53,6 +53,26 @@ func checkPeer(conn net.Conn, path string) error {
 	return nil
 }
 
+// peerUID is the user of the process at the other end of c; not known
+// where the system cannot tell (socketUID is nil).
+func peerUID(c *net.UnixConn) (uid int, known bool, err error) {
+	if socketUID == nil {
+		return 0, false, nil
+	}
+	raw, err := c.SyscallConn()
+	if err != nil {
+		return 0, false, err
+	}
+	var uidErr error
+	if err := raw.Control(func(fd uintptr) { uid, uidErr = socketUID(int(fd)) }); err != nil {
+		return 0, false, err
+	}
+	if uidErr != nil {
+		return 0, false, uidErr
+	}
+	return uid, true, nil
+}
+
 // trustedListener accepts only connections from this user's programs.
 type trustedListener struct {
 	net.Listener

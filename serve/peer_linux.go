@@ -1,26 +1,13 @@
 package serve
 
-import (
-	"net"
+import "golang.org/x/sys/unix"
 
-	"golang.org/x/sys/unix"
-)
-
-// peerUID is the user of the process at the other end (SO_PEERCRED).
-func peerUID(c *net.UnixConn) (uid int, known bool, err error) {
-	raw, err := c.SyscallConn()
+// socketUID is the user of the process at the other end of a local socket
+// (SO_PEERCRED).
+var socketUID = func(fd int) (int, error) {
+	cred, err := unix.GetsockoptUcred(fd, unix.SOL_SOCKET, unix.SO_PEERCRED)
 	if err != nil {
-		return 0, false, err
+		return 0, err
 	}
-	var cred *unix.Ucred
-	var credErr error
-	if err := raw.Control(func(fd uintptr) {
-		cred, credErr = unix.GetsockoptUcred(int(fd), unix.SOL_SOCKET, unix.SO_PEERCRED)
-	}); err != nil {
-		return 0, false, err
-	}
-	if credErr != nil {
-		return 0, false, credErr
-	}
-	return int(cred.Uid), true, nil
+	return int(cred.Uid), nil
 }

@@ -12,6 +12,7 @@ import (
 	"log"
 	"net"
 	"os"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -53,7 +54,8 @@ type Config struct {
 	// Started is told the address once the server listens (tests, port 0).
 	Started func(net.Addr)
 	// Peers are the laptops this one keeps in step with while serving
-	// (hadir serve --peer); their state is logged here.
+	// (hadir serve --peer); their state is logged here, and each takes
+	// events only from the keys KeyFiles lists as peer or admin.
 	Peers []*peer.Link
 	// prepare changes the server before it listens (this package's tests).
 	prepare func(*server)
@@ -116,6 +118,9 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	if lg.empty() {
 		return ErrNoLogins
+	}
+	for _, l := range cfg.Peers {
+		l.Trust = lg.maySync // a serving laptop takes events only from its listed peers
 	}
 	st := cfg.Store
 	logFile, err := openRotatingLog(st.Path()+".serve.log", logMaxBytes, logKeep)
@@ -370,7 +375,7 @@ func (srv *server) teaHandler(sess ssh.Session) (tea.Model, []tea.ProgramOption)
 
 // remoteCommands may be run over SSH (`ssh -p 2222 rina@host checkin ID`);
 // the store checks what the login's role allows.
-var remoteCommands = map[string]bool{"checkin": true, "stats": true, "depart": true, "excuse": true, "replace": true, "confirm": true, "annul": true}
+var remoteCommands = []string{"checkin", "stats", "depart", "excuse", "replace", "confirm", "annul"}
 
 // commandMiddleware runs a command sent over SSH on the shared store, as the
 // SSH user at the connection's station with the login's role.
@@ -381,8 +386,8 @@ func (srv *server) commandMiddleware(next ssh.Handler) ssh.Handler {
 			next(sess)
 			return
 		}
-		if !remoteCommands[args[0]] {
-			fmt.Fprintf(sess.Stderr(), "hadir: %q cannot be run over SSH; these can: checkin, stats, depart, excuse, replace, confirm, annul\n", args[0])
+		if !slices.Contains(remoteCommands, args[0]) {
+			fmt.Fprintf(sess.Stderr(), "hadir: %q cannot be run over SSH; these can: %s\n", args[0], strings.Join(remoteCommands, ", "))
 			sess.Exit(2)
 			return
 		}

@@ -31,18 +31,9 @@ func (srv *server) peersOnlySync(next ssh.Handler) ssh.Handler {
 	}
 }
 
-// PeerKeys reads the --authorized-keys files and says which keys may sync
-// (role peer or admin): a serving laptop takes events only from those, on
-// the links it dials too.
-func PeerKeys(specs []string) (func(gossh.PublicKey) bool, error) {
-	lg := &logins{}
-	for _, spec := range specs {
-		if err := lg.loadKeys(spec); err != nil {
-			return nil, err
-		}
-	}
-	return func(key gossh.PublicKey) bool {
-		role, ok := lg.keys[string(key.Marshal())]
-		return ok && (role == db.RolePeer || role == db.RoleAdmin)
-	}, nil
+// maySync says whether a key may sync (role peer or admin): a serving
+// laptop takes events only from those, on the links it dials too.
+func (l *logins) maySync(key gossh.PublicKey) bool {
+	role, ok := l.keys[string(key.Marshal())]
+	return ok && (role == db.RolePeer || role == db.RoleAdmin)
 }

@@ -11,6 +11,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"hadir/db"
+	"hadir/internal/sshtest"
 )
 
 // dialFrom opens a raw TCP connection to the server from a loopback
@@ -18,23 +19,11 @@ import (
 // laptop on the Wi-Fi would.
 func dialFrom(t *testing.T, ts *testServer, ip string) net.Conn {
 	t.Helper()
-	conn, err := connectFrom(t, ts, ip)
+	conn, err := sshtest.ConnectFrom(t, ts.Addr, ip)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return conn
-}
-
-// connectFrom is dialFrom for other goroutines than the test's: it returns
-// the error.
-func connectFrom(t *testing.T, ts *testServer, ip string) (net.Conn, error) {
-	d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(ip)}, Timeout: time.Minute}
-	conn, err := d.Dial("tcp", ts.addr)
-	if err != nil {
-		return nil, fmt.Errorf("cannot connect from %s: %w", ip, err)
-	}
-	t.Cleanup(func() { conn.Close() })
-	return conn, nil
 }
 
 // served reports whether the server greets a raw connection (it is waiting
@@ -63,11 +52,11 @@ func TestServeOneAddressCannotFillTheLogin(t *testing.T) {
 	if kept != maxUnauthPerHost {
 		t.Errorf("%d connections from one address wait at the login, want %d", kept, maxUnauthPerHost)
 	}
-	gate := ts.dialRole(t, "rina", db.RoleGate)
+	gate := ts.DialRole(t, "rina", db.RoleGate)
 	if out, code := sshCommand(t, gate, "checkin R0000"); code != 0 {
 		t.Errorf("a gate's key could not check in while one address held the login: %d %q", code, out)
 	}
-	c, err := ts.dial("budi", gossh.Password(testPasscode))
+	c, err := ts.Dial("budi", gossh.Password(testPasscode))
 	if err != nil {
 		t.Fatalf("a gate's passcode was refused while one address held the login: %v", err)
 	}
@@ -111,7 +100,7 @@ func TestServeFullLoginLetsAGateIn(t *testing.T) {
 			first = conn
 		}
 	}
-	gate := ts.dialRole(t, "rina", db.RoleGate)
+	gate := ts.DialRole(t, "rina", db.RoleGate)
 	if out, code := sshCommand(t, gate, "checkin R0000"); code != 0 {
 		t.Errorf("a gate could not check in with every place taken: %d %q", code, out)
 	}
