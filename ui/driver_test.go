@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -200,4 +201,17 @@ func dayAndTime(t time.Time, lang Lang) string {
 func longDate(t time.Time, lang Lang) string {
 	t = t.In(testclock.WITA)
 	return strconv.Itoa(t.Day()) + " " + testMonths[lang][t.Month()-1] + " " + strconv.Itoa(t.Year())
+}
+
+// eachGoldenScreen runs screen as a subtest for each size of the golden
+// screens (80x24, 120x40) and each language, named as their files are
+// ("80x24_id").
+func eachGoldenScreen(t *testing.T, screen func(t *testing.T, lang Lang, size [2]int)) {
+	t.Helper()
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, lang := range []Lang{Indonesian, English} {
+			name := fmt.Sprintf("%dx%d_%s", size[0], size[1], []string{"id", "en"}[lang])
+			t.Run(name, func(t *testing.T) { screen(t, lang, size) })
+		}
+	}
 }
