@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"testing"
@@ -271,11 +270,8 @@ func BenchmarkContingents(b *testing.B) {
 // in its own language.
 func TestContingentGateLoginCannotSignOff(t *testing.T) {
 	st := testStore(t, nil)
-	c := newCommon(st, Options{Operator: "Rina", Station: "gerbang 1", Lang: Indonesian, Role: db.RoleGate, Login: "key:x", Out: &bytes.Buffer{}, Now: fixedNow})
-	s := newContingents(c)
-	d := &screenDriver{t: t, s: s, bell: &bytes.Buffer{}}
-	s.SetSize(120, 30)
-	d.run(s.Init())
+	d, _ := newScreenDriverAs(t, st, Options{Operator: "Rina", Station: "gerbang 1", Lang: Indonesian, Role: db.RoleGate, Login: "key:x"}, 120, 30,
+		func(c *Common) Screen { return newContingents(c) })
 	m := openBalangan(d)
 	var help []string
 	for _, b := range m.ShortHelp() {

@@ -92,8 +92,15 @@ type screenDriver struct {
 // newScreenDriver opens the screen that open makes, for Rina at gerbang 1,
 // sized w×h and loaded.
 func newScreenDriver(t testing.TB, st *db.Store, lang Lang, w, h int, open func(*Common) Screen) (*screenDriver, *Common) {
+	return newScreenDriverAs(t, st, Options{Operator: "Rina", Station: "gerbang 1", Lang: lang}, w, h, open)
+}
+
+// newScreenDriverAs is newScreenDriver for the login o says; the driver
+// sets its Out (the bell) and Now (the fixed clock).
+func newScreenDriverAs(t testing.TB, st *db.Store, o Options, w, h int, open func(*Common) Screen) (*screenDriver, *Common) {
 	bell := &bytes.Buffer{}
-	c := newCommon(st, Options{Operator: "Rina", Station: "gerbang 1", Lang: lang, Out: bell, Now: fixedNow})
+	o.Out, o.Now = bell, fixedNow
+	c := newCommon(st, o)
 	s := open(c)
 	d := &screenDriver{t: t, s: s, bell: bell}
 	s.SetSize(w, h)
