@@ -2,7 +2,6 @@ package ui
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -175,27 +174,22 @@ func TestAppHelpAndLanguageSwitch(t *testing.T) {
 // Golden screens: the gate at 80x24 and 120x40, in both languages, with
 // results listed and after a check-in. Update with: go test ./ui -update
 func TestGoldenGate(t *testing.T) {
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		for _, lang := range []Lang{Indonesian, English} {
-			name := fmt.Sprintf("%dx%d_%s", size[0], size[1], []string{"id", "en"}[lang])
-			t.Run(name, func(t *testing.T) {
-				st := testStore(t, nil)
-				if err := st.SetStationName("gerbang 1"); err != nil {
-					t.Fatal(err)
-				}
-				d := newAppDriver(t, st, Options{Operator: "Rina", Lang: lang}, size[0], size[1])
-				d.typeText("JRS-BLG-0002")
-				d.key(tea.KeyEnter)
-				t.Run("checked_in", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
-				d.typeText("siti a")
-				d.key(tea.KeyDown)
-				d.key(tea.KeyDown)
-				t.Run("results", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
-				d.key(tea.KeyEnter)
-				t.Run("confirm", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
-			})
+	eachGoldenScreen(t, func(t *testing.T, lang Lang, size [2]int) {
+		st := testStore(t, nil)
+		if err := st.SetStationName("gerbang 1"); err != nil {
+			t.Fatal(err)
 		}
-	}
+		d := newAppDriver(t, st, Options{Operator: "Rina", Lang: lang}, size[0], size[1])
+		d.typeText("JRS-BLG-0002")
+		d.key(tea.KeyEnter)
+		t.Run("checked_in", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
+		d.typeText("siti a")
+		d.key(tea.KeyDown)
+		d.key(tea.KeyDown)
+		t.Run("results", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
+		d.key(tea.KeyEnter)
+		t.Run("confirm", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
+	})
 }
 
 // An SSH session left alone is closed after the idle time; a key press

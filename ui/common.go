@@ -172,18 +172,8 @@ type totalsMsg struct {
 	backup            db.BackupStatus
 }
 
-// bell rings the terminal bell, when it is on. The bell is one byte written
-// outside the renderer; a terminal writes it atomically between frames.
-func (c *Common) bell() tea.Cmd {
-	if !c.Bell {
-		return nil
-	}
-	out := c.Out
-	return func() tea.Msg {
-		io.WriteString(out, "\a")
-		return nil
-	}
-}
+// bell rings the terminal bell once, when it is on (see bells).
+func (c *Common) bell() tea.Cmd { return c.bells(1) }
 
 // bellGap is the pause between the beeps of one answer, so a terminal
 // sounds them apart; tests set it to nothing.
@@ -197,7 +187,9 @@ const (
 	bellsErr  = 3
 )
 
-// bells rings the bell n times, spaced so they are heard as n.
+// bells rings the bell n times, spaced so they are heard as n, when it is
+// on. Each bell is one byte written outside the renderer; a terminal writes
+// it atomically between frames.
 func (c *Common) bells(n int) tea.Cmd {
 	if !c.Bell || n <= 0 {
 		return nil

@@ -255,17 +255,13 @@ func (m *members) onKey(msg tea.KeyMsg) tea.Cmd {
 		m.departure, m.picked, m.sel, m.top = !m.departure, map[string]bool{}, 0, 0
 		return m.load()
 	case key.Matches(msg, k.Excuse):
-		if p, ok := m.current(); ok && m.refuseExcuse(p) {
-			break
-		} else if ok {
+		if p, ok := m.current(); ok && !m.refuseExcuse(p) {
 			m.mode, m.target, m.reason = membersExcuse, p, ""
 			m.input = newInput(m.c, m.c.T("contingent.note_placeholder"), 120)
 			m.input.Width = max(10, m.width-30)
 		}
 	case key.Matches(msg, k.Replace):
-		if p, ok := m.current(); ok && m.refuseReplace(p) {
-			break
-		} else if ok {
+		if p, ok := m.current(); ok && !m.refuseReplace(p) {
 			m.mode, m.target, m.found = membersReplace, p, nil
 			m.input = newInput(m.c, m.c.T("contingent.replace_placeholder"), 80)
 			m.input.Width = max(10, m.width-30)

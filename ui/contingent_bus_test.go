@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 
@@ -160,11 +159,8 @@ func TestWalkInNewContingent(t *testing.T) {
 		t.Fatalf("after adding Kota Bogor: %d of %d", tot.Arrived, tot.Expected)
 	}
 
-	gate := newCommon(st, Options{Operator: "Budi", Station: "gerbang 2", Lang: English, Role: db.RoleGate, Login: "key:budi", Out: &bytes.Buffer{}, Now: fixedNow})
-	g := newGate(gate)
-	gd := &screenDriver{t: t, s: g, bell: &bytes.Buffer{}}
-	g.SetSize(120, 30)
-	gd.run(g.Init())
+	gd, gate := newScreenDriverAs(t, st, Options{Operator: "Budi", Station: "gerbang 2", Lang: English, Role: db.RoleGate, Login: "key:budi"}, 120, 30,
+		func(c *Common) Screen { return newGate(c) })
 	gd.key(tea.KeyCtrlN)
 	gd.typeText("Asep Sunandar")
 	gd.key(tea.KeyEnter)

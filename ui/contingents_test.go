@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"testing"
@@ -223,25 +222,20 @@ func TestContingentDepartureMode(t *testing.T) {
 // Golden screens of the contingents table and of one contingent, at 80x24
 // and 120x40 in both languages. Update with: go test ./ui -update
 func TestGoldenContingents(t *testing.T) {
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		for _, lang := range []Lang{Indonesian, English} {
-			name := fmt.Sprintf("%dx%d_%s", size[0], size[1], []string{"id", "en"}[lang])
-			t.Run(name, func(t *testing.T) {
-				st := testStore(t, nil)
-				st.SetStationName("gerbang 1")
-				var ids []string
-				st.Read(func(s *model.State, _ *model.Index) { ids = s.Members("Kab. Balangan") })
-				st.CheckInMany(ids[1:], db.Actor{Station: "bus", Operator: "Rina"})
-				st.Excuse(ids[0], model.ReasonSick, "demam", db.Actor{Operator: "Rina"})
-				st.Confirm("Kab. Balangan", "H. Ahmad Rifani", model.PhaseArrival, db.Actor{Operator: "Rina"})
-				d := newAppDriver(t, st, Options{Operator: "Rina", Lang: lang}, size[0], size[1])
-				d.key(tea.KeyTab)
-				t.Run("table", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
-				d.key(tea.KeyEnter)
-				t.Run("members", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
-			})
-		}
-	}
+	eachGoldenScreen(t, func(t *testing.T, lang Lang, size [2]int) {
+		st := testStore(t, nil)
+		st.SetStationName("gerbang 1")
+		var ids []string
+		st.Read(func(s *model.State, _ *model.Index) { ids = s.Members("Kab. Balangan") })
+		st.CheckInMany(ids[1:], db.Actor{Station: "bus", Operator: "Rina"})
+		st.Excuse(ids[0], model.ReasonSick, "demam", db.Actor{Operator: "Rina"})
+		st.Confirm("Kab. Balangan", "H. Ahmad Rifani", model.PhaseArrival, db.Actor{Operator: "Rina"})
+		d := newAppDriver(t, st, Options{Operator: "Rina", Lang: lang}, size[0], size[1])
+		d.key(tea.KeyTab)
+		t.Run("table", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
+		d.key(tea.KeyEnter)
+		t.Run("members", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
+	})
 }
 
 // BenchmarkContingents switches to the Contingents screen and draws it at
@@ -276,11 +270,8 @@ func BenchmarkContingents(b *testing.B) {
 // in its own language.
 func TestContingentGateLoginCannotSignOff(t *testing.T) {
 	st := testStore(t, nil)
-	c := newCommon(st, Options{Operator: "Rina", Station: "gerbang 1", Lang: Indonesian, Role: db.RoleGate, Login: "key:x", Out: &bytes.Buffer{}, Now: fixedNow})
-	s := newContingents(c)
-	d := &screenDriver{t: t, s: s, bell: &bytes.Buffer{}}
-	s.SetSize(120, 30)
-	d.run(s.Init())
+	d, _ := newScreenDriverAs(t, st, Options{Operator: "Rina", Station: "gerbang 1", Lang: Indonesian, Role: db.RoleGate, Login: "key:x"}, 120, 30,
+		func(c *Common) Screen { return newContingents(c) })
 	m := openBalangan(d)
 	var help []string
 	for _, b := range m.ShortHelp() {

@@ -91,22 +91,17 @@ func dashMorning(t testing.TB) *db.Store {
 // and help lines around it). Update with:
 // go test ./ui -run Dashboard -update
 func TestDashboardGolden(t *testing.T) {
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		for _, lang := range []Lang{Indonesian, English} {
-			name := fmt.Sprintf("%dx%d_%s", size[0], size[1], []string{"id", "en"}[lang])
-			t.Run(name, func(t *testing.T) {
-				st := dashMorning(t)
-				d, dash := newDashboardDriver(t, st, lang, size[0], size[1])
-				t.Run("top", func(t *testing.T) { requireGolden(t, []byte(d.view())) })
-				if dash.scrollable() { // the rest, scrolled to the end
-					for range 3 {
-						d.key(tea.KeyPgDown)
-					}
-					t.Run("end", func(t *testing.T) { requireGolden(t, []byte(d.view())) })
-				}
-			})
+	eachGoldenScreen(t, func(t *testing.T, lang Lang, size [2]int) {
+		st := dashMorning(t)
+		d, dash := newDashboardDriver(t, st, lang, size[0], size[1])
+		t.Run("top", func(t *testing.T) { requireGolden(t, []byte(d.view())) })
+		if dash.scrollable() { // the rest, scrolled to the end
+			for range 3 {
+				d.key(tea.KeyPgDown)
+			}
+			t.Run("end", func(t *testing.T) { requireGolden(t, []byte(d.view())) })
 		}
-	}
+	})
 }
 
 // dashChartArea is the chart's bars and time labels as the screen shows them.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -91,8 +92,15 @@ type screenDriver struct {
 // newScreenDriver opens the screen that open makes, for Rina at gerbang 1,
 // sized w×h and loaded.
 func newScreenDriver(t testing.TB, st *db.Store, lang Lang, w, h int, open func(*Common) Screen) (*screenDriver, *Common) {
+	return newScreenDriverAs(t, st, Options{Operator: "Rina", Station: "gerbang 1", Lang: lang}, w, h, open)
+}
+
+// newScreenDriverAs is newScreenDriver for the login o says; the driver
+// sets its Out (the bell) and Now (the fixed clock).
+func newScreenDriverAs(t testing.TB, st *db.Store, o Options, w, h int, open func(*Common) Screen) (*screenDriver, *Common) {
 	bell := &bytes.Buffer{}
-	c := newCommon(st, Options{Operator: "Rina", Station: "gerbang 1", Lang: lang, Out: bell, Now: fixedNow})
+	o.Out, o.Now = bell, fixedNow
+	c := newCommon(st, o)
 	s := open(c)
 	d := &screenDriver{t: t, s: s, bell: bell}
 	s.SetSize(w, h)
@@ -200,4 +208,17 @@ func dayAndTime(t time.Time, lang Lang) string {
 func longDate(t time.Time, lang Lang) string {
 	t = t.In(testclock.WITA)
 	return strconv.Itoa(t.Day()) + " " + testMonths[lang][t.Month()-1] + " " + strconv.Itoa(t.Year())
+}
+
+// eachGoldenScreen runs screen as a subtest for each size of the golden
+// screens (80x24, 120x40) and each language, named as their files are
+// ("80x24_id").
+func eachGoldenScreen(t *testing.T, screen func(t *testing.T, lang Lang, size [2]int)) {
+	t.Helper()
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, lang := range []Lang{Indonesian, English} {
+			name := fmt.Sprintf("%dx%d_%s", size[0], size[1], []string{"id", "en"}[lang])
+			t.Run(name, func(t *testing.T) { screen(t, lang, size) })
+		}
+	}
 }

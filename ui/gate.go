@@ -88,7 +88,6 @@ type Gate struct {
 	rowsQuery model.Query   // the query the rows answer
 	busy      bool          // a check-in (or annul) is being written
 	pending   []tea.KeyMsg  // keys that arrived while busy, handled after it
-	scanNote  func() string // said with the next answer (text dropped before a scan)
 	answered  bool          // the details pane shows about, not the selected row
 	about     *model.Person // whom the latest answer is about (nil: nobody)
 
@@ -258,7 +257,7 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 	case annulledMsg:
 		return g.onAnnulled(msg)
 	case departMsg:
-		return g.finishAction(g.answerDepart(msg))
+		return g.finishAction(g.answerDepart(msg, nil))
 	case walkInDoneMsg:
 		if msg.err != nil && g.walkin != nil {
 			g.walkin.failure, g.walkin.saving = g.c.errorText(msg.err), false // keep what was typed

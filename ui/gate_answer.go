@@ -237,14 +237,14 @@ func (g *Gate) onEnter(msg enterMsg) tea.Cmd {
 	case msg.scanned != nil:
 		p := *msg.scanned
 		g.input.Reset()
-		g.scanNote = nil
+		var note func() string // said under the answer
 		if msg.annulSkipped != "" {
 			reason := msg.annulSkipped
-			g.scanNote = func() string { return g.c.T("gate.annul_not_made", reason) }
+			note = func() string { return g.c.T("gate.annul_not_made", reason) }
 		}
 		if msg.dropped != "" {
 			dropped := msg.dropped
-			g.scanNote = func() string { return g.c.T("gate.dropped_text", dropped, p.ID) }
+			note = func() string { return g.c.T("gate.dropped_text", dropped, p.ID) }
 		}
 		if msg.repeat { // see scanTurn.record
 			g.banner = g.shelved // the repeat's keystrokes cleared the answer: bring it back
@@ -254,9 +254,9 @@ func (g *Gate) onEnter(msg enterMsg) tea.Cmd {
 		}
 		g.lastScanID, g.lastScanAt = p.ID, msg.at
 		if msg.departed != nil {
-			return g.finishAction(g.answerDepart(*msg.departed))
+			return g.finishAction(g.answerDepart(*msg.departed, note))
 		}
-		return g.finishAction(g.answerCheckIn(*msg.checked))
+		return g.finishAction(g.answerCheckIn(*msg.checked, note))
 	case msg.confirm != nil:
 		p := *msg.confirm
 		g.mode, g.confirming = modeConfirm, p
@@ -297,12 +297,12 @@ func looksLikeID(s string) bool {
 }
 
 func (g *Gate) onCheckIn(msg checkInMsg) tea.Cmd {
-	return g.finishAction(g.answerCheckIn(msg))
+	return g.finishAction(g.answerCheckIn(msg, nil))
 }
 
-func (g *Gate) answerCheckIn(msg checkInMsg) tea.Cmd {
-	note := g.scanNote
-	g.scanNote = nil
+// answerCheckIn shows the answer to a check-in, and note (when not nil)
+// under it: what happened to the text typed before a scan.
+func (g *Gate) answerCheckIn(msg checkInMsg, note func() string) tea.Cmd {
 	defer func() {
 		if note != nil {
 			g.setNote(note)

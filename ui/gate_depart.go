@@ -49,10 +49,9 @@ func recordDeparture(st *db.Store, id string, by db.Actor) departMsg {
 	return msg
 }
 
-// answerDepart shows the answer to a departure.
-func (g *Gate) answerDepart(msg departMsg) tea.Cmd {
-	note := g.scanNote
-	g.scanNote = nil
+// answerDepart shows the answer to a departure, and note as answerCheckIn
+// does.
+func (g *Gate) answerDepart(msg departMsg, note func() string) tea.Cmd {
 	defer func() {
 		if note != nil {
 			g.setNote(note)

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"testing"
 	"time"
 
@@ -15,30 +14,25 @@ import (
 // normal mode (the came-back question), at 80x24 and 120x40 in both
 // languages. Update with: go test ./ui -update
 func TestGoldenGateDepartures(t *testing.T) {
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		for _, lang := range []Lang{Indonesian, English} {
-			name := fmt.Sprintf("%dx%d_%s", size[0], size[1], []string{"id", "en"}[lang])
-			t.Run(name, func(t *testing.T) {
-				st := testStore(t, nil)
-				for _, id := range []string{"JRS-BLG-0002", "JRS-BLG-0003"} {
-					st.CheckIn(id, db.Actor{Station: "gerbang 2", Operator: "Budi"})
-				}
-				st.Depart("JRS-BLG-0003", db.Actor{Station: "pos kontingen", Operator: "Pak Harun"})
-				d := newAppDriver(t, st, Options{Operator: "Rina", Station: "gerbang 1", Lang: lang}, size[0], size[1])
-				d.app.c.Now = func() time.Time { return testClock.AddDate(0, 0, 2) } // the last day
-				d.key(tea.KeyCtrlD)
-				d.typeText("ZZZ-0042")
-				d.key(tea.KeyEnter)
-				d.typeText("JRS-BLG-0002")
-				d.key(tea.KeyEnter)
-				d.mustShow("JRS-BLG-0002 Siti Aisyah")
-				t.Run("departures_mode", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
-				d.key(tea.KeyCtrlD)
-				d.typeText("JRS-BLG-0003")
-				d.key(tea.KeyEnter)
-				d.mustShow("JRS-BLG-0003")
-				t.Run("came_back", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
-			})
+	eachGoldenScreen(t, func(t *testing.T, lang Lang, size [2]int) {
+		st := testStore(t, nil)
+		for _, id := range []string{"JRS-BLG-0002", "JRS-BLG-0003"} {
+			st.CheckIn(id, db.Actor{Station: "gerbang 2", Operator: "Budi"})
 		}
-	}
+		st.Depart("JRS-BLG-0003", db.Actor{Station: "pos kontingen", Operator: "Pak Harun"})
+		d := newAppDriver(t, st, Options{Operator: "Rina", Station: "gerbang 1", Lang: lang}, size[0], size[1])
+		d.app.c.Now = func() time.Time { return testClock.AddDate(0, 0, 2) } // the last day
+		d.key(tea.KeyCtrlD)
+		d.typeText("ZZZ-0042")
+		d.key(tea.KeyEnter)
+		d.typeText("JRS-BLG-0002")
+		d.key(tea.KeyEnter)
+		d.mustShow("JRS-BLG-0002 Siti Aisyah")
+		t.Run("departures_mode", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
+		d.key(tea.KeyCtrlD)
+		d.typeText("JRS-BLG-0003")
+		d.key(tea.KeyEnter)
+		d.mustShow("JRS-BLG-0003")
+		t.Run("came_back", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
+	})
 }

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"hadir/db"
+	"hadir/internal/testclock"
 	"hadir/model"
 )
 
@@ -27,9 +28,11 @@ func departAt(t *testing.T, st *db.Store, id string) {
 // stays), keeps the scan as a note, and checks them in again only when
 // "came back" is chosen.
 func TestGateScanOfDepartedAsksBeforeCheckingBackIn(t *testing.T) {
-	st := testStore(t, nil)
+	clock := testclock.New(testClock)
+	st := testStoreOn(t, nil, clock)
 	departAt(t, st, "JRS-BLG-0002")
 	d, c := newGateDriver(t, st, English, 100, 30)
+	c.Now = clock.Now // the store's clock
 	d.typeText("JRS-BLG-0002")
 	d.key(tea.KeyEnter)
 	d.mustShow("H A S   L E F T", "! Has left: JRS-BLG-0002 Siti Aisyah", "Left "+hhmm(testClock)+", recorded by Pak Harun at pos kontingen", "Enter = yes, came back")
@@ -49,7 +52,7 @@ func TestGateScanOfDepartedAsksBeforeCheckingBackIn(t *testing.T) {
 		t.Fatalf("after Esc the volunteer is %v, want still departed", p.Status)
 	}
 	// Scanned again later and "came back" chosen: checked in again.
-	c.Now = func() time.Time { return testClock.Add(time.Minute) } // not the scanner firing twice
+	clock.Add(time.Minute) // not the scanner firing twice
 	d.typeText("JRS-BLG-0002")
 	d.key(tea.KeyEnter)
 	d.mustShow("Has left: JRS-BLG-0002")
@@ -82,13 +85,15 @@ func TestGateNameOfDepartedAsksCameBack(t *testing.T) {
 // box, and a scan records a departure; a second scan, or someone not on
 // site, is amber and records nothing.
 func TestGateDeparturesMode(t *testing.T) {
-	st := testStore(t, nil)
+	clock := testclock.New(testClock)
+	st := testStoreOn(t, nil, clock)
 	for _, id := range []string{"JRS-BLG-0002", "JRS-BLG-0003"} {
 		if _, err := st.CheckIn(id, db.Actor{Station: "gerbang 2", Operator: "Budi"}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	d, c := newGateDriver(t, st, English, 100, 30)
+	c.Now = clock.Now // the store's clock
 	normal := d.view()
 	d.key(tea.KeyCtrlD)
 	d.mustShow("⇥ DEPARTURES", "┏", "DEPARTURES mode: a scan records a departure")
@@ -101,7 +106,7 @@ func TestGateDeparturesMode(t *testing.T) {
 	if got := st.Totals(); got.Departed != 1 || got.Arrived != 2 {
 		t.Fatalf("after a departure scan: %+v, want 1 departed of 2 arrived", got)
 	}
-	c.Now = func() time.Time { return testClock.Add(10 * time.Second) } // not the scanner firing twice
+	clock.Add(10 * time.Second) // not the scanner firing twice
 	d.typeText("JRS-BLG-0002")
 	d.key(tea.KeyEnter)
 	d.mustShow("! Has left: JRS-BLG-0002", "already counted out")

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"testing"
 	"time"
 
@@ -14,34 +13,29 @@ import (
 // an unknown badge, and a walk-in whose name is on the roster, at 80x24 and
 // 120x40 in both languages. Update with: go test ./ui -update
 func TestGoldenGateAnswers(t *testing.T) {
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		for _, lang := range []Lang{Indonesian, English} {
-			name := fmt.Sprintf("%dx%d_%s", size[0], size[1], []string{"id", "en"}[lang])
-			t.Run(name, func(t *testing.T) {
-				st := testStore(t, nil)
-				st.CheckIn("JRS-BLG-0002", db.Actor{Station: "gerbang 2", Operator: "Budi"})
-				d := newAppDriver(t, st, Options{Operator: "Rina", Station: "gerbang 1", Lang: lang}, size[0], size[1])
-				d.app.c.Now = func() time.Time { return testClock.AddDate(0, 0, 1) } // the second day
-				d.typeText("JRS-BLG-0002")
-				d.key(tea.KeyEnter)
-				d.mustShow("JRS-BLG-0002 Siti Aisyah")
-				t.Run("already", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
-				d.typeText("JRS-XXX-0001")
-				d.key(tea.KeyEnter)
-				d.mustShow("JRS-XXX-0001")
-				t.Run("unknown", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
-				d.key(tea.KeyCtrlN)
-				d.typeText("Siti Aisyah")
-				d.key(tea.KeyEnter)
-				d.typeText("balangan")
-				d.key(tea.KeyEnter)
-				d.key(tea.KeyEnter)
-				d.key(tea.KeyRight)
-				d.key(tea.KeyEnter)
-				d.key(tea.KeyEnter)
-				d.mustShow("JRS-KTB-0121")
-				t.Run("walkin_namesakes", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
-			})
-		}
-	}
+	eachGoldenScreen(t, func(t *testing.T, lang Lang, size [2]int) {
+		st := testStore(t, nil)
+		st.CheckIn("JRS-BLG-0002", db.Actor{Station: "gerbang 2", Operator: "Budi"})
+		d := newAppDriver(t, st, Options{Operator: "Rina", Station: "gerbang 1", Lang: lang}, size[0], size[1])
+		d.app.c.Now = func() time.Time { return testClock.AddDate(0, 0, 1) } // the second day
+		d.typeText("JRS-BLG-0002")
+		d.key(tea.KeyEnter)
+		d.mustShow("JRS-BLG-0002 Siti Aisyah")
+		t.Run("already", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
+		d.typeText("JRS-XXX-0001")
+		d.key(tea.KeyEnter)
+		d.mustShow("JRS-XXX-0001")
+		t.Run("unknown", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
+		d.key(tea.KeyCtrlN)
+		d.typeText("Siti Aisyah")
+		d.key(tea.KeyEnter)
+		d.typeText("balangan")
+		d.key(tea.KeyEnter)
+		d.key(tea.KeyEnter)
+		d.key(tea.KeyRight)
+		d.key(tea.KeyEnter)
+		d.key(tea.KeyEnter)
+		d.mustShow("JRS-KTB-0121")
+		t.Run("walkin_namesakes", func(t *testing.T) { requireGolden(t, []byte(d.app.View())) })
+	})
 }

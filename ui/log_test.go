@@ -345,27 +345,22 @@ func TestLogDetails(t *testing.T) {
 // languages. The store's random station ID is masked. Update with:
 // go test ./ui -run TestGoldenLog -update
 func TestGoldenLog(t *testing.T) {
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		for _, lang := range []Lang{Indonesian, English} {
-			name := fmt.Sprintf("%dx%d_%s", size[0], size[1], []string{"id", "en"}[lang])
-			t.Run(name, func(t *testing.T) {
-				st := logStore(t)
-				d, _ := newLogDriver(t, st, lang, size[0], size[1]-3)
-				// Walk-in IDs carry the station ID in upper case.
-				masked := strings.NewReplacer(st.StationID(), "stn001", strings.ToUpper(st.StationID()), "STN001")
-				shot := func() []byte { return []byte(masked.Replace(d.view())) }
-				t.Run("list", func(t *testing.T) { requireGolden(t, shot()) })
-				for range 9 {
-					d.key(tea.KeyDown)
-				}
-				d.key(tea.KeyEnter)
-				t.Run("details", func(t *testing.T) { requireGolden(t, shot()) })
-				d.key(tea.KeyEsc)
-				d.typeText("gerbang 2")
-				t.Run("search", func(t *testing.T) { requireGolden(t, shot()) })
-			})
+	eachGoldenScreen(t, func(t *testing.T, lang Lang, size [2]int) {
+		st := logStore(t)
+		d, _ := newLogDriver(t, st, lang, size[0], size[1]-3)
+		// Walk-in IDs carry the station ID in upper case.
+		masked := strings.NewReplacer(st.StationID(), "stn001", strings.ToUpper(st.StationID()), "STN001")
+		shot := func() []byte { return []byte(masked.Replace(d.view())) }
+		t.Run("list", func(t *testing.T) { requireGolden(t, shot()) })
+		for range 9 {
+			d.key(tea.KeyDown)
 		}
-	}
+		d.key(tea.KeyEnter)
+		t.Run("details", func(t *testing.T) { requireGolden(t, shot()) })
+		d.key(tea.KeyEsc)
+		d.typeText("gerbang 2")
+		t.Run("search", func(t *testing.T) { requireGolden(t, shot()) })
+	})
 }
 
 // BenchmarkLogView is one reload and redraw of the log at 3,000 and

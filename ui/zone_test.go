@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"testing"
-	"time"
 
 	"hadir/db"
 	"hadir/internal/testclock"
@@ -22,7 +21,8 @@ func TestEarlyMorningTimesFollowTheCampsiteZone(t *testing.T) {
 	if _, err := st.CheckIn("JRS-BLG-0002", db.Actor{Station: "gerbang 2", Operator: "Budi"}); err != nil {
 		t.Fatal(err)
 	}
-	later := func() time.Time { return testclock.Day(9, 0) } // the same morning, in WITA
+	clock.Set(testclock.Day(9, 0)) // the same morning, in WITA; the screens read the store's clock
+	later := clock.Now
 
 	for _, lang := range []Lang{English, Indonesian} {
 		d, common := newGateDriver(t, st, lang, 120, 30)
