@@ -32,7 +32,7 @@ func (s *Store) LastBus(contingent string) (Bus, bool) {
 	if !ok {
 		return Bus{}, false
 	}
-	dayStart := startOfDay(s.now())
+	dayStart := model.StartOfDay(s.now())
 	var bus Bus
 	found := false
 	s.state.EachEventNewestFirst(func(e model.Event) bool {
@@ -79,7 +79,7 @@ func (s *Store) AnnulBus(eventIDs []string, reason string, by Actor) ([]model.Ev
 		return nil, errors.New("no bus check-in to annul")
 	}
 	s.mu.Lock()
-	dayStart := startOfDay(s.now())
+	dayStart := model.StartOfDay(s.now())
 	var annuls []model.Event
 	for _, id := range eventIDs {
 		target, ok := s.state.Event(id)
@@ -106,10 +106,4 @@ func (s *Store) AnnulBus(eventIDs []string, reason string, by Actor) ([]model.Ev
 	}
 	s.mu.Unlock()
 	return annuls, s.record(annuls...)
-}
-
-// startOfDay is midnight of t's day on the local clock (WITA at the camp).
-func startOfDay(t time.Time) time.Time {
-	t = t.Local()
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.Local)
 }

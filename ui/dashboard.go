@@ -208,9 +208,7 @@ func dashboardSnapshot(s *model.State) dashSnapshot {
 // unknownScansToday counts the unknown badges scanned since midnight (the
 // campsite's day) and lists their codes, each once, newest first.
 func unknownScansToday(s *model.State, now time.Time) (int, []string) {
-	local := now.Local()
-	midnight := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, local.Location())
-	notes := s.Notes(midnight)
+	notes := s.Notes(model.StartOfDay(now))
 	n, seen := 0, map[string]bool{}
 	var codes []string
 	for i := len(notes) - 1; i >= 0; i-- {
