@@ -51,9 +51,27 @@ func runImport(env *runEnv, f importFlags, args []string) error {
 		return fmt.Errorf("cannot read the roster: %w", err)
 	}
 	defer file.Close()
+	// A later list of people already stored may leave out the contingent
+	// column: each row's comes from the store, by its ID.
+	st := env.shared
+	if st == nil {
+		if _, err := os.Stat(env.dbPath); err == nil {
+			if st, err = openStore(env, env.dbPath); err != nil {
+				return err
+			}
+			defer st.Close()
+		}
+	}
+	popt := model.ParseOptions{Contingent: f.contingent, SkipBad: f.skipBad, Sheet: f.sheet}
+	if st != nil {
+		popt.StoredContingent = func(id string) (string, bool) {
+			p, ok := st.Person(id)
+			return p.Contingent, ok
+		}
+	}
 	// The format is told by content, not by the name: web systems export
 	// CSV under an .xls name.
-	roster, err := model.ParseRosterFile(file, model.ParseOptions{Contingent: f.contingent, SkipBad: f.skipBad, Sheet: f.sheet})
+	roster, err := model.ParseRosterFile(file, popt)
 	name := filepath.Base(path)
 	if err != nil {
 		return parseFailure(env, name, f.skipBad, err)
@@ -67,7 +85,6 @@ func runImport(env *runEnv, f importFlags, args []string) error {
 	}
 	opt := model.ImportOptions{IDPrefix: model.Clean(f.idPrefix, model.MaxTextLen), AllowRename: f.allowRename}
 	var rep db.ImportReport
-	st := env.shared
 	if st == nil {
 		if _, err := os.Stat(env.dbPath); f.dryRun && errors.Is(err, os.ErrNotExist) {
 			// A dry run creates no store: plan against an empty one.

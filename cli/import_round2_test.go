@@ -217,3 +217,34 @@ func dropRepeatedHeaders(data []byte) []byte {
 	}
 	return []byte(strings.Join(out, ""))
 }
+
+// A shirt-size list of people of several contingents, with IDs and names
+// but no contingent column, updates them: each row's contingent is the
+// stored one. A row whose ID is not stored has no contingent to go to and
+// is refused by name, and nothing changes.
+func TestImportWithoutContingentColumnTakesTheStoredOne(t *testing.T) {
+	t.Parallel()
+	c := newCLI(t)
+	tabalong, tapin := officePeople("Kab. Tabalong", 20), officePeople("Kab. Tapin", 20)
+	people := append(tabalong, tapin...)
+	c.ok("import", c.write("all.csv", officeCSV(";", people, colID("No Peserta"), colName("Nama"),
+		colContingent("Kabupaten/Kota", ""), colPillar("Unsur PSKS"), colPhone("No. HP"))))
+	before := c.exportedRoster()
+
+	r := c.ok("import", c.write("kaos.csv", officeCSV(",", people, colID("ID Peserta"), colName("Nama"), colExtra("Ukuran Kaos", "Ukuran Kaos"))))
+	contains(t, "stdout", r.stdout, "40 volunteers: 0 added, 40 updated")
+	after := c.exportedRoster()
+	for _, v := range people {
+		b, a := before[v.ID], after[v.ID]
+		if a["contingent"] != b["contingent"] || a["phone"] != b["phone"] || a["pillar"] != b["pillar"] || a["Ukuran Kaos"] != v.ExtraValue("Ukuran Kaos") {
+			t.Fatalf("%s after the shirt list: %v; before %v", v.ID, a, b)
+		}
+	}
+
+	stranger := model.Volunteer{ID: "JRS-XXX-0001", Name: "Orang Baru"}
+	r = c.expect(1, "import", c.write("baru.csv", officeCSV(",", append(people[:1:1], stranger), colID("ID Peserta"), colName("Nama"))))
+	contains(t, "stderr", r.stderr, "ID 'JRS-XXX-0001' is not in the store, and the file has no contingent column")
+	if s := c.stats(); s.Expected != 40 {
+		t.Errorf("a refused file changed the store: %d expected, want 40", s.Expected)
+	}
+}

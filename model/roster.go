@@ -31,6 +31,11 @@ type ParseOptions struct {
 	// Sheet names the sheet of a workbook to read; "" reads the first
 	// visible one. Text files have no sheets.
 	Sheet string
+	// StoredContingent gives the contingent of a volunteer already stored,
+	// by ID: a later list of the same people with IDs but no contingent
+	// column (a shirt-size list) takes each row's from the store. Nil: such
+	// a file needs --contingent.
+	StoredContingent func(id string) (string, bool)
 }
 
 // Roster is a parsed roster file.
@@ -211,6 +216,7 @@ type rosterParser struct {
 	header      bool            // the header has been found
 	seen        map[string]int  // ID folded to lower case -> line
 	stamps      []string        // the Google Forms timestamp of each volunteer, when the file has one
+	storedFound int             // rows whose contingent came from the store (byStoredID)
 	contingents map[string]bool // contingents of the rows so far, lower case
 	problems    []Problem
 	vals        []string   // the current row, trimmed
@@ -360,6 +366,11 @@ func (p *rosterParser) feed(rec []string, line int) *ParseError {
 // problems found above the header.
 func (p *rosterParser) finish(early []Problem) (*Roster, error) {
 	out := p.out
+	if p.byStoredID() && p.storedFound == 0 {
+		// Nobody on it is stored: not a later list of the same people but
+		// a new file, of one contingent as like as not.
+		return nil, p.noContingentFail(p.out.HeaderLine, nil)
+	}
 	if p.full() {
 		p.problems = append(p.problems, Problem{Msg: fmt.Sprintf(
 			"stopped after %d problems: check that this is the right file and that it was read with the right delimiter", maxRosterProblems)})

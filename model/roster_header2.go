@@ -18,9 +18,15 @@ import (
 // rec is the first row below the header, if any: a column of it that
 // names a region is named, as the contingent column it may be.
 func (p *rosterParser) noContingent(line int, rec []string) *ParseError {
-	if p.contingent != "" || p.layout.index[roleContingent] >= 0 {
+	if p.contingent != "" || p.layout.index[roleContingent] >= 0 || p.byStoredID() {
 		return nil
 	}
+	return p.noContingentFail(line, rec)
+}
+
+// noContingentFail says the file has no contingent column, naming a column
+// that looks like one.
+func (p *rosterParser) noContingentFail(line int, rec []string) *ParseError {
 	for i, c := range p.layout.cols {
 		if i >= len(rec) || c.role != roleExtra {
 			continue
@@ -34,6 +40,13 @@ func (p *rosterParser) noContingent(line int, rec []string) *ParseError {
 	}
 	return rosterFail(line, "no contingent column: this looks like the file of a single contingent; "+
 		"import it with --contingent NAME, or add a column 'Kontingen'")
+}
+
+// byStoredID reports whether rows take their contingent from the store by
+// their ID: the file has IDs but no contingent column, and no --contingent.
+func (p *rosterParser) byStoredID() bool {
+	return p.opt.StoredContingent != nil && p.contingent == "" &&
+		p.layout.index[roleContingent] < 0 && p.layout.index[roleID] >= 0
 }
 
 // secondHeaderRow reads rec, the row just below the header, as the rest of

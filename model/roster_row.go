@@ -140,6 +140,16 @@ func (p *rosterParser) record(rec []string, line int) {
 	p.said = get(roleLeader) != ""
 	v.Extra = p.extras(vals, &v, line)
 	v.ID = strings.TrimPrefix(get(roleID), "'")
+	if p.byStoredID() {
+		if c, ok := p.opt.StoredContingent(v.ID); ok && v.ID != "" {
+			v.Contingent = c
+			p.storedFound++
+		} else {
+			p.add(Problem{Line: line, Column: colName(p.layout.index[roleID]), Msg: fmt.Sprintf(
+				"ID '%s' is not in the store, and the file has no contingent column to place a new person: add a column 'Kontingen', or import it with --contingent NAME",
+				rosterShort(v.ID))})
+		}
+	}
 	p.checkLengths(&v, line)
 	if len(p.problems) > before {
 		who := p.identify(&v)
