@@ -14,6 +14,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -172,7 +173,8 @@ func Run(ctx context.Context, cfg Config) error {
 		cfg.Started(ln.Addr())
 	}
 	served := make(chan error, 1)
-	go func() { served <- sshSrv.Serve(ln) }()
+	accepting := &firstAccept{Listener: ln, ready: make(chan struct{})}
+	go func() { served <- sshSrv.Serve(accepting) }()
 	hint := fmt.Sprintf("serving on %s: on the other laptops run  ssh -p %s NAME@THIS-LAPTOP'S-ADDRESS\n", ln.Addr(), portOf(ln.Addr()))
 
 	if cfg.Screen != nil {
@@ -184,14 +186,24 @@ func Run(ctx context.Context, cfg Config) error {
 	} else {
 		fmt.Fprint(cfg.Stdout, hint)
 	}
+	serving := true
 	select {
 	case <-ctx.Done():
 	case err := <-served:
+		serving = false
 		if err != nil && !errors.Is(err, ssh.ErrServerClosed) {
 			return fmt.Errorf("serving stopped: %w", err)
 		}
 	}
 	srv.log.Printf("stopping: closing %d sessions; every check-in they made is saved", srv.sessions.Load())
+	// The SSH library's Shutdown waits on the listeners Serve counts as it
+	// starts; a Shutdown before that (a serve stopped at once) races it.
+	if serving {
+		select {
+		case <-accepting.ready:
+		case <-served:
+		}
+	}
 	stopCtx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
 	if err := sshSrv.Shutdown(stopCtx); err != nil {
@@ -400,4 +412,17 @@ func (srv *server) commandMiddleware(next ssh.Handler) ssh.Handler {
 		srv.log.Printf("%s ran %s: exit %d", logText(operatorOf(sess)), logText(strings.Join(sess.Command(), " ")), code)
 		sess.Exit(code)
 	}
+}
+
+// firstAccept says when Serve first waits for a connection: it has then
+// counted its listener, and Shutdown may wait for it.
+type firstAccept struct {
+	net.Listener
+	once  sync.Once
+	ready chan struct{}
+}
+
+func (l *firstAccept) Accept() (net.Conn, error) {
+	l.once.Do(func() { close(l.ready) })
+	return l.Listener.Accept()
 }
