@@ -1,8 +1,9 @@
 package cli
 
-// Helpers for the end-to-end tests of the command line in main_test.go: a
-// store in a temporary folder, a way to run hadir in-process or as a child
-// process, and the roster files contingents send.
+// Helpers for the end-to-end tests of the command line (main_test.go and
+// the files by subject beside it): a store in a temporary folder, a way to
+// run hadir in-process or as a child process, and the roster files
+// contingents send.
 
 import (
 	"bytes"
