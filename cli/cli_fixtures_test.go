@@ -222,6 +222,8 @@ func jsonLines(t *testing.T, data string) []jsonLine {
 type statsOut struct {
 	Expected    int `json:"expected"`
 	Arrived     int `json:"arrived"`
+	Departed    int `json:"departed"`
+	OnSite      int `json:"on_site"`
 	Contingents []struct {
 		Name     string `json:"name"`
 		Expected int    `json:"expected"`

@@ -7,17 +7,22 @@ import (
 	"github.com/spf13/cobra"
 
 	"hadir/db"
+	"hadir/model"
 )
 
 func checkinCmd(env *runEnv) *cobra.Command {
 	var by actorFlags
-	c := env.command(spec{name: "checkin", store: existingStore, remote: true, args: "[--station NAME] [--operator NAME] ID...", summary: "check volunteers in by ID, without the screen",
-		example: "hadir checkin JRS-BLG-0001 JRS-BLG-0002"}, func(_ *cobra.Command, args []string) error { return runCheckIn(env, by, args) })
+	var cameBack bool
+	c := env.command(spec{name: "checkin", store: existingStore, remote: true, args: "[--station NAME] [--operator NAME] [--came-back] ID...", summary: "check volunteers in by ID, without the screen",
+		example: "hadir checkin JRS-BLG-0001 JRS-BLG-0002"}, func(_ *cobra.Command, args []string) error { return runCheckIn(env, by, cameBack, args) })
 	by.add(c)
+	c.Flags().BoolVar(&cameBack, "came-back", false, "check in again those who had left (refused without it, as at the gate)")
 	return c
 }
 
-func runCheckIn(env *runEnv, by actorFlags, args []string) error {
+// runCheckIn checks each ID in as the gate does: someone who has left is
+// not checked back in unless cameBack says they came back.
+func runCheckIn(env *runEnv, by actorFlags, cameBack bool, args []string) error {
 	if len(args) == 0 {
 		return usagef("name at least one volunteer ID")
 	}
@@ -31,8 +36,12 @@ func runCheckIn(env *runEnv, by actorFlags, args []string) error {
 	}
 	actor := by.of(env)
 	allNew := true
+	checkIn := st.GateCheckIn
+	if cameBack {
+		checkIn = st.CheckIn
+	}
 	for _, id := range args {
-		res, err := st.CheckIn(id, actor)
+		res, err := checkIn(id, actor)
 		if err != nil {
 			return err
 		}
@@ -42,6 +51,18 @@ func runCheckIn(env *runEnv, by actorFlags, args []string) error {
 		case db.AlreadyArrived:
 			allNew = false
 			fmt.Fprintln(env.stdout, env.say("checkin.already", id, res.Person.Name, localTime(res.First.At), res.First.Station, orDash(res.First.Operator)))
+		case db.HasLeft:
+			allNew = false
+			// Kept for the trail as the gate keeps it, before the user is told.
+			_, noteErr := st.RecordNote(id, model.NoteDeparted, id, actor)
+			var left model.Event
+			if res.Person.Departure != nil {
+				left = *res.Person.Departure
+			}
+			fmt.Fprintln(env.stdout, env.say("checkin.left", id, res.Person.Name, localTime(left.At), left.Station, orDash(left.Operator), id))
+			if noteErr != nil {
+				fmt.Fprintln(env.stderr, env.say("checkin.note_failed", id, noteErr))
+			}
 		case db.UnknownVolunteer:
 			allNew = false
 			if like := st.IDsLike(id); len(like) > 1 {
