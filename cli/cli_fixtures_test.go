@@ -57,7 +57,7 @@ func raw(args ...string) result {
 	done := make(chan result, 1)
 	go func() {
 		var out, errb bytes.Buffer
-		code := run(&runEnv{stdout: &out, stderr: &errb, stdin: strings.NewReader("")}, args)
+		code := run(streams{stdout: &out, stderr: &errb, stdin: strings.NewReader("")}, session{}, args)
 		done <- result{code: code, stdout: out.String(), stderr: errb.String()}
 	}()
 	select {

@@ -26,19 +26,19 @@ var cliTexts = map[string][2]string{
 }
 
 // lang is the language this command speaks to its user.
-func (env *runEnv) lang() ui.Lang {
-	getenv := env.caller.getenv
+func (j job) lang() ui.Lang {
+	getenv := j.caller.getenv
 	if getenv == nil {
 		getenv = os.Getenv
 	}
-	return ui.DetectLang(env.langFlag, getenv)
+	return ui.DetectLang(j.langFlag, getenv)
 }
 
 // say is a command's sentence in the user's language.
-func (env *runEnv) say(key string, a ...any) string {
+func (j job) say(key string, a ...any) string {
 	t, ok := cliTexts[key]
 	if !ok {
 		return key
 	}
-	return fmt.Sprintf(t[env.lang()], a...)
+	return fmt.Sprintf(t[j.lang()], a...)
 }

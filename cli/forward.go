@@ -3,7 +3,6 @@ package cli
 import (
 	"path/filepath"
 
-	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"hadir/serve"
@@ -12,8 +11,8 @@ import (
 // forwardToServer runs the command on a running `hadir serve` of the same
 // store, if there is one. File arguments are made absolute: the server runs
 // on this laptop, but in another folder.
-func (env *runEnv) forwardToServer(cmd *cobra.Command, s spec, positional []string) (int, bool) {
-	if !s.remote || env.shared != nil {
+func forwardToServer(j job, s spec, positional []string) (int, bool) {
+	if !s.remote || j.store.shared != nil {
 		return 0, false
 	}
 	args := []string{s.name}
@@ -25,7 +24,7 @@ func (env *runEnv) forwardToServer(cmd *cobra.Command, s spec, positional []stri
 		}
 		args = append(args, p)
 	}
-	cmd.Flags().Visit(func(f *pflag.Flag) {
+	j.cmd.Flags().Visit(func(f *pflag.Flag) {
 		v := f.Value.String()
 		switch f.Name {
 		case "db":
@@ -37,5 +36,5 @@ func (env *runEnv) forwardToServer(cmd *cobra.Command, s spec, positional []stri
 		}
 		args = append(args, "--"+f.Name+"="+v)
 	})
-	return serve.Forward(env.dbPath, args, env.stdout, env.stderr)
+	return serve.Forward(j.dbPath, args, j.stdout(), j.stderr())
 }

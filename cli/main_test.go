@@ -23,7 +23,7 @@ func TestMain(m *testing.M) {
 		os.Exit(checkStoreChild(path, os.Stdout))
 	}
 	if os.Getenv(childEnv) == "1" {
-		os.Exit(run(&runEnv{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin}, os.Args[1:]))
+		os.Exit(run(console(), session{}, os.Args[1:]))
 	}
 	os.Unsetenv("HADIR_DB") // every test names its store
 	os.Exit(m.Run())
