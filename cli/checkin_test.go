@@ -57,7 +57,7 @@ func TestCheckInRefusesWhoLeft(t *testing.T) {
 	c.ok("depart", "--station", "gerbang 3", "--operator", "Sari", "JRS-BLG-0001")
 
 	r := c.expect(1, "checkin", "--operator", "Budi", "JRS-BLG-0001", "JRS-BLG-0002")
-	left := regexp.MustCompile(`JRS-BLG-0001: has left: Nurul Hikmah, at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d, gerbang 3, by Sari; nothing was recorded\. If they came back, check them in again: hadir checkin --came-back JRS-BLG-0001\n`)
+	left := regexp.MustCompile(`JRS-BLG-0001: has left: Nurul Hikmah, at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d, gerbang 3, by Sari; not checked in\. If they came back, check them in again: hadir checkin --came-back JRS-BLG-0001\n`)
 	if !left.MatchString(r.stdout) {
 		t.Errorf("the refusal should say who left, when, where, by whom, and how to check them in again:\n%v", r)
 	}
@@ -75,6 +75,9 @@ func TestCheckInRefusesWhoLeft(t *testing.T) {
 	if want := map[string]int{"arrive ": 1, "depart ": 1, "note departed": 1}; !reflect.DeepEqual(kinds, want) {
 		t.Errorf("events of the one who left: %v, want %v (one arrival, the departure, the refused check-in as a note)", kinds, want)
 	}
+
+	r = c.expect(1, "checkin", "--lang", "id", "JRS-BLG-0001")
+	contains(t, "stdout in Indonesian", r.stdout, "JRS-BLG-0001: sudah pulang: Nurul Hikmah", "gerbang 3, oleh Sari; tidak dicatat hadir", "hadir checkin --came-back JRS-BLG-0001")
 
 	r = c.ok("checkin", "--came-back", "JRS-BLG-0001", "JRS-BLG-0003")
 	contains(t, "stdout", r.stdout, "JRS-BLG-0001: checked in: Nurul Hikmah", "JRS-BLG-0003: checked in")

@@ -14,8 +14,8 @@ import (
 var cliTexts = map[string][2]string{
 	"checkin.done":    {"%s: tercatat hadir: %s, %s (%d/%d kontingen)", "%s: checked in: %s, %s (%d/%d of the contingent)"},
 	"checkin.already": {"%s: sudah tercatat hadir: %s, pada %s, %s, oleh %s", "%s: already checked in: %s, at %s, %s, by %s"},
-	"checkin.left": {"%s: sudah pulang: %s, pada %s, %s, oleh %s; tidak ada yang dicatat. Jika ia kembali, catat hadir lagi: hadir checkin --came-back %s",
-		"%s: has left: %s, at %s, %s, by %s; nothing was recorded. If they came back, check them in again: hadir checkin --came-back %s"},
+	"checkin.left": {"%s: sudah pulang: %s, pada %s, %s, oleh %s; tidak dicatat hadir. Jika ia kembali, catat hadir lagi: hadir checkin --came-back %s",
+		"%s: has left: %s, at %s, %s, by %s; not checked in. If they came back, check them in again: hadir checkin --came-back %s"},
 	"checkin.note_failed": {"%s: penolakan ini tidak tersimpan di log: %v", "%s: this refusal could not be kept in the log: %v"},
 	"checkin.unknown":     {"%s: ID tidak dikenal: tidak ada peserta dengan ID ini; periksa kartunya atau daftarkan sebagai peserta baru", "%s: unknown ID: no volunteer has this ID; check the badge or register a walk-in"},
 	"checkin.two":         {"%s: %s hanya beda huruf besar/kecil dan adalah dua orang; ketik ID persis seperti tertulis", "%s: %s differ only in case and are different people; type the ID exactly as one of them is written"},
