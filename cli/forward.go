@@ -9,8 +9,9 @@ import (
 )
 
 // forwardToServer runs the command on a running `hadir serve` of the same
-// store, if there is one. File arguments are made absolute: the server runs
-// on this laptop, but in another folder.
+// store, if there is one (not when the job already runs inside that
+// server, on its shared store). File arguments are made absolute: the
+// server runs on this laptop, but in another folder.
 func forwardToServer(j job, s spec, positional []string) (int, bool) {
 	if !s.remote || j.store.shared != nil {
 		return 0, false
