@@ -1,8 +1,9 @@
 package cli
 
-// Helpers for the end-to-end tests of the command line in main_test.go: a
-// store in a temporary folder, a way to run hadir in-process or as a child
-// process, and the roster files contingents send.
+// Helpers for the end-to-end tests of the command line (main_test.go and
+// the files by subject beside it): a store in a temporary folder, a way to
+// run hadir in-process or as a child process, and the roster files
+// contingents send.
 
 import (
 	"bytes"
@@ -56,7 +57,7 @@ func raw(args ...string) result {
 	done := make(chan result, 1)
 	go func() {
 		var out, errb bytes.Buffer
-		code := run(&runEnv{stdout: &out, stderr: &errb, stdin: strings.NewReader("")}, args)
+		code := run(streams{stdout: &out, stderr: &errb, stdin: strings.NewReader("")}, session{}, args)
 		done <- result{code: code, stdout: out.String(), stderr: errb.String()}
 	}()
 	select {
@@ -221,6 +222,8 @@ func jsonLines(t *testing.T, data string) []jsonLine {
 type statsOut struct {
 	Expected    int `json:"expected"`
 	Arrived     int `json:"arrived"`
+	Departed    int `json:"departed"`
+	OnSite      int `json:"on_site"`
 	Contingents []struct {
 		Name     string `json:"name"`
 		Expected int    `json:"expected"`

@@ -46,8 +46,9 @@ const (
 
 // command makes a cobra command of s that runs run once its flags are
 // read: on a running `hadir serve` of the store when there is one (remote
-// commands), else here, with the store it needs (env.useStore).
-func (env *runEnv) command(s spec, run func(cmd *cobra.Command, args []string) error) *cobra.Command {
+// commands), else here, as a job of its own with the store it needs
+// (job.store), closed when run returns.
+func (who session) command(s spec, run func(j job, args []string) error) *cobra.Command {
 	c := &cobra.Command{
 		Use: s.name, Short: s.summary, Example: s.example,
 		Annotations: map[string]string{annotArgs: s.args},
@@ -59,19 +60,15 @@ func (env *runEnv) command(s spec, run func(cmd *cobra.Command, args []string) e
 		if s.fileDefault != "" {
 			givenDefaults(cmd.Flags(), s.fileDefault)
 		}
-		if code, forwarded := env.forwardToServer(cmd, s, args); forwarded {
+		j := newJob(cmd, who, s.store)
+		if code, forwarded := forwardToServer(j, s, args); forwarded {
 			if code == 0 {
 				return nil
 			}
 			return exitStatus(code)
 		}
-		env.need = s.store
-		defer func() {
-			if env.opened {
-				env.store.Close()
-			}
-		}()
-		return run(cmd, args)
+		defer j.store.close()
+		return run(j, args)
 	}
 	return c
 }

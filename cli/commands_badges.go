@@ -37,14 +37,14 @@ func (l *lineList) Set(v string) error {
 	return nil
 }
 
-func badgesCmd(env *runEnv) *cobra.Command {
+func badgesCmd(who session) *cobra.Command {
 	var f badgeFlags
 	var output string
-	c := env.command(spec{name: "badges", store: existingStore, remote: true, fileDefault: badgesDefault,
+	c := who.command(spec{name: "badges", store: existingStore, remote: true, fileDefault: badgesDefault,
 		args:    "[-o FILE] [--contingent NAME]... [--ids ID,...] [--layout a4-8|a4-10|a6|card] [--code code128|qr] [--lang id|en]",
 		summary: "write print-ready badges as a PDF: name, contingent, pillar and a barcode of the ID for the gate's scanner",
 		example: "hadir badges --contingent \"Kabupaten Balangan\" -o balangan.pdf"},
-		func(_ *cobra.Command, args []string) error { return runBadges(env, f, output, args) })
+		func(j job, args []string) error { return runBadges(j, f, output, args) })
 	outputFlag(c, &output, badgesDefault, "write to `FILE`")
 	c.Flags().Var(&f.contingents, "contingent", "only this contingent's `NAME` (give it again for more; default: every contingent)")
 	c.Flags().StringVar(&f.ids, "ids", "", "only these volunteers: `ID,...` separated by commas (a walk-in, a lost badge)")
@@ -53,7 +53,7 @@ func badgesCmd(env *runEnv) *cobra.Command {
 	return c
 }
 
-func runBadges(env *runEnv, f badgeFlags, output string, args []string) error {
+func runBadges(j job, f badgeFlags, output string, args []string) error {
 	if err := noArgs(args); err != nil {
 		return err
 	}
@@ -65,9 +65,9 @@ func runBadges(env *runEnv, f badgeFlags, output string, args []string) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	lang, ok := ui.ParseLang(env.langFlag)
+	lang, ok := ui.ParseLang(j.langFlag)
 	if !ok {
-		return usagef("--lang must be id or en, not %q", env.langFlag)
+		return usagef("--lang must be id or en, not %q", j.langFlag)
 	}
 	sel := badge.Selection{Contingents: f.contingents}
 	for _, id := range strings.Split(f.ids, ",") {
@@ -85,7 +85,7 @@ func runBadges(env *runEnv, f badgeFlags, output string, args []string) error {
 	if abs, err := filepath.Abs(dest); err == nil {
 		dest = abs // "wrote" then says exactly where
 	}
-	st, err := env.useStore()
+	st, err := j.store.open()
 	if err != nil {
 		return err
 	}
@@ -102,6 +102,6 @@ func runBadges(env *runEnv, f badgeFlags, output string, args []string) error {
 	if err := db.WriteFileAtomic(dest, func(w io.Writer) error { _, err := badge.Write(w, bs, opt); return err }); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.stdout, "wrote %s: %d badge(s), layout %s, %s\n", dest, len(bs), layout, code)
+	fmt.Fprintf(j.stdout(), "wrote %s: %d badge(s), layout %s, %s\n", dest, len(bs), layout, code)
 	return nil
 }

@@ -7,48 +7,69 @@ import (
 	"github.com/spf13/cobra"
 
 	"hadir/db"
+	"hadir/model"
 )
 
-func checkinCmd(env *runEnv) *cobra.Command {
+func checkinCmd(who session) *cobra.Command {
 	var by actorFlags
-	c := env.command(spec{name: "checkin", store: existingStore, remote: true, args: "[--station NAME] [--operator NAME] ID...", summary: "check volunteers in by ID, without the screen",
-		example: "hadir checkin JRS-BLG-0001 JRS-BLG-0002"}, func(_ *cobra.Command, args []string) error { return runCheckIn(env, by, args) })
+	var cameBack bool
+	c := who.command(spec{name: "checkin", store: existingStore, remote: true, args: "[--station NAME] [--operator NAME] [--came-back] ID...", summary: "check volunteers in by ID, without the screen",
+		example: "hadir checkin JRS-BLG-0001 JRS-BLG-0002"}, func(j job, args []string) error { return runCheckIn(j, by, cameBack, args) })
 	by.add(c)
+	c.Flags().BoolVar(&cameBack, "came-back", false, "check in again those who had left (refused without it, as at the gate)")
 	return c
 }
 
-func runCheckIn(env *runEnv, by actorFlags, args []string) error {
+// runCheckIn checks each ID in as the gate does: someone who has left is
+// not checked back in unless cameBack says they came back.
+func runCheckIn(j job, by actorFlags, cameBack bool, args []string) error {
 	if len(args) == 0 {
 		return usagef("name at least one volunteer ID")
 	}
-	if env.caller.role == db.RoleGate && len(args) > 1 {
+	if j.caller.role == db.RoleGate && len(args) > 1 {
 		// Many at once is a bus check-in: a contingent leader's to vouch for.
 		return usagef("a gate login checks in one ID per command, and %d were given; run checkin once for each volunteer (a whole bus is checked in by its contingent leader's login)", len(args))
 	}
-	st, err := env.useStore()
+	st, err := j.store.open()
 	if err != nil {
 		return err
 	}
-	actor := by.of(env)
+	actor := by.of(j)
 	allNew := true
+	checkIn := st.GateCheckIn
+	if cameBack {
+		checkIn = st.CheckIn
+	}
 	for _, id := range args {
-		res, err := st.CheckIn(id, actor)
+		res, err := checkIn(id, actor)
 		if err != nil {
 			return err
 		}
 		switch res.Outcome {
 		case db.CheckedIn:
-			fmt.Fprintln(env.stdout, env.say("checkin.done", id, res.Person.Name, res.Person.Contingent, res.Contingent.Arrived, res.Contingent.Expected))
+			fmt.Fprintln(j.stdout(), j.say("checkin.done", id, res.Person.Name, res.Person.Contingent, res.Contingent.Arrived, res.Contingent.Expected))
 		case db.AlreadyArrived:
 			allNew = false
-			fmt.Fprintln(env.stdout, env.say("checkin.already", id, res.Person.Name, localTime(res.First.At), res.First.Station, orDash(res.First.Operator)))
+			fmt.Fprintln(j.stdout(), j.say("checkin.already", id, res.Person.Name, localTime(res.First.At), res.First.Station, orDash(res.First.Operator)))
+		case db.HasLeft:
+			allNew = false
+			// Kept for the trail as the gate keeps it, before the user is told.
+			_, noteErr := st.RecordNote(id, model.NoteDeparted, id, actor)
+			var left model.Event
+			if res.Person.Departure != nil {
+				left = *res.Person.Departure
+			}
+			fmt.Fprintln(j.stdout(), j.say("checkin.left", id, res.Person.Name, localTime(left.At), left.Station, orDash(left.Operator), id))
+			if noteErr != nil {
+				fmt.Fprintln(j.stderr(), j.say("checkin.note_failed", id, noteErr))
+			}
 		case db.UnknownVolunteer:
 			allNew = false
 			if like := st.IDsLike(id); len(like) > 1 {
-				fmt.Fprintln(env.stdout, env.say("checkin.two", id, strings.Join(like, env.say("stats.and"))))
+				fmt.Fprintln(j.stdout(), j.say("checkin.two", id, strings.Join(like, j.say("stats.and"))))
 				continue
 			}
-			fmt.Fprintln(env.stdout, env.say("checkin.unknown", id))
+			fmt.Fprintln(j.stdout(), j.say("checkin.unknown", id))
 		}
 	}
 	if !allNew {

@@ -11,26 +11,26 @@ import (
 )
 
 // `hadir contingent rename`: one contingent, one name.
-func contingentCmd(env *runEnv) *cobra.Command {
+func contingentCmd(who session) *cobra.Command {
 	var by actorFlags
 	var merge bool
-	c := env.command(spec{name: "contingent", store: existingStore, remote: true, args: "rename OLD NEW [--merge]",
+	c := who.command(spec{name: "contingent", store: existingStore, remote: true, args: "rename OLD NEW [--merge]",
 		summary: "rename a contingent (any spelling of its name), or put two together with --merge",
-		example: "hadir contingent rename \"Kab Balangan\" \"Kabupaten Balangan\""}, func(_ *cobra.Command, args []string) error { return runContingent(env, by, merge, args) })
+		example: "hadir contingent rename \"Kab Balangan\" \"Kabupaten Balangan\""}, func(j job, args []string) error { return runContingent(j, by, merge, args) })
 	by.add(c)
 	c.Flags().BoolVar(&merge, "merge", false, "when NEW already exists, put OLD's volunteers and sign-offs into it")
 	return c
 }
 
-func runContingent(env *runEnv, by actorFlags, merge bool, args []string) error {
+func runContingent(j job, by actorFlags, merge bool, args []string) error {
 	if len(args) != 3 || args[0] != "rename" {
 		return usagef("write: hadir contingent rename OLD NEW (quote names with spaces)")
 	}
-	st, err := env.useStore()
+	st, err := j.store.open()
 	if err != nil {
 		return err
 	}
-	e, err := st.RenameContingent(args[1], args[2], merge, by.of(env))
+	e, err := st.RenameContingent(args[1], args[2], merge, by.of(j))
 	var exists *db.ErrContingentExists
 	if errors.As(err, &exists) {
 		return fmt.Errorf("%w; nothing was changed", err)
@@ -40,6 +40,6 @@ func runContingent(env *runEnv, by actorFlags, merge bool, args []string) error 
 	}
 	var c model.Contingent
 	st.Read(func(s *model.State, _ *model.Index) { c, _ = s.Contingent(e.Note) })
-	fmt.Fprintf(env.stdout, "%s is now %s: %d volunteers, %d arrived [event %s]\n", e.Contingent, e.Note, c.Expected, c.Arrived, e.ID)
+	fmt.Fprintf(j.stdout(), "%s is now %s: %d volunteers, %d arrived [event %s]\n", e.Contingent, e.Note, c.Expected, c.Arrived, e.ID)
 	return nil
 }

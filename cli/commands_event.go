@@ -13,12 +13,12 @@ type signFlags struct {
 	witnesses               lineList
 }
 
-func eventCmd(env *runEnv) *cobra.Command {
+func eventCmd(who session) *cobra.Command {
 	var f signFlags
-	c := env.command(spec{name: "event", store: anyStore, remote: true, args: "[NAME] [--place TEXT] [--chair NAME] [--secretary NAME] [--witness NAME]...",
+	c := who.command(spec{name: "event", store: anyStore, remote: true, args: "[NAME] [--place TEXT] [--chair NAME] [--secretary NAME] [--witness NAME]...",
 		summary: "show or set the gathering's name (shown on screens and reports), and who signs the report where",
 		example: "hadir event \"Jambore Relawan Sosial PSKS 2026\" --place \"Taman Kiram, Kab. Banjar\" --chair \"H. Rahmadi\""},
-		func(cmd *cobra.Command, args []string) error { return runEventName(env, f, cmd.Flags(), args) })
+		func(j job, args []string) error { return runEventName(j, f, j.cmd.Flags(), args) })
 	c.Flags().StringVar(&f.place, "place", "", "where the report is signed, `TEXT` before the date (\"Taman Kiram, Kab. Banjar\"); \"\" clears it")
 	c.Flags().StringVar(&f.chair, "chair", "", "the committee chair's `NAME`, under the report's first signature line")
 	c.Flags().StringVar(&f.secretary, "secretary", "", "the secretary's `NAME`")
@@ -26,7 +26,7 @@ func eventCmd(env *runEnv) *cobra.Command {
 	return c
 }
 
-func runEventName(env *runEnv, f signFlags, fs *pflag.FlagSet, args []string) error {
+func runEventName(j job, f signFlags, fs *pflag.FlagSet, args []string) error {
 	if len(args) > 1 {
 		return usagef("give the name as one argument (quote it if it has spaces)")
 	}
@@ -35,7 +35,7 @@ func runEventName(env *runEnv, f signFlags, fs *pflag.FlagSet, args []string) er
 	if len(f.witnesses) > 2 {
 		return usagef("give --witness at most twice (the report has two witnesses)")
 	}
-	st, err := env.useStore()
+	st, err := j.store.open()
 	if err != nil {
 		return err
 	}
@@ -64,12 +64,12 @@ func runEventName(env *runEnv, f signFlags, fs *pflag.FlagSet, args []string) er
 		}
 		sign = st.Signatories()
 	}
-	fmt.Fprintf(env.stdout, "%s\n", st.EventName())
+	fmt.Fprintf(j.stdout(), "%s\n", st.EventName())
 	for _, l := range []struct{ label, value string }{
 		{"place", sign.Place}, {"chair", sign.Chair}, {"secretary", sign.Secretary},
 		{"witness 1", sign.Witnesses[0]}, {"witness 2", sign.Witnesses[1]},
 	} {
-		fmt.Fprintf(env.stdout, "  %-10s %s\n", l.label+":", orBlank(l.value))
+		fmt.Fprintf(j.stdout(), "  %-10s %s\n", l.label+":", orBlank(l.value))
 	}
 	return nil
 }

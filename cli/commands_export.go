@@ -10,28 +10,28 @@ import (
 	"hadir/model"
 )
 
-func exportCmd(env *runEnv) *cobra.Command {
+func exportCmd(who session) *cobra.Command {
 	var format, output string
-	c := env.command(spec{name: "export", store: existingStore, remote: true, args: "KIND [--format csv|json] [-o FILE]", summary: "write the roster, arrivals, events or per-contingent totals as CSV or JSON lines",
-		example: "hadir export arrivals -o kedatangan.csv"}, func(_ *cobra.Command, args []string) error { return runExport(env, format, output, args) })
+	c := who.command(spec{name: "export", store: existingStore, remote: true, args: "KIND [--format csv|json] [-o FILE]", summary: "write the roster, arrivals, events or per-contingent totals as CSV or JSON lines",
+		example: "hadir export arrivals -o kedatangan.csv"}, func(j job, args []string) error { return runExport(j, format, output, args) })
 	c.Flags().StringVar(&format, "format", "", "csv or json (JSON lines); default from the -o file's extension, else csv")
 	outputFlag(c, &output, "", "write to `FILE` instead of the screen")
 	return c
 }
 
-func sampleCmd(env *runEnv) *cobra.Command {
+func sampleCmd(who session) *cobra.Command {
 	var n int
 	var seed int64
 	var output string
-	c := env.command(spec{name: "sample", args: "--n N [--seed S] [-o FILE]", summary: "write a made-up roster CSV, for trials and benchmarks",
-		example: "hadir sample --n 3000 -o contoh.csv"}, func(_ *cobra.Command, args []string) error { return runSample(env, n, seed, output, args) })
+	c := who.command(spec{name: "sample", args: "--n N [--seed S] [-o FILE]", summary: "write a made-up roster CSV, for trials and benchmarks",
+		example: "hadir sample --n 3000 -o contoh.csv"}, func(j job, args []string) error { return runSample(j, n, seed, output, args) })
 	c.Flags().IntVarP(&n, "n", "n", 3000, "how many volunteers")
 	c.Flags().Int64Var(&seed, "seed", model.DemoSeed, "the same seed gives the same roster")
 	outputFlag(c, &output, "", "write to `FILE` instead of the screen")
 	return c
 }
 
-func runExport(env *runEnv, format, output string, args []string) error {
+func runExport(j job, format, output string, args []string) error {
 	if len(args) != 1 {
 		return usagef("name what to export: %s", strings.Join(db.ExportKinds, ", "))
 	}
@@ -53,21 +53,21 @@ func runExport(env *runEnv, format, output string, args []string) error {
 	if !known {
 		return usagef("cannot export %q: choose one of %s", args[0], strings.Join(db.ExportKinds, ", "))
 	}
-	st, err := env.useStore()
+	st, err := j.store.open()
 	if err != nil {
 		return err
 	}
-	return writeOutput(env, output, func(w io.Writer) error { return st.Export(w, args[0], format) })
+	return writeOutput(j, output, func(w io.Writer) error { return st.Export(w, args[0], format) })
 }
 
-func runSample(env *runEnv, n int, seed int64, output string, args []string) error {
+func runSample(j job, n int, seed int64, output string, args []string) error {
 	if err := noArgs(args); err != nil {
 		return err
 	}
 	if n < 1 || n > 1_000_000 {
 		return usagef("--n must be between 1 and 1000000")
 	}
-	return writeOutput(env, output, func(w io.Writer) error {
+	return writeOutput(j, output, func(w io.Writer) error {
 		return db.WriteVolunteers(w, model.GenerateRoster(n, seed), db.FormatCSV)
 	})
 }

@@ -9,11 +9,11 @@ import (
 
 // gateCmd is the check-in screen: the root command (asRoot, the default when
 // no command is given) or `hadir gate`.
-func gateCmd(env *runEnv, asRoot bool) *cobra.Command {
+func gateCmd(who session, asRoot bool) *cobra.Command {
 	var f screenFlags
 	s := spec{name: "gate", store: existingStore, args: "[--db FILE] [--operator NAME] [--station NAME]", summary: "open the check-in screen (the default when no command is given)",
 		example: "hadir --operator Rina --station \"gerbang 1\""}
-	c := env.command(s, func(_ *cobra.Command, args []string) error { return runGate(env, f, args) })
+	c := who.command(s, func(j job, args []string) error { return runGate(j, f, args) })
 	if asRoot {
 		c.Use = "hadir"
 	}
@@ -24,10 +24,10 @@ func gateCmd(env *runEnv, asRoot bool) *cobra.Command {
 // demoStore is where `hadir demo` keeps its made-up arrivals between runs.
 const demoStore = "hadir-demo.db"
 
-func demoCmd(env *runEnv) *cobra.Command {
+func demoCmd(who session) *cobra.Command {
 	var f screenFlags
-	c := env.command(spec{name: "demo", args: "[--db FILE]", summary: "open the check-in screen on a demo store with 3,000 made-up volunteers",
-		example: "hadir demo"}, func(cmd *cobra.Command, args []string) error { return runDemo(env, cmd.Flags().Changed("db"), f, args) })
+	c := who.command(spec{name: "demo", args: "[--db FILE]", summary: "open the check-in screen on a demo store with 3,000 made-up volunteers",
+		example: "hadir demo"}, func(j job, args []string) error { return runDemo(j, j.cmd.Flags().Changed("db"), f, args) })
 	f.add(c)
 	return c
 }
@@ -59,26 +59,26 @@ func (f *backupFlags) add(c *cobra.Command) {
 	c.Flags().IntVar(&f.keep, "backup-keep", 12, "how many of those copies to keep")
 }
 
-func runGate(env *runEnv, f screenFlags, args []string) error {
+func runGate(j job, f screenFlags, args []string) error {
 	if err := noArgs(args); err != nil {
 		return err
 	}
-	st, err := env.useStore()
+	st, err := j.store.open()
 	if err != nil {
 		return err
 	}
-	return runTUI(env, st, f, nil)
+	return runLocalScreen(j, st, f)
 }
 
-func runDemo(env *runEnv, dbGiven bool, f screenFlags, args []string) error {
+func runDemo(j job, dbGiven bool, f screenFlags, args []string) error {
 	if err := noArgs(args); err != nil {
 		return err
 	}
-	path := env.dbPath
+	path := j.dbPath
 	if !dbGiven {
 		path = demoStore
 	}
-	st, err := openStore(env, path)
+	st, err := openStore(j.stderr(), path)
 	if err != nil {
 		return err
 	}
@@ -88,5 +88,5 @@ func runDemo(env *runEnv, dbGiven bool, f screenFlags, args []string) error {
 			return err
 		}
 	}
-	return runTUI(env, st, f, nil)
+	return runLocalScreen(j, st, f)
 }

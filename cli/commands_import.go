@@ -14,11 +14,11 @@ import (
 	"hadir/model"
 )
 
-func importCmd(env *runEnv) *cobra.Command {
+func importCmd(who session) *cobra.Command {
 	var f importFlags
-	c := env.command(spec{name: "import", pathArgs: true, remote: true, args: "[--dry-run] [--skip-bad] [--contingent NAME] [--sheet NAME] [--id-prefix PREFIX] [--allow-rename] FILE",
+	c := who.command(spec{name: "import", pathArgs: true, remote: true, args: "[--dry-run] [--skip-bad] [--contingent NAME] [--sheet NAME] [--id-prefix PREFIX] [--allow-rename] FILE",
 		summary: "import or update the roster from a CSV file or an Excel workbook (.xlsx)",
-		example: "hadir import --dry-run peserta.csv"}, func(_ *cobra.Command, args []string) error { return runImport(env, f, args) })
+		example: "hadir import --dry-run peserta.csv"}, func(j job, args []string) error { return runImport(j, f, args) })
 	c.Flags().BoolVar(&f.dryRun, "dry-run", false, "check the file and show what would change, without saving")
 	c.Flags().BoolVar(&f.skipBad, "skip-bad", false, "import the good rows and list the bad ones, instead of refusing the file")
 	c.Flags().StringVar(&f.contingent, "contingent", "", "the contingent `NAME` for every row (for a file of one contingent)")
@@ -41,7 +41,7 @@ type rowsLeftOut struct{}
 
 func (rowsLeftOut) Error() string { return "rows were left out" }
 
-func runImport(env *runEnv, f importFlags, args []string) error {
+func runImport(j job, f importFlags, args []string) error {
 	if len(args) != 1 {
 		return usagef("name one roster file to import")
 	}
@@ -53,10 +53,10 @@ func runImport(env *runEnv, f importFlags, args []string) error {
 	defer file.Close()
 	// A later list of people already stored may leave out the contingent
 	// column: each row's comes from the store, by its ID.
-	st := env.shared
+	st := j.store.shared
 	if st == nil {
-		if _, err := os.Stat(env.dbPath); err == nil {
-			if st, err = openStore(env, env.dbPath); err != nil {
+		if _, err := os.Stat(j.dbPath); err == nil {
+			if st, err = openStore(j.stderr(), j.dbPath); err != nil {
 				return err
 			}
 			defer st.Close()
@@ -74,19 +74,19 @@ func runImport(env *runEnv, f importFlags, args []string) error {
 	roster, err := model.ParseRosterFile(file, popt)
 	name := filepath.Base(path)
 	if err != nil {
-		return parseFailure(env, name, f.skipBad, err)
+		return parseFailure(j, name, f.skipBad, err)
 	}
 	where := rosterWhere(name, roster.Sheet)
 	for _, w := range roster.Warnings {
-		fmt.Fprintf(env.stderr, "%s: note: %s\n", where, w)
+		fmt.Fprintf(j.stderr(), "%s: note: %s\n", where, w)
 	}
 	for _, p := range roster.Problems {
-		fmt.Fprintf(env.stderr, "%s %s (row left out)\n", where, p.Error())
+		fmt.Fprintf(j.stderr(), "%s %s (row left out)\n", where, p.Error())
 	}
 	opt := model.ImportOptions{IDPrefix: model.Clean(f.idPrefix, model.MaxTextLen), AllowRename: f.allowRename}
 	var rep db.ImportReport
 	if st == nil {
-		if _, err := os.Stat(env.dbPath); f.dryRun && errors.Is(err, os.ErrNotExist) {
+		if _, err := os.Stat(j.dbPath); f.dryRun && errors.Is(err, os.ErrNotExist) {
 			// A dry run creates no store: plan against an empty one.
 			plan := model.PlanImport(nil, func(string) bool { return false }, roster.Rows(), opt)
 			rep = db.ImportReport{ImportPlan: plan, DryRun: true}
@@ -94,20 +94,20 @@ func runImport(env *runEnv, f importFlags, args []string) error {
 			if plan.Refused() {
 				err = &db.ImportRefused{Plan: plan}
 			}
-			return reportImport(env, name, roster, rep, err)
+			return reportImport(j, name, roster, rep, err)
 		}
 		var err error
-		if st, err = openStore(env, env.dbPath); err != nil {
+		if st, err = openStore(j.stderr(), j.dbPath); err != nil {
 			return err
 		}
 		defer st.Close()
 	}
-	rep, err = st.ImportRowsBy(roster.Rows(), opt, f.dryRun, f.actor.of(env))
-	return reportImport(env, name, roster, rep, err)
+	rep, err = st.ImportRowsBy(roster.Rows(), opt, f.dryRun, f.actor.of(j))
+	return reportImport(j, name, roster, rep, err)
 }
 
 // parseFailure lists the problems of a file that could not be read.
-func parseFailure(env *runEnv, name string, skipBad bool, err error) error {
+func parseFailure(j job, name string, skipBad bool, err error) error {
 	var pe *model.ParseError
 	if !errors.As(err, &pe) {
 		return fmt.Errorf("%s: %w; nothing was changed", name, err)
@@ -115,9 +115,9 @@ func parseFailure(env *runEnv, name string, skipBad bool, err error) error {
 	where := rosterWhere(name, pe.Sheet)
 	for _, p := range pe.Problems {
 		if p.Line <= 0 {
-			fmt.Fprintf(env.stderr, "%s: %s\n", where, p.Error())
+			fmt.Fprintf(j.stderr(), "%s: %s\n", where, p.Error())
 		} else {
-			fmt.Fprintf(env.stderr, "%s %s\n", where, p.Error())
+			fmt.Fprintf(j.stderr(), "%s %s\n", where, p.Error())
 		}
 	}
 	if len(pe.Problems) == 1 && pe.Problems[0].Line <= 0 {
@@ -132,10 +132,10 @@ func parseFailure(env *runEnv, name string, skipBad bool, err error) error {
 }
 
 // reportImport tells what an import did, or why it was refused.
-func reportImport(env *runEnv, name string, roster *model.Roster, rep db.ImportReport, err error) error {
+func reportImport(j job, name string, roster *model.Roster, rep db.ImportReport, err error) error {
 	var refused *db.ImportRefused
 	if errors.As(err, &refused) {
-		printRefusal(env.stderr, name, refused.Plan, rep.DryRun)
+		printRefusal(j.stderr(), name, refused.Plan, rep.DryRun)
 		return fmt.Errorf("%s was not imported; nothing was changed", name)
 	}
 	if err != nil {
@@ -145,7 +145,7 @@ func reportImport(env *runEnv, name string, roster *model.Roster, rep db.ImportR
 	if rep.DryRun {
 		verb = "would import (dry run, nothing saved)"
 	}
-	out := env.stdout
+	out := j.stdout()
 	fmt.Fprintf(out, "%s %s %d volunteers: %d added, %d updated, %d unchanged", name, verb, len(roster.Volunteers), len(rep.Added), len(rep.Updated), rep.Unchanged)
 	if len(roster.Problems) > 0 {
 		fmt.Fprintf(out, ", %d bad rows left out", len(roster.Problems))

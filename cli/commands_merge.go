@@ -12,12 +12,12 @@ import (
 	"hadir/model"
 )
 
-func mergeCmd(env *runEnv) *cobra.Command {
-	return env.command(spec{name: "merge", pathArgs: true, store: existingStore, remote: true, args: "FILE...", summary: "add the events of stations that ran alone (files from `hadir export events -o FILE.jsonl`)",
-		example: "hadir merge gerbang2.jsonl gerbang3.jsonl"}, func(_ *cobra.Command, args []string) error { return runMerge(env, args) })
+func mergeCmd(who session) *cobra.Command {
+	return who.command(spec{name: "merge", pathArgs: true, store: existingStore, remote: true, args: "FILE...", summary: "add the events of stations that ran alone (files from `hadir export events -o FILE.jsonl`)",
+		example: "hadir merge gerbang2.jsonl gerbang3.jsonl"}, func(j job, args []string) error { return runMerge(j, args) })
 }
 
-func runMerge(env *runEnv, args []string) error {
+func runMerge(j job, args []string) error {
 	if len(args) == 0 {
 		return usagef("name the events file(s) to merge")
 	}
@@ -33,7 +33,7 @@ func runMerge(env *runEnv, args []string) error {
 		var pe *model.ParseError
 		if errors.As(err, &pe) {
 			for _, p := range pe.Problems {
-				fmt.Fprintf(env.stderr, "%s %s\n", filepath.Base(path), p.Error())
+				fmt.Fprintf(j.stderr(), "%s %s\n", filepath.Base(path), p.Error())
 			}
 			return fmt.Errorf("%s was not merged: fix or re-export it (nothing was changed)", path)
 		}
@@ -42,7 +42,7 @@ func runMerge(env *runEnv, args []string) error {
 		}
 		all = append(all, events)
 	}
-	st, err := env.useStore()
+	st, err := j.store.open()
 	if err != nil {
 		return err
 	}
@@ -52,25 +52,25 @@ func runMerge(env *runEnv, args []string) error {
 		}
 	}
 	for i, events := range all {
-		rep, err := st.Merge(events, actorFlags{}.of(env))
+		rep, err := st.Merge(events, actorFlags{}.of(j))
 		if err != nil {
 			return fmt.Errorf("%s: %w", args[i], err)
 		}
-		fmt.Fprintf(env.stdout, "%s: %d new events, %d already here (from %s)\n", filepath.Base(args[i]), rep.Added, rep.Known, strings.Join(rep.Stations, ", "))
+		fmt.Fprintf(j.stdout(), "%s: %d new events, %d already here (from %s)\n", filepath.Base(args[i]), rep.Added, rep.Known, strings.Join(rep.Stations, ", "))
 		for _, id := range rep.Conflicts {
-			fmt.Fprintf(env.stdout, "  conflict: event %s is here with other content; this store's copy is kept\n", id)
+			fmt.Fprintf(j.stdout(), "  conflict: event %s is here with other content; this store's copy is kept\n", id)
 		}
 		if n := len(rep.Unknown); n > 0 {
-			fmt.Fprintf(env.stdout, "  %d volunteers are on no roster here (%s): import the same roster on every laptop; their events are kept and count once it is\n", n, preview(rep.Unknown, 10))
+			fmt.Fprintf(j.stdout(), "  %d volunteers are on no roster here (%s): import the same roster on every laptop; their events are kept and count once it is\n", n, preview(rep.Unknown, 10))
 		}
 		for _, id := range rep.Doubles {
 			p, _ := st.Person(id)
 			dup := p.Duplicates[0]
-			fmt.Fprintf(env.stdout, "  arrived twice: %s (%s): first %s at %s, again %s at %s\n", p.Name, id,
+			fmt.Fprintf(j.stdout(), "  arrived twice: %s (%s): first %s at %s, again %s at %s\n", p.Name, id,
 				localTime(p.Arrival.At), p.Arrival.Station, localTime(dup.At), dup.Station)
 		}
 	}
 	t := st.Totals()
-	fmt.Fprintf(env.stdout, "now %d of %d arrived\n", t.Arrived, t.Expected)
+	fmt.Fprintf(j.stdout(), "now %d of %d arrived\n", t.Arrived, t.Expected)
 	return nil
 }

@@ -10,17 +10,17 @@ import (
 
 // peerCmd is `hadir peer key`: this laptop's line for the other laptops'
 // --authorized-keys files, so they let it keep its copy in step.
-func peerCmd(env *runEnv) *cobra.Command {
-	return env.command(spec{name: "peer", store: existingStore, remote: true, args: "key [--db FILE]",
+func peerCmd(who session) *cobra.Command {
+	return who.command(spec{name: "peer", store: existingStore, remote: true, args: "key [--db FILE]",
 		summary: "print this laptop's line for the other laptops' --authorized-keys (its store's own key; made if missing)",
-		example: "hadir peer key --db hadir.db"}, func(_ *cobra.Command, args []string) error { return runPeer(env, args) })
+		example: "hadir peer key --db hadir.db"}, func(j job, args []string) error { return runPeer(j, args) })
 }
 
-func runPeer(env *runEnv, args []string) error {
+func runPeer(j job, args []string) error {
 	if len(args) != 1 || args[0] != "key" {
 		return usagef("write: hadir peer key")
 	}
-	st, err := env.useStore()
+	st, err := j.store.open()
 	if err != nil {
 		return err
 	}
@@ -28,6 +28,6 @@ func runPeer(env *runEnv, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(env.stdout, peer.KeyLine(signer, st.StationName()))
+	fmt.Fprintln(j.stdout(), peer.KeyLine(signer, st.StationName()))
 	return nil
 }

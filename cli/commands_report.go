@@ -12,22 +12,22 @@ import (
 // reportDefault is where `hadir report` writes without -o: this folder.
 const reportDefault = "report.html"
 
-func reportCmd(env *runEnv) *cobra.Command {
+func reportCmd(who session) *cobra.Command {
 	var output string
-	c := env.command(spec{name: "report", store: existingStore, remote: true, args: "[-o FILE] [--lang id|en]", fileDefault: reportDefault,
+	c := who.command(spec{name: "report", store: existingStore, remote: true, args: "[-o FILE] [--lang id|en]", fileDefault: reportDefault,
 		summary: "write the count as one printable HTML page: totals, contingents, who is missing, and an audit of the log",
-		example: "hadir report -o laporan.html --lang id"}, func(_ *cobra.Command, args []string) error { return runReport(env, output, args) })
+		example: "hadir report -o laporan.html --lang id"}, func(j job, args []string) error { return runReport(j, output, args) })
 	outputFlag(c, &output, reportDefault, "write to `FILE` (- for the screen)")
 	return c
 }
 
-func runReport(env *runEnv, output string, args []string) error {
+func runReport(j job, output string, args []string) error {
 	if err := noArgs(args); err != nil {
 		return err
 	}
-	lang, ok := ui.ParseLang(env.langFlag)
+	lang, ok := ui.ParseLang(j.langFlag)
 	if !ok {
-		return usagef("--lang must be id or en, not %q", env.langFlag)
+		return usagef("--lang must be id or en, not %q", j.langFlag)
 	}
 	if output == "" {
 		output = reportDefault
@@ -37,9 +37,9 @@ func runReport(env *runEnv, output string, args []string) error {
 			output = abs // "wrote" then says exactly where
 		}
 	}
-	st, err := env.useStore()
+	st, err := j.store.open()
 	if err != nil {
 		return err
 	}
-	return writeOutput(env, output, func(w io.Writer) error { return ui.WriteReport(w, st, lang, time.Now()) })
+	return writeOutput(j, output, func(w io.Writer) error { return ui.WriteReport(w, st, lang, time.Now()) })
 }

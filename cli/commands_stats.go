@@ -11,10 +11,10 @@ import (
 	"hadir/version"
 )
 
-func statsCmd(env *runEnv) *cobra.Command {
+func statsCmd(who session) *cobra.Command {
 	var asJSON bool
-	c := env.command(spec{name: "stats", store: existingStore, remote: true, args: "[--json] [--lang id|en]", summary: "totals per contingent",
-		example: "hadir stats --lang id"}, func(_ *cobra.Command, args []string) error { return runStats(env, asJSON, args) })
+	c := who.command(spec{name: "stats", store: existingStore, remote: true, args: "[--json] [--lang id|en]", summary: "totals per contingent",
+		example: "hadir stats --lang id"}, func(j job, args []string) error { return runStats(j, asJSON, args) })
 	c.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
 	return c
 }
@@ -50,11 +50,11 @@ type contingentJSON struct {
 	lapsedBy           string
 }
 
-func runStats(env *runEnv, asJSON bool, args []string) error {
+func runStats(j job, asJSON bool, args []string) error {
 	if err := noArgs(args); err != nil {
 		return err
 	}
-	st, err := env.useStore()
+	st, err := j.store.open()
 	if err != nil {
 		return err
 	}
@@ -79,21 +79,21 @@ func runStats(env *runEnv, asJSON bool, args []string) error {
 		}
 	})
 	if asJSON {
-		enc := json.NewEncoder(env.stdout)
+		enc := json.NewEncoder(j.stdout())
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
-	fmt.Fprintf(env.stdout, "%s\n%s\n\n", out.Event,
-		env.say("stats.totals", out.Arrived, out.Expected, out.Missing, out.Excused, out.OnSite, out.Departed))
-	tw := tabwriter.NewWriter(env.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, env.say("stats.header"))
+	fmt.Fprintf(j.stdout(), "%s\n%s\n\n", out.Event,
+		j.say("stats.totals", out.Arrived, out.Expected, out.Missing, out.Excused, out.OnSite, out.Departed))
+	tw := tabwriter.NewWriter(j.stdout(), 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, j.say("stats.header"))
 	for _, c := range out.Contingents {
 		signed := "-"
 		switch {
 		case c.ConfirmedBy != nil:
 			signed = *c.ConfirmedBy + " " + localTime(*c.ConfirmedAt)
 		case c.ConfirmationLapsed:
-			signed = env.say("stats.lapsed", c.lapsedBy)
+			signed = j.say("stats.lapsed", c.lapsedBy)
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\n", c.Name, c.Arrived, c.Expected, c.Missing, c.Excused, signed)
 	}

@@ -8,26 +8,26 @@ import (
 
 // The store's own commands: a backup, a check, the station's name.
 
-func backupCmd(env *runEnv) *cobra.Command {
-	return env.command(spec{name: "backup", pathArgs: true, store: existingStore, remote: true, args: "DEST", summary: "write a consistent copy of the store to a file or folder (a USB stick)",
-		example: "hadir backup /media/usb"}, func(_ *cobra.Command, args []string) error { return runBackup(env, args) })
+func backupCmd(who session) *cobra.Command {
+	return who.command(spec{name: "backup", pathArgs: true, store: existingStore, remote: true, args: "DEST", summary: "write a consistent copy of the store to a file or folder (a USB stick)",
+		example: "hadir backup /media/usb"}, func(j job, args []string) error { return runBackup(j, args) })
 }
 
-func verifyCmd(env *runEnv) *cobra.Command {
-	return env.command(spec{name: "verify", store: existingStore, remote: true, args: "", summary: "check the store's integrity and that the counts add up",
-		example: "hadir verify --db hadir.db"}, func(_ *cobra.Command, args []string) error { return runVerify(env, args) })
+func verifyCmd(who session) *cobra.Command {
+	return who.command(spec{name: "verify", store: existingStore, remote: true, args: "", summary: "check the store's integrity and that the counts add up",
+		example: "hadir verify --db hadir.db"}, func(j job, args []string) error { return runVerify(j, args) })
 }
 
-func stationCmd(env *runEnv) *cobra.Command {
-	return env.command(spec{name: "station", store: anyStore, remote: true, args: "[NAME]", summary: "show or set this station's name (shown on every event)",
-		example: "hadir station \"gerbang 2\""}, func(_ *cobra.Command, args []string) error { return runStation(env, args) })
+func stationCmd(who session) *cobra.Command {
+	return who.command(spec{name: "station", store: anyStore, remote: true, args: "[NAME]", summary: "show or set this station's name (shown on every event)",
+		example: "hadir station \"gerbang 2\""}, func(j job, args []string) error { return runStation(j, args) })
 }
 
-func runBackup(env *runEnv, args []string) error {
+func runBackup(j job, args []string) error {
 	if len(args) != 1 {
 		return usagef("name the backup file or folder")
 	}
-	st, err := env.useStore()
+	st, err := j.store.open()
 	if err != nil {
 		return err
 	}
@@ -35,15 +35,15 @@ func runBackup(env *runEnv, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.stdout, "backup written: %s\nto restore: copy it over %s while hadir is closed\n", path, st.Path())
+	fmt.Fprintf(j.stdout(), "backup written: %s\nto restore: copy it over %s while hadir is closed\n", path, st.Path())
 	return nil
 }
 
-func runVerify(env *runEnv, args []string) error {
+func runVerify(j job, args []string) error {
 	if err := noArgs(args); err != nil {
 		return err
 	}
-	st, err := env.useStore()
+	st, err := j.store.open()
 	if err != nil {
 		return err
 	}
@@ -52,28 +52,28 @@ func runVerify(env *runEnv, args []string) error {
 		return err
 	}
 	for _, n := range rep.Notes {
-		fmt.Fprintln(env.stdout, "note:", n)
+		fmt.Fprintln(j.stdout(), "note:", n)
 	}
 	if len(rep.Problems) > 0 {
 		for _, p := range rep.Problems {
-			fmt.Fprintln(env.stdout, "problem:", p)
+			fmt.Fprintln(j.stdout(), "problem:", p)
 		}
 		return fmt.Errorf("%s has %d problem(s); restore the newest backup that verifies: see README, Backups", st.Path(), len(rep.Problems))
 	}
 	t := st.Totals()
-	fmt.Fprintf(env.stdout, "%s is sound: %d volunteers, %d arrived\n", st.Path(), t.Expected+t.Replaced, t.Arrived)
+	fmt.Fprintf(j.stdout(), "%s is sound: %d volunteers, %d arrived\n", st.Path(), t.Expected+t.Replaced, t.Arrived)
 	// The heads the report prints: the same here means the same events.
 	for _, c := range rep.Chains {
-		fmt.Fprintf(env.stdout, "station %s: %d events, chain head %s\n", c.Station, c.Events, c.Head)
+		fmt.Fprintf(j.stdout(), "station %s: %d events, chain head %s\n", c.Station, c.Events, c.Head)
 	}
 	return nil
 }
 
-func runStation(env *runEnv, args []string) error {
+func runStation(j job, args []string) error {
 	if len(args) > 1 {
 		return usagef("give the station name as one argument (quote it if it has spaces)")
 	}
-	st, err := env.useStore()
+	st, err := j.store.open()
 	if err != nil {
 		return err
 	}
@@ -82,6 +82,6 @@ func runStation(env *runEnv, args []string) error {
 			return err
 		}
 	}
-	fmt.Fprintf(env.stdout, "station %q (ID %s)\n", st.StationName(), st.StationID())
+	fmt.Fprintf(j.stdout(), "station %q (ID %s)\n", st.StationName(), st.StationID())
 	return nil
 }

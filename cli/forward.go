@@ -3,17 +3,17 @@ package cli
 import (
 	"path/filepath"
 
-	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"hadir/serve"
 )
 
 // forwardToServer runs the command on a running `hadir serve` of the same
-// store, if there is one. File arguments are made absolute: the server runs
-// on this laptop, but in another folder.
-func (env *runEnv) forwardToServer(cmd *cobra.Command, s spec, positional []string) (int, bool) {
-	if !s.remote || env.shared != nil {
+// store, if there is one (not when the job already runs inside that
+// server, on its shared store). File arguments are made absolute: the
+// server runs on this laptop, but in another folder.
+func forwardToServer(j job, s spec, positional []string) (int, bool) {
+	if !s.remote || j.store.shared != nil {
 		return 0, false
 	}
 	args := []string{s.name}
@@ -25,7 +25,7 @@ func (env *runEnv) forwardToServer(cmd *cobra.Command, s spec, positional []stri
 		}
 		args = append(args, p)
 	}
-	cmd.Flags().Visit(func(f *pflag.Flag) {
+	j.cmd.Flags().Visit(func(f *pflag.Flag) {
 		v := f.Value.String()
 		switch f.Name {
 		case "db":
@@ -37,5 +37,5 @@ func (env *runEnv) forwardToServer(cmd *cobra.Command, s spec, positional []stri
 		}
 		args = append(args, "--"+f.Name+"="+v)
 	})
-	return serve.Forward(env.dbPath, args, env.stdout, env.stderr)
+	return serve.Forward(j.dbPath, args, j.stdout(), j.stderr())
 }

@@ -20,10 +20,10 @@ func (f *actorFlags) add(c *cobra.Command) {
 
 // of is who records an event: over SSH the connection's operator and
 // station, whatever flags were sent.
-func (f actorFlags) of(env *runEnv) db.Actor {
-	by := db.Actor{Station: f.station, Operator: f.operator, Role: env.caller.role, Login: env.caller.login}
-	if env.caller.login != "" {
-		by.Station, by.Operator = env.caller.station, env.caller.operator
+func (f actorFlags) of(j job) db.Actor {
+	by := db.Actor{Station: f.station, Operator: f.operator, Role: j.caller.role, Login: j.caller.login}
+	if j.caller.login != "" {
+		by.Station, by.Operator = j.caller.station, j.caller.operator
 	}
 	if by.Operator == "" {
 		by.Operator = "cli"
@@ -47,14 +47,14 @@ func preview(ids []string, n int) string {
 
 // writeOutput gives write the -o FILE (written atomically, see
 // db.WriteFileAtomic) or the screen.
-func writeOutput(env *runEnv, dest string, write func(io.Writer) error) error {
+func writeOutput(j job, dest string, write func(io.Writer) error) error {
 	if dest == "" || dest == "-" {
-		return write(env.stdout)
+		return write(j.stdout())
 	}
 	if err := db.WriteFileAtomic(dest, write); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.stderr, "wrote %s\n", dest)
+	fmt.Fprintf(j.stderr(), "wrote %s\n", dest)
 	return nil
 }
 

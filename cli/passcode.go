@@ -16,10 +16,10 @@ import (
 // far beyond what guessing over a campsite's Wi-Fi can reach.
 const passcodeBits = 50
 
-func passcodeCmd(env *runEnv) *cobra.Command {
-	return env.command(spec{name: "passcode", args: "[ROLE]",
+func passcodeCmd(who session) *cobra.Command {
+	return who.command(spec{name: "passcode", args: "[ROLE]",
 		summary: "make a new random passcode for `hadir serve --passcodes` (ROLE: gate, leader or admin; default gate)",
-		example: "hadir passcode leader >> passcodes.txt"}, func(_ *cobra.Command, args []string) error { return runPasscode(env, args) })
+		example: "hadir passcode leader >> passcodes.txt"}, func(j job, args []string) error { return runPasscode(j, args) })
 }
 
 // passcodeWordCount is how many words reach passcodeBits (at least 4).
@@ -40,7 +40,7 @@ func newPasscode() (string, error) {
 	return strings.Join(words, "-"), nil
 }
 
-func runPasscode(env *runEnv, args []string) error {
+func runPasscode(j job, args []string) error {
 	role := db.RoleGate
 	switch {
 	case len(args) > 1:
@@ -58,8 +58,8 @@ func runPasscode(env *runEnv, args []string) error {
 	}
 	// The line goes to stdout, so `>> passcodes.txt` adds it; the advice to
 	// the screen only.
-	fmt.Fprintf(env.stderr, "a new %s passcode (%d random words, about %d bits); add this line to the file given to `hadir serve --passcodes`:\n",
+	fmt.Fprintf(j.stderr(), "a new %s passcode (%d random words, about %d bits); add this line to the file given to `hadir serve --passcodes`:\n",
 		role, passcodeWordCount(), int(float64(passcodeWordCount())*math.Log2(float64(len(passcodeWords)))))
-	fmt.Fprintf(env.stdout, "%s %s\n", role, code)
+	fmt.Fprintf(j.stdout(), "%s %s\n", role, code)
 	return nil
 }

@@ -41,7 +41,7 @@ func reportDay(t *testing.T, c *cli) {
 	}
 	c.ok("annul", mistake, "--reason", "salah orang")
 	c.ok("depart", "JRS-BJM-0001")
-	c.ok(append([]string{"checkin", "JRS-BJM-0001"}, gate1...)...)
+	c.ok(append([]string{"checkin", "--came-back", "JRS-BJM-0001"}, gate1...)...) // a return is chosen, as at the gate
 
 	at := func(d time.Duration) string { return time.Now().Add(d).UTC().Format(time.RFC3339Nano) }
 	third := fmt.Sprintf(`{"id":"g3-000001","kind":"arrive","volunteer_id":"JRS-BLG-0001","at":%q,"station":"gerbang 3","operator":"Dewi"}

@@ -12,26 +12,29 @@ import (
 )
 
 // newRoot builds the command line: the root is the gate screen, and every
-// command is added here, in the order `hadir help` lists them.
-func newRoot(env *runEnv) *cobra.Command {
-	root := gateCmd(env, true)
+// command is added here, in the order `hadir help` lists them. Each command
+// writes to std through cobra (cmd.OutOrStdout, ...); who runs it is who;
+// hooks are the tests' hold on `hadir serve` (zero but in those tests).
+func newRoot(std streams, who session, hooks serveHooks) *cobra.Command {
+	root := gateCmd(who, true)
 	root.SilenceErrors, root.SilenceUsage = true, true
-	root.SetOut(env.stdout)
-	root.SetErr(env.stderr)
-	root.SetIn(env.stdin)
+	root.SetOut(std.stdout)
+	root.SetErr(std.stderr)
+	root.SetIn(std.stdin)
 	def := os.Getenv("HADIR_DB")
 	if def == "" {
 		def = "hadir.db"
 	}
-	root.PersistentFlags().StringVar(&env.dbPath, "db", def, "the store `file` (or set $HADIR_DB)")
-	root.PersistentFlags().Var(&langValue{&env.langFlag}, "lang", "the language, `LANG`: id or en (default $HADIR_LANG, else from $LANG)")
+	// Each job reads the two as given (newJob).
+	root.PersistentFlags().String("db", def, "the store `file` (or set $HADIR_DB)")
+	root.PersistentFlags().Var(&langValue{new(string)}, "lang", "the language, `LANG`: id or en (default $HADIR_LANG, else from $LANG)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err.Error()} })
 	commands := []*cobra.Command{
-		gateCmd(env, false), demoCmd(env), importCmd(env), checkinCmd(env), statsCmd(env), exportCmd(env),
-		backupCmd(env), verifyCmd(env), stationCmd(env), eventCmd(env), sampleCmd(env),
-		departCmd(env), excuseCmd(env), replaceCmd(env), confirmCmd(env), annulCmd(env),
-		contingentCmd(env), mergeCmd(env), reportCmd(env), badgesCmd(env),
-		serveCmd(env, runCall), passcodeCmd(env), peerCmd(env), versionCmd(env),
+		gateCmd(who, false), demoCmd(who), importCmd(who), checkinCmd(who), statsCmd(who), exportCmd(who),
+		backupCmd(who), verifyCmd(who), stationCmd(who), eventCmd(who), sampleCmd(who),
+		departCmd(who), excuseCmd(who), replaceCmd(who), confirmCmd(who), annulCmd(who),
+		contingentCmd(who), mergeCmd(who), reportCmd(who), badgesCmd(who),
+		serveCmd(who, runCall, hooks), passcodeCmd(who), peerCmd(who), versionCmd(who),
 	}
 	root.AddCommand(commands...)
 	root.InitDefaultCompletionCmd()
@@ -55,7 +58,7 @@ func newRoot(env *runEnv) *cobra.Command {
 
 // isRemote says whether the command name may run on a served store.
 func isRemote(name string) bool {
-	c, _, err := newRoot(&runEnv{}).Find([]string{name})
+	c, _, err := newRoot(streams{}, session{}, serveHooks{}).Find([]string{name})
 	return err == nil && c.HasParent() && c.Annotations[annotRemote] == "yes"
 }
 

@@ -8,6 +8,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"hadir/serve"
 )
 
@@ -18,17 +20,21 @@ func Main(args []string) int {
 	if path := os.Getenv(checkStoreEnv); path != "" {
 		return checkStoreChild(path, os.Stdout)
 	}
-	env := &runEnv{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin}
-	return run(env, args)
+	return run(console(), session{}, args)
 }
 
-// run executes the command line and returns the exit status:
-// 0 success, 1 failure, 2 bad usage, 3 imported with rows left out.
-func run(env *runEnv, args []string) int {
+// run executes the command line for who, on std, and returns the exit
+// status: 0 success, 1 failure, 2 bad usage, 3 imported with rows left out.
+func run(std streams, who session, args []string) int {
+	return execute(newRoot(std, who, serveHooks{}), args)
+}
+
+// execute runs root on args and gives the exit status (run).
+func execute(root *cobra.Command, args []string) int {
 	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
 		args = append([]string{"version"}, args[1:]...)
 	}
-	root := newRoot(env)
+	stderr := root.ErrOrStderr()
 	root.SetArgs(args)
 	c, err := root.ExecuteC()
 	if err == nil {
@@ -36,12 +42,12 @@ func run(env *runEnv, args []string) int {
 	}
 	if name, ok := strings.CutPrefix(err.Error(), "unknown command "); ok {
 		name, _, _ = strings.Cut(name, " for ")
-		fmt.Fprintf(env.stderr, "hadir: unknown command %s", name)
+		fmt.Fprintf(stderr, "hadir: unknown command %s", name)
 		if like := closest(strings.Trim(name, `"`), root.SuggestionsFor(strings.Trim(name, `"`))); len(like) > 0 {
-			fmt.Fprintf(env.stderr, "; did you mean %s?", strings.Join(like, " or "))
+			fmt.Fprintf(stderr, "; did you mean %s?", strings.Join(like, " or "))
 		}
-		fmt.Fprint(env.stderr, "\n\n")
-		root.SetOut(env.stderr)
+		fmt.Fprint(stderr, "\n\n")
+		root.SetOut(stderr)
 		root.Help()
 		return 2
 	}
@@ -52,8 +58,8 @@ func run(env *runEnv, args []string) int {
 	name := commandName(c)
 	var ue usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(env.stderr, "hadir %s: %v\n", name, err)
-		fmt.Fprintf(env.stderr, "usage: hadir %s %s\n(see: hadir %s -h)\n", name, argsOf(c), name)
+		fmt.Fprintf(stderr, "hadir %s: %v\n", name, err)
+		fmt.Fprintf(stderr, "usage: hadir %s %s\n(see: hadir %s -h)\n", name, argsOf(c), name)
 		return 2
 	}
 	if errors.As(err, &rowsLeftOut{}) {
@@ -61,7 +67,7 @@ func run(env *runEnv, args []string) int {
 	}
 	var partial partialError
 	if !errors.As(err, &partial) {
-		fmt.Fprintf(env.stderr, "hadir %s: %v\n", name, err)
+		fmt.Fprintf(stderr, "hadir %s: %v\n", name, err)
 	}
 	return 1
 }
@@ -96,7 +102,8 @@ func runCall(call serve.Call) int {
 			return 2
 		}
 	}
-	env := &runEnv{stdout: call.Stdout, stderr: call.Stderr, stdin: call.Stdin, shared: call.Store,
+	std := streams{stdout: call.Stdout, stderr: call.Stderr, stdin: call.Stdin}
+	who := session{shared: call.Store,
 		caller: caller{role: call.Role, login: call.Login, operator: call.Operator, station: call.Station, getenv: call.Getenv}}
-	return run(env, call.Args)
+	return run(std, who, call.Args)
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"net"
 	"os"
 	"os/signal"
 	"strings"
@@ -10,18 +11,19 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"hadir/db"
 	"hadir/serve"
 )
 
 // serveCmd is `hadir serve`; answer runs what its clients send (the
-// whole command line, given by newRoot).
-func serveCmd(env *runEnv, answer func(serve.Call) int) *cobra.Command {
+// whole command line, given by newRoot); hooks are the tests'.
+func serveCmd(who session, answer func(serve.Call) int, hooks serveHooks) *cobra.Command {
 	var f serveFlags
-	c := env.command(spec{name: "serve", store: existingStore,
+	c := who.command(spec{name: "serve", store: existingStore,
 		args:    "[--listen ADDR] (--authorized-keys [ROLE=]FILE | --passcodes FILE) [--idle 30m] [--headless]",
 		summary: "serve the check-in screen to other gates over SSH (one store, many gates)",
 		example: "hadir serve --listen 0.0.0.0:2222 --authorized-keys gate.keys --passcodes passcodes.txt"},
-		func(_ *cobra.Command, args []string) error { return runServe(env, f, answer, args) })
+		func(j job, args []string) error { return runServe(j, f, answer, hooks, args) })
 	f.screen.add(c)
 	c.Flags().StringVar(&f.listen, "listen", "127.0.0.1:2222", "the address to serve on; 0.0.0.0:2222 to let the local network in")
 	c.Flags().Var(&f.keyFiles, "authorized-keys", "a `FILE` of SSH public keys, one per line, each optionally after a role (gate, leader, admin, or peer for another laptop's `hadir peer key` line); ROLE=FILE gives all its keys that role; may be repeated")
@@ -41,6 +43,13 @@ type serveFlags struct {
 	headless          bool
 }
 
+// serveHooks let tests run `hadir serve` in the process: started is told
+// its address and store once it listens, and done stops it like Ctrl+C.
+type serveHooks struct {
+	started func(net.Addr, *db.Store)
+	done    <-chan struct{}
+}
+
 // stringList is a flag that may be given several times.
 type stringList []string
 
@@ -48,31 +57,34 @@ func (l *stringList) String() string     { return strings.Join(*l, ",") }
 func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 func (l *stringList) Type() string       { return "value" }
 
-func runServe(env *runEnv, f serveFlags, answer func(serve.Call) int, args []string) error {
+func runServe(j job, f serveFlags, answer func(serve.Call) int, hooks serveHooks, args []string) error {
 	if err := noArgs(args); err != nil {
 		return err
 	}
 	if len(f.keyFiles) == 0 && f.passcodes == "" {
 		return serve.ErrNoLogins // before the store is opened
 	}
-	st, err := env.useStore()
+	st, err := j.store.open()
 	if err != nil {
 		return err
 	}
-	cfg := serve.Config{Store: st, StorePath: env.dbPath, Listen: f.listen, KeyFiles: f.keyFiles,
+	cfg := serve.Config{Store: st, StorePath: j.dbPath, Listen: f.listen, KeyFiles: f.keyFiles,
 		Passcodes: f.passcodes, Idle: f.idle, BackupEvery: f.screen.backups.every, BackupKeep: f.screen.backups.keep,
-		Run: answer, Stdout: env.stdout, Stderr: env.stderr, Started: env.serveStarted,
+		Run: answer, Stdout: j.stdout(), Stderr: j.stderr(),
 		Peers: newLinks(st, f.screen.peers)}
+	if hooks.started != nil {
+		cfg.Started = func(addr net.Addr) { hooks.started(addr, st) }
+	}
 	if !f.headless {
-		env.serving = true // serve runs the backups and the links
-		cfg.Screen = func() error { return runTUI(env, st, f.screen, cfg.Peers) }
+		// serve runs the backups and the links itself: the screen only shows them.
+		cfg.Screen = func() error { return runScreen(j, st, f.screen, cfg.Peers) }
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if env.done != nil {
+	if hooks.done != nil {
 		go func() {
 			select {
-			case <-env.done:
+			case <-hooks.done:
 				stop()
 			case <-ctx.Done():
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 
@@ -160,5 +161,42 @@ func TestServePasscodeGateAnnulsItsOwnAfterReconnect(t *testing.T) {
 	}
 	if p, _ := ts.store.Person("R0001"); p.Status == model.StatusArrived {
 		t.Error("R0001 is still checked in")
+	}
+}
+
+// Over SSH as at the gate: a gate login's checkin of someone who left is
+// refused, naming the station they left at and the way to check them in
+// again, and kept as a note; with --came-back they are checked in.
+func TestServeCheckInOfWhoLeft(t *testing.T) {
+	ts := startServer(t, numberedRoster(3))
+	gate := ts.DialRole(t, "rina", db.RoleGate)
+	leader := ts.DialRole(t, "sari", db.RoleLeader)
+	if out, code := sshCommand(t, gate, "checkin R0001"); code != 0 {
+		t.Fatalf("checkin: exit %d %q", code, out)
+	}
+	if out, code := sshtest.Command(t, leader, "pos timur", "depart R0001"); code != 0 {
+		t.Fatalf("depart: exit %d %q", code, out)
+	}
+	out, code := sshCommand(t, gate, "checkin R0001")
+	if code != 1 || !strings.Contains(out, "pos timur") || !strings.Contains(out, "hadir checkin --came-back R0001") {
+		t.Errorf("a gate's checkin of someone who left: exit %d %q; want exit 1, where they left and the way to check them in again", code, out)
+	}
+	if p, _ := ts.store.Person("R0001"); p.Status != model.StatusDeparted {
+		t.Errorf("after the refused checkin R0001 is %v, want departed", p.Status)
+	}
+	notes := 0
+	for _, n := range ts.store.Notes(time.Time{}) {
+		if n.Volunteer == "R0001" && n.Reason == model.NoteDeparted {
+			notes++
+		}
+	}
+	if notes != 1 {
+		t.Errorf("%d notes of the refused checkin, want 1", notes)
+	}
+	if out, code := sshCommand(t, gate, "checkin --came-back R0001"); code != 0 {
+		t.Errorf("checkin --came-back: exit %d %q", code, out)
+	}
+	if p, _ := ts.store.Person("R0001"); p.Status != model.StatusArrived {
+		t.Errorf("after checkin --came-back R0001 is %v, want arrived", p.Status)
 	}
 }

@@ -60,15 +60,15 @@ func startServerWith(t *testing.T, roster []model.Volunteer, prepare func(dir st
 	out := &bytes.Buffer{}
 	started := make(chan struct{})
 	done := make(chan struct{})
-	var env *runEnv
-	env = &runEnv{stdout: sshtest.LockedWriter{Mu: &mu, W: out}, stderr: sshtest.LockedWriter{Mu: &mu, W: out}, stdin: strings.NewReader(""), done: done,
-		serveStarted: func(addr net.Addr) {
-			ts.store, ts.Addr = env.store, addr.String()
+	std := streams{stdout: sshtest.LockedWriter{Mu: &mu, W: out}, stderr: sshtest.LockedWriter{Mu: &mu, W: out}, stdin: strings.NewReader("")}
+	hooks := serveHooks{done: done,
+		started: func(addr net.Addr, st *db.Store) {
+			ts.store, ts.Addr = st, addr.String()
 			close(started)
 		}}
 	exited := make(chan int, 1)
 	go func() {
-		exited <- run(env, append([]string{"serve", "--headless", "--db", path, "--listen", "127.0.0.1:0",
+		exited <- execute(newRoot(std, session{}, hooks), append([]string{"serve", "--headless", "--db", path, "--listen", "127.0.0.1:0",
 			"--authorized-keys", keys, "--passcodes", codes, "--backup-every", "0", "--idle", "1m"}, extra...))
 	}()
 	select {
@@ -312,10 +312,10 @@ func TestServeLeavesASharedFolderAlone(t *testing.T) {
 	started := make(chan struct{})
 	exited := make(chan int, 1)
 	var out sshtest.Buffer
-	env := &runEnv{stdout: &out, stderr: &out, stdin: strings.NewReader(""), done: done,
-		serveStarted: func(net.Addr) { close(started) }}
+	std := streams{stdout: &out, stderr: &out, stdin: strings.NewReader("")}
+	hooks := serveHooks{done: done, started: func(net.Addr, *db.Store) { close(started) }}
 	go func() {
-		exited <- run(env, []string{"serve", "--headless", "--db", c.db, "--listen", "127.0.0.1:0", "--authorized-keys", keys, "--backup-every", "0"})
+		exited <- execute(newRoot(std, session{}, hooks), []string{"serve", "--headless", "--db", c.db, "--listen", "127.0.0.1:0", "--authorized-keys", keys, "--backup-every", "0"})
 	}()
 	select {
 	case <-started:

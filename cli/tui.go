@@ -13,14 +13,15 @@ import (
 	"hadir/ui"
 )
 
-// runTUI opens the screens on the store in this terminal, with automatic
-// backups while it runs (serve starts its own), and the links to the other
-// laptops (serve runs those too, and passes them to show their state).
-func runTUI(env *runEnv, st *db.Store, f screenFlags, links []*peer.Link) error {
-	if f.backups.every > 0 && !env.serving {
+// runLocalScreen is the gate's and the demo's screen: with automatic
+// backups while it runs, and the links to the other laptops. (`hadir
+// serve` runs both itself and opens runScreen.)
+func runLocalScreen(j job, st *db.Store, f screenFlags) error {
+	if f.backups.every > 0 {
 		defer db.AutoBackup(st, f.backups.every, f.backups.keep, nil)()
 	}
-	if !env.serving && len(f.peers) > 0 {
+	var links []*peer.Link
+	if len(f.peers) > 0 {
 		links = newLinks(st, f.peers)
 		logf, closeLog, err := syncLog(st)
 		if err != nil {
@@ -29,10 +30,16 @@ func runTUI(env *runEnv, st *db.Store, f screenFlags, links []*peer.Link) error 
 		defer closeLog()
 		defer peer.RunLinks(context.Background(), links, logf)()
 	}
+	return runScreen(j, st, f, links)
+}
+
+// runScreen opens the screens on the store in this terminal; the footer
+// shows the state of links.
+func runScreen(j job, st *db.Store, f screenFlags, links []*peer.Link) error {
 	app := ui.New(st, ui.Options{
 		Operator: f.actor.operator,
 		Station:  f.actor.station,
-		Lang:     ui.DetectLang(env.langFlag, os.Getenv),
+		Lang:     ui.DetectLang(j.langFlag, os.Getenv),
 		NoBell:   f.noBell,
 		Sync:     syncStatus(links),
 	})

@@ -10,17 +10,17 @@ import (
 	"hadir/version"
 )
 
-func versionCmd(env *runEnv) *cobra.Command {
-	return env.command(spec{name: "version", args: "",
+func versionCmd(who session) *cobra.Command {
+	return who.command(spec{name: "version", args: "",
 		summary: "say which hadir this is: its version, the Go that built it, and the store schema it writes (also: hadir --version)",
-		example: "hadir version"}, func(_ *cobra.Command, args []string) error { return runVersion(env, args) })
+		example: "hadir version"}, func(j job, args []string) error { return runVersion(j, args) })
 }
 
-func runVersion(env *runEnv, args []string) error {
+func runVersion(j job, args []string) error {
 	if err := noArgs(args); err != nil {
 		return err
 	}
-	fmt.Fprintln(env.stdout, version.Read().Describe())
-	fmt.Fprintf(env.stdout, "writes store schema %d and events files of schema %d; reads those and older\n", db.SchemaVersion, model.EventsSchema)
+	fmt.Fprintln(j.stdout(), version.Read().Describe())
+	fmt.Fprintf(j.stdout(), "writes store schema %d and events files of schema %d; reads those and older\n", db.SchemaVersion, model.EventsSchema)
 	return nil
 }
