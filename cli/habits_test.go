@@ -18,6 +18,8 @@ func TestCommandLineHabits(t *testing.T) {
 			t.Errorf("hadir %s: %v", strings.Join(args, " "), r)
 		}
 		contains(t, "hadir "+strings.Join(args, " "), r.stdout, "Commands:", "  stats ", "  serve ", "  completion ")
+		// The longest names keep a space before their summary.
+		contains(t, "hadir "+strings.Join(args, " "), r.stdout, "  contingent  rename", "  completion  write")
 		if strings.Contains(r.stdout, "  --operator NAME") {
 			t.Errorf("hadir %s shows the gate's flags instead of the commands:\n%s", strings.Join(args, " "), r.stdout)
 		}

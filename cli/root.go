@@ -71,7 +71,7 @@ Usage: hadir [COMMAND] [FLAGS]
 Commands:
 `)
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-10s %s\n", c.Name(), c.Short)
+		fmt.Fprintf(w, "  %-11s %s\n", c.Name(), c.Short)
 	}
 	fmt.Fprint(w, `
 Every command takes --db FILE (default ./hadir.db, or $HADIR_DB) and
