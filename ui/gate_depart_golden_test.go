@@ -2,11 +2,11 @@ package ui
 
 import (
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"hadir/db"
+	"hadir/internal/testclock"
 )
 
 // Golden screens of the last day at the gate: departures mode after a
@@ -15,13 +15,15 @@ import (
 // languages. Update with: go test ./ui -update
 func TestGoldenGateDepartures(t *testing.T) {
 	eachGoldenScreen(t, func(t *testing.T, lang Lang, size [2]int) {
-		st := testStore(t, nil)
+		clock := testclock.New(testClock) // the store's and the screen's
+		st := testStoreOn(t, nil, clock)
 		for _, id := range []string{"JRS-BLG-0002", "JRS-BLG-0003"} {
 			st.CheckIn(id, db.Actor{Station: "gerbang 2", Operator: "Budi"})
 		}
 		st.Depart("JRS-BLG-0003", db.Actor{Station: "pos kontingen", Operator: "Pak Harun"})
 		d := newAppDriver(t, st, Options{Operator: "Rina", Station: "gerbang 1", Lang: lang}, size[0], size[1])
-		d.app.c.Now = func() time.Time { return testClock.AddDate(0, 0, 2) } // the last day
+		clock.Set(testClock.AddDate(0, 0, 2)) // the last day
+		d.app.c.Now = clock.Now
 		d.key(tea.KeyCtrlD)
 		d.typeText("ZZZ-0042")
 		d.key(tea.KeyEnter)

@@ -2,11 +2,11 @@ package ui
 
 import (
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"hadir/db"
+	"hadir/internal/testclock"
 )
 
 // Golden screens of the gate's answers: already checked in (a day earlier),
@@ -14,10 +14,12 @@ import (
 // 120x40 in both languages. Update with: go test ./ui -update
 func TestGoldenGateAnswers(t *testing.T) {
 	eachGoldenScreen(t, func(t *testing.T, lang Lang, size [2]int) {
-		st := testStore(t, nil)
+		clock := testclock.New(testClock) // the store's and the screen's
+		st := testStoreOn(t, nil, clock)
 		st.CheckIn("JRS-BLG-0002", db.Actor{Station: "gerbang 2", Operator: "Budi"})
 		d := newAppDriver(t, st, Options{Operator: "Rina", Station: "gerbang 1", Lang: lang}, size[0], size[1])
-		d.app.c.Now = func() time.Time { return testClock.AddDate(0, 0, 1) } // the second day
+		clock.Set(testClock.AddDate(0, 0, 1)) // the second day
+		d.app.c.Now = clock.Now
 		d.typeText("JRS-BLG-0002")
 		d.key(tea.KeyEnter)
 		d.mustShow("JRS-BLG-0002 Siti Aisyah")
