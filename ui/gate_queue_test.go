@@ -186,7 +186,7 @@ func TestGateAnnulWhileCheckInInFlight(t *testing.T) {
 	press(d, &held, tea.KeyMsg{Type: tea.KeyEnter})
 	press(d, &held, tea.KeyMsg{Type: tea.KeyCtrlX})
 	cmds := held
-	answers := runHeld(d, []tea.Cmd{cmds[1]})    // Ctrl+X's command runs first
+	answers := runHeld(d, []tea.Cmd{cmds[1]})          // Ctrl+X's command runs first
 	answers = append(answers, runHeld(d, cmds[:1])...) // then the scan's
 	deliver(d, answers)                                // Ctrl+X's answer first: it waits for the scan's
 	d.mustShow("Annul", "JRS-BLG-0003")
@@ -291,5 +291,121 @@ func TestGateNoMatchPutsTheNameBack(t *testing.T) {
 	deliver(d, runHeld(d, held))
 	if g.input.Value() != "ab" {
 		t.Errorf("the box holds %q, want what was typed since", g.input.Value())
+	}
+}
+
+// fillWalkIn fills the walk-in form for name in Kab. Balangan and presses
+// the Enter that saves it, keeping that Enter's commands unrun.
+func fillWalkIn(d *screenDriver, name string) []tea.Cmd {
+	d.t.Helper()
+	d.key(tea.KeyCtrlN)
+	d.typeText(name)
+	d.key(tea.KeyEnter)
+	d.typeText("balangan")
+	d.key(tea.KeyEnter)
+	d.key(tea.KeyEnter) // no pillar
+	d.key(tea.KeyRight) // the gender is chosen, not typed
+	d.key(tea.KeyEnter)
+	var held []tea.Cmd
+	press(d, &held, tea.KeyMsg{Type: tea.KeyEnter}) // no phone: save
+	return held
+}
+
+// Saving a walk-in closes the form at once: the next keys go to the search
+// box, not into the form, and stay there when the walk-in's answer comes.
+func TestGateWalkInClosesWhileSaved(t *testing.T) {
+	st := testStore(t, nil)
+	d, _ := newGateDriver(t, st, English, 100, 30)
+	g := d.s.(*Gate)
+	held := fillWalkIn(d, "Udin Saprudin")
+	if g.mode != modeSearch || g.walkin != nil {
+		t.Fatalf("the form is still open while it is saved (mode %v)", g.mode)
+	}
+	d.typeText("JRS-BLG")
+	d.mustShow("⌕ JRS-BLG")
+	deliver(d, runHeld(d, held))
+	d.mustShow("⌕ JRS-BLG", "Checked in: W-", "Udin Saprudin, Kab. Balangan")
+	if got := st.Totals().Arrived; got != 1 {
+		t.Fatalf("%d arrivals after the walk-in", got)
+	}
+}
+
+// A walk-in that could not be saved: with nothing typed since, the form
+// comes back as typed with the failure; with typing since, the gate says so
+// and Ctrl+N brings the form back as typed (Ctrl+C asks first meanwhile).
+func TestGateWalkInFailedSaveComesBack(t *testing.T) {
+	for _, typedOn := range []bool{false, true} {
+		st := testStore(t, nil)
+		d, _ := newGateDriver(t, st, English, 100, 30)
+		g := d.s.(*Gate)
+		held := fillWalkIn(d, "Udin Saprudin")
+		if typedOn {
+			d.typeText("abc")
+		}
+		st.Close() // the save fails
+		deliver(d, runHeld(d, held))
+		if typedOn {
+			if g.mode != modeSearch || g.input.Value() != "abc" {
+				t.Fatalf("the failed walk-in took over what was typed since (mode %v, box %q)", g.mode, g.input.Value())
+			}
+			d.mustShow("Walk-in Udin Saprudin not saved — Ctrl+N opens it again")
+			if g.unsavedWork() != "quit.ask_form" {
+				t.Error("Ctrl+C would quit without asking with the walk-in unsaved")
+			}
+			d.key(tea.KeyCtrlN)
+		}
+		if g.mode != modeWalkIn || g.walkin == nil {
+			t.Fatalf("typed on %v: the form did not come back (mode %v)", typedOn, g.mode)
+		}
+		if v := g.walkin.fields[fieldName].Value(); v != "Udin Saprudin" {
+			t.Errorf("typed on %v: the form came back with the name %q", typedOn, v)
+		}
+		if v := g.walkin.fields[fieldContingent].Value(); v != "balangan" {
+			t.Errorf("typed on %v: the form came back with the contingent %q", typedOn, v)
+		}
+		d.mustShow("Walk-in (not on the roster)", "✗ ")
+	}
+}
+
+// A walk-in whose name is on the roster waits for the choice; typed on
+// meanwhile, the choice waits for Ctrl+N instead of taking the keys.
+func TestGateWalkInChoiceWaitsWhenTypedOn(t *testing.T) {
+	st := testStore(t, nil)
+	d, _ := newGateDriver(t, st, English, 100, 30)
+	g := d.s.(*Gate)
+	held := fillWalkIn(d, "siti aisyah")
+	d.typeText("x")
+	deliver(d, runHeld(d, held))
+	if g.mode != modeSearch || g.input.Value() != "x" {
+		t.Fatalf("the choice took over what was typed since (mode %v, box %q)", g.mode, g.input.Value())
+	}
+	d.mustShow("Walk-in siti aisyah not saved yet")
+	if st.Totals().Expected != 3000 {
+		t.Fatal("the walk-in was saved before the choice")
+	}
+	d.key(tea.KeyCtrlN)
+	d.mustShow("siti aisyah may be on the roster already", "Register siti aisyah (Kab. Balangan) as a new volunteer")
+}
+
+// A volunteer who left, scanned while typing went on: the amber answer is
+// shown, "came back?" is not asked (an Enter meant for the next search
+// would answer it), and the note says to scan again.
+func TestGateCameBackAfterTypingOnIsNotAsked(t *testing.T) {
+	st := testStore(t, nil)
+	departAt(t, st, "JRS-BLG-0002")
+	d, _ := newGateDriver(t, st, English, 100, 30)
+	g := d.s.(*Gate)
+	var held []tea.Cmd
+	d.typeText("JRS-BLG-0002")
+	press(d, &held, tea.KeyMsg{Type: tea.KeyEnter})
+	d.typeText("soe")
+	deliver(d, runHeld(d, held))
+	if g.mode != modeSearch {
+		t.Fatalf("asked a question out of turn (mode %v)", g.mode)
+	}
+	d.mustShow("Has left: JRS-BLG-0002", "Nothing recorded for Siti Aisyah", "⌕ soe")
+	d.key(tea.KeyEnter) // meant for "soe"
+	if p, _ := st.Person("JRS-BLG-0002"); p.Status != model.StatusDeparted {
+		t.Fatalf("an Enter typed on checked a departed volunteer back in (%v)", p.Status)
 	}
 }

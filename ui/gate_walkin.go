@@ -44,7 +44,12 @@ func (g *Gate) onWalkInSaved(f *walkInForm, msg walkInDoneMsg, fresh bool) tea.C
 		return tea.Batch(cmd, g.answerCheckIn(checkInMsg(msg), nil, fresh))
 	}
 	f.failure, f.saving = g.c.errorText(msg.err), false // keep what was typed
-	g.formBack(f, fresh, func() string { return g.c.T("gate.walkin_not_saved", f.fields[fieldName].Value(), f.failure) })
+	if g.formBack(f, fresh) {
+		name, failure := f.fields[fieldName].Value(), f.failure
+		g.setAnswer(bannerErr, func() (string, string) {
+			return g.c.T("gate.walkin_not_saved", name), failure
+		})
+	}
 	return g.c.bells(bellsErr)
 }
 
@@ -53,19 +58,22 @@ func (g *Gate) onWalkInSaved(f *walkInForm, msg walkInDoneMsg, fresh bool) tea.C
 func (g *Gate) onWalkInSimilar(msg similarMsg, fresh bool) tea.Cmd {
 	f := msg.form
 	f.askSimilar(msg)
-	g.formBack(f, fresh, func() string { return g.c.T("gate.walkin_waits", f.held.Name) })
+	if g.formBack(f, fresh) {
+		g.setNote(func() string { return g.c.T("gate.walkin_waits", f.held.Name) })
+	}
 	return f.c.bell()
 }
 
-// formBack shows the form f again: open still, reopened when fresh, or
-// waiting for Ctrl+N with the note say.
-func (g *Gate) formBack(f *walkInForm, fresh bool, say func() string) {
+// formBack shows the form f again: open still, or reopened when fresh;
+// otherwise it waits for Ctrl+N (true), and the caller says so.
+func (g *Gate) formBack(f *walkInForm, fresh bool) bool {
 	switch {
 	case g.walkin == f:
 	case fresh:
 		g.openWalkIn(f)
 	default:
 		g.waitForm = f
-		g.setNote(say)
+		return true
 	}
+	return false
 }

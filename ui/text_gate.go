@@ -21,7 +21,7 @@ var gateTexts = map[string][2]string{
 
 	"gate.question_dropped": {"Belum ada yang dicatat untuk %s: Anda mengetik lagi sebelum pertanyaannya muncul. Pilih atau pindai lagi.", "Nothing recorded for %s: you typed on before the question came. Choose or scan them again."},
 	"gate.annul_dropped":    {"Tidak ada yang dibatalkan: Anda mengetik lagi sebelum alasannya ditanya. Tekan Ctrl+X lagi.", "Nothing annulled: you typed on before the reason was asked. Press Ctrl+X again."},
-	"gate.walkin_not_saved": {"Peserta baru %s belum tersimpan: %s Ctrl+N membuka formulirnya lagi seperti diketik.", "Walk-in %s not saved: %s Ctrl+N opens the form again as typed."},
+	"gate.walkin_not_saved": {"Peserta baru %s belum tersimpan — Ctrl+N membukanya lagi", "Walk-in %s not saved — Ctrl+N opens it again"},
 	"gate.walkin_waits":     {"Peserta baru %s belum tersimpan: ada nama mirip di daftar. Ctrl+N untuk memilih.", "Walk-in %s not saved yet: similar names are on the roster. Ctrl+N to choose."},
 
 	"gate.word_left":     {"SUDAH PULANG", "HAS LEFT"},
