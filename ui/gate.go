@@ -279,9 +279,10 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tea.KeyMsg:
-		issued, text, mode := g.issued, g.input.Value(), g.mode
+		issued, text, mode, departing := g.issued, g.input.Value(), g.mode, g.departing
 		cmd := g.onKey(msg)
-		if g.issued == issued && (g.input.Value() != text || g.mode != mode || mode == modeWalkIn) {
+		changed := g.input.Value() != text || g.mode != mode || g.departing != departing || mode == modeWalkIn
+		if g.issued == issued && changed {
 			g.typedSince = true // an answer's question would now come out of turn
 		}
 		return cmd

@@ -69,6 +69,7 @@ func (g *Gate) onAnnulTarget(msg annulTargetMsg, fresh bool) {
 		g.setNote(func() string { return g.c.T("gate.annul_dropped") })
 	default:
 		g.mode, g.annulling, g.annulName = modeReason, msg.event, msg.name
+		g.note, g.noteSay = "", nil
 		g.reason.Reset()
 	}
 }

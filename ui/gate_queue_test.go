@@ -2,7 +2,6 @@ package ui
 
 import (
 	"math/rand"
-	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -28,28 +27,25 @@ func press(d *screenDriver, held *[]tea.Cmd, msg tea.KeyMsg) {
 func runHeld(d *screenDriver, cmds []tea.Cmd) []gateAnswer {
 	d.t.Helper()
 	var answers []gateAnswer
-	queue := append([]tea.Cmd(nil), cmds...)
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
+	d.runKeeping(cmds, func(msg tea.Msg) bool {
+		a, ok := msg.(gateAnswer)
+		if ok {
+			answers = append(answers, a)
 		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case gateAnswer:
-			answers = append(answers, msg)
-		default:
-			if reflect.TypeOf(msg).String() == "tea.sequenceMsg" {
-				queue = append(queue, reflect.ValueOf(msg).Interface().([]tea.Cmd)...)
-				continue
-			}
-			d.run(d.s.Update(msg))
-		}
-	}
+		return ok
+	})
 	return answers
+}
+
+// enterTypingOn types text and Enter, and more while Enter's action is in
+// flight; then the action runs and answers.
+func enterTypingOn(d *screenDriver, text, more string) {
+	d.t.Helper()
+	var held []tea.Cmd
+	d.typeText(text)
+	press(d, &held, tea.KeyMsg{Type: tea.KeyEnter})
+	d.typeText(more)
+	deliver(d, runHeld(d, held))
 }
 
 // deliver applies answers to the gate in the order given.
@@ -256,11 +252,7 @@ func TestGateConfirmAfterTypingOnIsDropped(t *testing.T) {
 		st := testStore(t, nil)
 		d, _ := newGateDriver(t, st, lang, 100, 30)
 		g := d.s.(*Gate)
-		var held []tea.Cmd
-		d.typeText("soedjatmoko")
-		press(d, &held, tea.KeyMsg{Type: tea.KeyEnter})
-		d.typeText("JRS")
-		deliver(d, runHeld(d, held))
+		enterTypingOn(d, "soedjatmoko", "JRS")
 		if g.mode != modeSearch || g.input.Value() != "JRS" {
 			t.Fatalf("the late answer asked (mode %v), box %q", g.mode, g.input.Value())
 		}
@@ -277,18 +269,12 @@ func TestGateNoMatchPutsTheNameBack(t *testing.T) {
 	st := testStore(t, nil)
 	d, _ := newGateDriver(t, st, English, 100, 30)
 	g := d.s.(*Gate)
-	var held []tea.Cmd
-	d.typeText("zzqx")
-	press(d, &held, tea.KeyMsg{Type: tea.KeyEnter})
-	deliver(d, runHeld(d, held))
+	enterTypingOn(d, "zzqx", "")
 	if g.input.Value() != "zzqx" {
 		t.Errorf("the box holds %q, want the name back", g.input.Value())
 	}
 	d.mustShow("Nobody matches")
-	held = nil
-	press(d, &held, tea.KeyMsg{Type: tea.KeyEnter})
-	d.typeText("ab")
-	deliver(d, runHeld(d, held))
+	enterTypingOn(d, "", "ab") // Enter on the name put back, typing on
 	if g.input.Value() != "ab" {
 		t.Errorf("the box holds %q, want what was typed since", g.input.Value())
 	}
@@ -298,14 +284,7 @@ func TestGateNoMatchPutsTheNameBack(t *testing.T) {
 // the Enter that saves it, keeping that Enter's commands unrun.
 func fillWalkIn(d *screenDriver, name string) []tea.Cmd {
 	d.t.Helper()
-	d.key(tea.KeyCtrlN)
-	d.typeText(name)
-	d.key(tea.KeyEnter)
-	d.typeText("balangan")
-	d.key(tea.KeyEnter)
-	d.key(tea.KeyEnter) // no pillar
-	d.key(tea.KeyRight) // the gender is chosen, not typed
-	d.key(tea.KeyEnter)
+	fillWalkInForm(d, name, "")
 	var held []tea.Cmd
 	press(d, &held, tea.KeyMsg{Type: tea.KeyEnter}) // no phone: save
 	return held
@@ -395,11 +374,7 @@ func TestGateCameBackAfterTypingOnIsNotAsked(t *testing.T) {
 	departAt(t, st, "JRS-BLG-0002")
 	d, _ := newGateDriver(t, st, English, 100, 30)
 	g := d.s.(*Gate)
-	var held []tea.Cmd
-	d.typeText("JRS-BLG-0002")
-	press(d, &held, tea.KeyMsg{Type: tea.KeyEnter})
-	d.typeText("soe")
-	deliver(d, runHeld(d, held))
+	enterTypingOn(d, "JRS-BLG-0002", "soe")
 	if g.mode != modeSearch {
 		t.Fatalf("asked a question out of turn (mode %v)", g.mode)
 	}
