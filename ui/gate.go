@@ -329,17 +329,14 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 		case key.Matches(msg, k.Enter):
 			mode := g.mode
 			g.mode = modeSearch
-			g.input.Reset() // the name asked about leaves the box, as a scan does
-			var write tea.Cmd
+			g.input.Reset() // the name asked about leaves the box, as a scan's does
 			switch {
 			case mode == modeCameBack:
-				write = g.cameBack(g.confirming.ID)
+				return g.cameBack(g.confirming.ID)
 			case g.departing:
-				write = g.depart(g.confirming.ID)
-			default:
-				write = g.checkIn(g.confirming.ID)
+				return g.depart(g.confirming.ID)
 			}
-			return tea.Batch(write, g.search())
+			return g.checkIn(g.confirming.ID)
 		case key.Matches(msg, k.Cancel):
 			g.mode = modeSearch
 			return nil

@@ -58,8 +58,8 @@ func (g *Gate) resolveEnter() tea.Cmd {
 	stale := g.rowsSeq != g.seq
 	q := model.Query{Text: text, Contingent: g.contingent, Limit: 1}
 	st, by, turn := g.c.Store, g.c.Actor, g.scanTurn()
-	g.input.Reset()
-	enter := g.startAction(func(last *lastScan) tea.Msg {
+	g.input.Reset() // the list stays until the answer searches again: one search per scan
+	return g.startAction(func(last *lastScan) tea.Msg {
 		if m, ok := scannedBadge(st, text); ok {
 			return turn.record(st, by, last, m)
 		}
@@ -80,7 +80,6 @@ func (g *Gate) resolveEnter() tea.Cmd {
 		}
 		return enterMsg{nomatch: text}
 	})
-	return tea.Batch(enter, g.search())
 }
 
 // scannedBadge finds the badge in text: the whole of it, or a scan that

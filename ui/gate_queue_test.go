@@ -123,15 +123,11 @@ func TestGateBurstInAnyOrderArrivesInScanOrder(t *testing.T) {
 					wg.Add(1)
 					go func(c tea.Cmd) {
 						defer wg.Done()
-						msg := c()
+						a, ok := c().(gateAnswer)
 						mu.Lock()
 						defer mu.Unlock()
-						if b, ok := msg.(tea.BatchMsg); ok {
-							for _, part := range b {
-								if a, ok := part().(gateAnswer); ok {
-									answers = append(answers, a)
-								}
-							}
+						if ok {
+							answers = append(answers, a)
 						}
 					}(cmds[i])
 				}
