@@ -236,13 +236,13 @@ func (g *Gate) onEnter(msg enterMsg, fresh bool) tea.Cmd {
 		}
 		g.mode, g.confirming = modeConfirm, p
 		g.banner, g.note, g.noteSay = banner{}, "", nil
-		g.input.SetValue(msg.typed) // fresh: the box is empty, and shows what the question answers
 		if p.Status == model.StatusDeparted && !g.departing {
 			// Chosen by name, not scanned: asked at once whether they came back.
 			g.mode = modeCameBack
 			g.answerLeft(p)
 		}
 		g.showAbout(msg.confirm)
+		g.input.SetValue(msg.typed) // fresh: the box is empty, and shows what the question answers
 		return g.search()
 	case msg.unknown != "":
 		code, noteErr := msg.unknown, msg.noteErr
@@ -343,7 +343,11 @@ func (g *Gate) answerLeft(p model.Person) {
 
 // showAbout makes the details pane show the person an answer is about (nil:
 // nobody, for an unknown ID) until the next action, whatever row was selected.
+// A search typed since the action keeps the pane for its selected row.
 func (g *Gate) showAbout(p *model.Person) {
+	if g.input.Value() != "" {
+		return
+	}
 	g.answered, g.about = true, nil
 	if p != nil {
 		cp := *p

@@ -235,7 +235,7 @@ func TestGateKeysDuringCheckInShowAtOnce(t *testing.T) {
 	d.typeText("soedj")
 	d.mustShow("⌕ soedj")
 	deliver(d, runHeld(d, held))
-	d.mustShow("⌕ soedj", "✓ Checked in: JRS-BLG-0002")
+	d.mustShow("⌕ soedj", "✓ Checked in: JRS-BLG-0002", "ID         JRS-BJR-0003") // the pane keeps the row typed for
 	if g.input.Value() != "soedj" {
 		t.Errorf("the answer left %q in the box", g.input.Value())
 	}
