@@ -59,7 +59,10 @@ func (g *Gate) onWalkInSimilar(msg similarMsg, fresh bool) tea.Cmd {
 	f := msg.form
 	f.askSimilar(msg)
 	if g.formBack(f, fresh) {
-		g.setNote(func() string { return g.c.T("gate.walkin_waits", f.held.Name) })
+		name := f.held.Name
+		g.setAnswerWord(bannerWarn, "gate.word_err", func() (string, string) {
+			return g.c.T("gate.walkin_waits", name), g.c.T("gate.walkin_waits_detail")
+		})
 	}
 	return f.c.bell()
 }

@@ -19,10 +19,11 @@ var gateTexts = map[string][2]string{
 	"gate.phone_end":            {"HP akhiran", "Phone ends"},
 	"gate.card_already":         {"Sudah tiba %s di %s", "Already arrived %s at %s"},
 
-	"gate.question_dropped": {"Belum ada yang dicatat untuk %s: Anda mengetik lagi sebelum pertanyaannya muncul. Pilih atau pindai lagi.", "Nothing recorded for %s: you typed on before the question came. Choose or scan them again."},
-	"gate.annul_dropped":    {"Tidak ada yang dibatalkan: Anda mengetik lagi sebelum alasannya ditanya. Tekan Ctrl+X lagi.", "Nothing annulled: you typed on before the reason was asked. Press Ctrl+X again."},
-	"gate.walkin_not_saved": {"Peserta baru %s belum tersimpan — Ctrl+N membukanya lagi", "Walk-in %s not saved — Ctrl+N opens it again"},
-	"gate.walkin_waits":     {"Peserta baru %s belum tersimpan: ada nama mirip di daftar. Ctrl+N untuk memilih.", "Walk-in %s not saved yet: similar names are on the roster. Ctrl+N to choose."},
+	"gate.question_dropped":    {"%s belum dicatat: Anda mengetik lagi. Pilih lagi.", "%s not recorded: you typed on. Choose again."},
+	"gate.annul_dropped":       {"Tak dibatalkan: Anda mengetik lagi. Ctrl+X lagi.", "Nothing annulled: you typed on. Ctrl+X again."},
+	"gate.walkin_not_saved":    {"Peserta baru %s belum tersimpan — Ctrl+N membukanya lagi", "Walk-in %s not saved — Ctrl+N opens it again"},
+	"gate.walkin_waits":        {"Peserta baru %s belum tersimpan — Ctrl+N untuk memilih", "Walk-in %s not saved yet — Ctrl+N to choose"},
+	"gate.walkin_waits_detail": {"Ada nama mirip atau HP sama di daftar: pilih orangnya, atau daftarkan baru.", "A similar name or the same phone is on the roster: choose the person, or register anew."},
 
 	"gate.word_left":     {"SUDAH PULANG", "HAS LEFT"},
 	"gate.word_departed": {"PULANG", "DEPARTED"},
