@@ -114,7 +114,14 @@ func newGateDriver(t testing.TB, st *db.Store, lang Lang, w, h int) (*screenDriv
 
 func (d *screenDriver) run(cmd tea.Cmd) {
 	d.t.Helper()
-	queue := []tea.Cmd{cmd}
+	d.runKeeping([]tea.Cmd{cmd}, func(tea.Msg) bool { return false })
+}
+
+// runKeeping runs cmds as run does, in the order given, but a message keep
+// takes is kept by it instead of going to the screen.
+func (d *screenDriver) runKeeping(cmds []tea.Cmd, keep func(tea.Msg) bool) {
+	d.t.Helper()
+	queue := append([]tea.Cmd(nil), cmds...)
 	for steps := 0; len(queue) > 0; steps++ {
 		if steps > 1000 {
 			d.t.Fatal("commands keep coming: a loop")
@@ -124,7 +131,11 @@ func (d *screenDriver) run(cmd tea.Cmd) {
 		if c == nil {
 			continue
 		}
-		switch msg := c().(type) {
+		msg := c()
+		if msg != nil && keep(msg) {
+			continue
+		}
+		switch msg := msg.(type) {
 		case nil:
 		case tea.BatchMsg:
 			queue = append(queue, msg...)

@@ -71,7 +71,6 @@ type Gate struct {
 	found foundSet // what the last search found, kept while the index does not change
 
 	banner     banner
-	shelved    banner        // the answer cleared by typing, restored if the typing was a repeated scan
 	note       string        // a quiet line under the banner
 	noteSay    func() string // says the note again in the session's language
 	answers    []banner      // the latest answers, newest first (answersKept)
@@ -80,19 +79,23 @@ type Gate struct {
 	confirming model.Person
 	annulling  model.Event
 	annulName  string
-	lastScanID string
-	lastScanAt time.Time
 	contingent string // search only this contingent ("" = all)
 
 	rowsSeq   uint64        // the search the rows answer; behind seq while one is on its way
 	rowsQuery model.Query   // the query the rows answer
-	busy      bool          // a check-in (or annul) is being written
-	pending   []tea.KeyMsg  // keys that arrived while busy, handled after it
 	answered  bool          // the details pane shows about, not the selected row
 	about     *model.Person // whom the latest answer is about (nil: nobody)
 
-	walkin *walkInForm
-	picker *picker
+	// The actions in flight (gate_queue.go): issued and applied count
+	// them, early holds answers that came before an earlier one's.
+	queue           *gateQueue
+	issued, applied uint64
+	early           map[uint64]gateAnswer
+	typedSince      bool // a key changed the box or the mode since the last action started
+
+	walkin   *walkInForm
+	waitForm *walkInForm // a walk-in saved while typing went on that needs the form again (Ctrl+N)
+	picker   *picker
 
 	width, height int
 	rowsDrawn     uint64 // changes whenever rows do: the drawings of the list are kept until then
@@ -115,6 +118,7 @@ type (
 		confirm *model.Person
 		unknown string // looked like an ID, and no volunteer has it
 		nomatch string // a name that found nobody
+		typed   string // the name Enter took from the box, put back with its question
 		dropped string // text typed before the scanned ID, not part of it
 		noteErr error  // the unknown ID could not be kept as a note
 		// What recording the scan did, in the same command (scanTurn.record):
@@ -151,7 +155,7 @@ type (
 )
 
 func newGate(c *Common) *Gate {
-	g := &Gate{c: c}
+	g := &Gate{c: c, queue: &gateQueue{}}
 	g.input = newInput(c, c.T("gate.placeholder"), 80)
 	g.reason = newInput(c, c.T("gate.reason_placeholder"), 120)
 	return g
@@ -241,30 +245,8 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 			g.setRows(msg.rows, msg.query)
 		}
 		return nil
-	case enterMsg:
-		return g.onEnter(msg)
-	case checkInMsg:
-		return g.onCheckIn(msg)
-	case annulTargetMsg:
-		if !msg.found {
-			station := g.c.Actor.Station
-			g.setAnswer(bannerNote, func() (string, string) { return g.c.T("gate.annul_none", station), "" })
-			return g.finishAction(nil)
-		}
-		g.mode, g.annulling, g.annulName = modeReason, msg.event, msg.name
-		g.reason.Reset()
-		return g.finishAction(nil)
-	case annulledMsg:
-		return g.onAnnulled(msg)
-	case departMsg:
-		return g.finishAction(g.answerDepart(msg, nil))
-	case walkInDoneMsg:
-		if msg.err != nil && g.walkin != nil {
-			g.walkin.failure, g.walkin.saving = g.c.errorText(msg.err), false // keep what was typed
-			return g.finishAction(g.c.bells(bellsErr))
-		}
-		g.mode, g.walkin = modeSearch, nil
-		return g.onCheckIn(checkInMsg(msg))
+	case gateAnswer:
+		return g.onAnswer(msg)
 	case contingentsMsg:
 		if g.walkin != nil {
 			g.walkin.Update(msg)
@@ -284,15 +266,6 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 	case walkInCancelMsg:
 		g.mode, g.walkin = modeSearch, nil
 		return nil
-	case similarMsg:
-		if g.walkin == nil || msg.form != g.walkin {
-			return nil // a leader's form, or one closed since
-		}
-		cmd := g.walkin.Update(msg)
-		if g.walkin.saving {
-			return cmd // saved now: its answer ends the action
-		}
-		return g.finishAction(cmd) // a choice is asked: the keys kept go to it
 	case tea.MouseMsg:
 		if g.mode == modeSearch && msg.Action == tea.MouseActionPress {
 			switch msg.Button {
@@ -306,10 +279,35 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tea.KeyMsg:
-		if g.busy {
-			return g.keep(msg)
+		issued, text, mode, departing := g.issued, g.input.Value(), g.mode, g.departing
+		cmd := g.onKey(msg)
+		changed := g.input.Value() != text || g.mode != mode || g.departing != departing || mode == modeWalkIn
+		if g.issued == issued && changed {
+			g.typedSince = true // an answer's question would now come out of turn
 		}
-		return g.onKey(msg)
+		return cmd
+	}
+	return nil
+}
+
+// apply shows the answer to one action, in the order they were started.
+func (g *Gate) apply(a gateAnswer) tea.Cmd {
+	fresh := g.fresh(a)
+	switch msg := a.msg.(type) {
+	case enterMsg:
+		return g.onEnter(msg, fresh)
+	case checkInMsg:
+		return g.answerCheckIn(msg, nil, fresh)
+	case departMsg:
+		return g.answerDepart(msg, nil)
+	case annulTargetMsg:
+		g.onAnnulTarget(msg, fresh)
+	case annulledMsg:
+		return g.onAnnulled(msg)
+	case walkInDoneMsg:
+		return g.onWalkInSaved(a.form, msg, fresh)
+	case similarMsg:
+		return g.onWalkInSimilar(msg, fresh)
 	}
 	return nil
 }
@@ -318,9 +316,10 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 	k := g.c.Keys
 	switch g.mode {
 	case modeWalkIn:
+		issued := g.issued
 		cmd := g.walkin.Update(msg)
-		if g.walkin != nil && g.walkin.saving {
-			return g.startAction(cmd) // keys that come while it is saved wait for its answer
+		if g.issued != issued {
+			return tea.Batch(cmd, g.closeWalkIn()) // saved in the queue: the keys go to the search box meanwhile
 		}
 		return cmd
 	case modeFilter:
@@ -330,6 +329,7 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 		case key.Matches(msg, k.Enter):
 			mode := g.mode
 			g.mode = modeSearch
+			g.input.Reset() // the name asked about leaves the box, as a scan's does
 			switch {
 			case mode == modeCameBack:
 				return g.cameBack(g.confirming.ID)
@@ -382,9 +382,12 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.GateDepart):
 		return g.toggleDepartures()
 	case key.Matches(msg, k.WalkIn):
-		g.mode = modeWalkIn
-		g.walkin = newWalkInForm(g.c, g.input.Value())
-		g.walkin.SetSize(g.width, g.height)
+		if f := g.waitForm; f != nil {
+			g.waitForm, g.note, g.noteSay = nil, "", nil
+			g.openWalkIn(f)
+			return nil
+		}
+		g.openWalkIn(g.newWalkIn())
 		return loadContingents(g.c.Store)
 	case key.Matches(msg, k.Badge):
 		return g.printBadge()
@@ -400,9 +403,6 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 		return cmd
 	}
 	// A new query is the next action: the old answer goes.
-	if g.banner.kind != bannerNone {
-		g.shelved = g.banner
-	}
 	g.banner, g.note, g.noteSay = banner{}, "", nil
 	g.forgetAbout()
 	return tea.Batch(cmd, g.search())

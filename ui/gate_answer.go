@@ -14,19 +14,13 @@ import (
 
 // answerMsg is the reply to work a screen started (a store read or write,
 // a file written). It reaches that screen even when another is shown by the
-// time it comes: no answer is lost, the gate never waits for one forever
-// with the keys it keeps, and a screen never stays "writing…". Each screen
-// drops replies that are not its own (by sequence, name or version). Every
-// reply type a screen's command returns belongs here; input and the store's
-// change signal do not.
+// time it comes: no answer is lost, the gate's numbered answers
+// (gateAnswer, which carries the gate's own replies) all come, and a screen
+// never stays "writing…". Each screen drops replies that are not its own
+// (by sequence, name or version). Every reply type a screen's command
+// returns belongs here; input and the store's change signal do not.
 type answerMsg interface{ answer() }
 
-func (enterMsg) answer()             {}
-func (checkInMsg) answer()           {}
-func (walkInDoneMsg) answer()        {}
-func (annulTargetMsg) answer()       {}
-func (annulledMsg) answer()          {}
-func (departMsg) answer()            {}
 func (similarMsg) answer()           {}
 func (actionDoneMsg) answer()        {}
 func (signOffCheckMsg) answer()      {}
@@ -40,55 +34,15 @@ func (contingentsLoadedMsg) answer() {}
 func (dashboardLoadedMsg) answer()   {}
 func (logLoadedMsg) answer()         {}
 
-// maxPendingKeys bounds the keys kept while a check-in is being written. A
-// scanner's burst of badges is far below it; a key held down for minutes is
-// not something to replay.
-const maxPendingKeys = 4096
-
 // minScannedSuffix is the shortest tail of the search box taken as a scan
 // that landed on half-typed text: shorter tails match IDs by accident.
 const minScannedSuffix = 4
 
-// startAction marks the gate busy until the answer to cmd is handled: keys
-// that arrive meanwhile (a scanner sending the next badge) are kept and
-// handled after it, in order, instead of being typed into a box the answer
-// is about to clear.
-func (g *Gate) startAction(cmd tea.Cmd) tea.Cmd {
-	if cmd != nil {
-		g.busy = true
-	}
-	return cmd
-}
-
-// finishAction ends the action in flight and handles the keys kept
-// meanwhile, until one of them starts the next action.
-func (g *Gate) finishAction(cmd tea.Cmd) tea.Cmd {
-	g.busy = false
-	cmds := []tea.Cmd{cmd}
-	for len(g.pending) > 0 && !g.busy {
-		next := g.pending[0]
-		g.pending = g.pending[1:]
-		if g.mode == modeCameBack && next.Type == tea.KeyEnter {
-			continue // typed before the question was shown: "came back" must be chosen
-		}
-		cmds = append(cmds, g.onKey(next))
-	}
-	return tea.Batch(cmds...)
-}
-
-// keep holds a key that arrived during an action.
-func (g *Gate) keep(msg tea.KeyMsg) tea.Cmd {
-	if len(g.pending) >= maxPendingKeys {
-		g.setNote(func() string { return g.c.T("gate.too_many_keys") })
-		return g.c.bells(bellsErr)
-	}
-	g.pending = append(g.pending, msg)
-	return nil
-}
-
 // resolveEnter decides what Enter means: an exact ID checks in at once (a
 // badge scan); otherwise the selected volunteer is offered for confirmation.
-// A code that is nobody's is kept as a note before the gate says so.
+// A code that is nobody's is kept as a note before the gate says so. The
+// text leaves the box at once: the scanner's next badge types into an empty
+// box while this one is written.
 func (g *Gate) resolveEnter() tea.Cmd {
 	text := strings.TrimSpace(g.input.Value())
 	if text == "" {
@@ -99,15 +53,15 @@ func (g *Gate) resolveEnter() tea.Cmd {
 		p := g.rows[g.sel]
 		selected = &p
 	}
-	// Keys replayed after a check-in (or typed faster than the search
-	// answers) may press Enter before the list shows what was typed: then
+	// Enter pressed before the list shows what was typed (a fast typist):
 	// the best match of the text is offered, never a row of an older list.
 	stale := g.rowsSeq != g.seq
 	q := model.Query{Text: text, Contingent: g.contingent, Limit: 1}
 	st, by, turn := g.c.Store, g.c.Actor, g.scanTurn()
-	return g.startAction(func() tea.Msg {
+	g.input.Reset() // the list stays until the answer searches again: one search per scan
+	return g.startAction(func(last *lastScan) tea.Msg {
 		if m, ok := scannedBadge(st, text); ok {
-			return turn.record(st, by, m)
+			return turn.record(st, by, last, m)
 		}
 		if looksLikeID(text) {
 			// A badge that is on no roster: never offer a near match instead.
@@ -122,7 +76,7 @@ func (g *Gate) resolveEnter() tea.Cmd {
 			})
 		}
 		if selected != nil {
-			return enterMsg{confirm: selected}
+			return enterMsg{confirm: selected, typed: text}
 		}
 		return enterMsg{nomatch: text}
 	})
@@ -159,19 +113,16 @@ func lookupID(st *db.Store, text string) (model.Person, bool) {
 	return st.Person(strings.ToUpper(text))
 }
 
-// scanTurn is what recording a scan needs to know of the gate as its Enter
-// is pressed: the mode, and the badge scanned before it (a scanner that
-// fires twice). Keys wait while an action is in flight (startAction), so
-// it is still true when the command runs.
+// scanTurn is what recording a scan takes from the gate as its Enter is
+// pressed: the mode. What it needs of the actions before it (the badge
+// scanned before) it reads in the queue, when they are done.
 type scanTurn struct {
 	departing bool
-	lastID    string
-	lastAt    time.Time
 	now       func() time.Time
 }
 
 func (g *Gate) scanTurn() scanTurn {
-	return scanTurn{departing: g.departing, lastID: g.lastScanID, lastAt: g.lastScanAt, now: g.c.Now}
+	return scanTurn{departing: g.departing, now: g.c.Now}
 }
 
 // record checks in (or out) the badge Enter found, in the command that
@@ -179,27 +130,43 @@ func (g *Gate) scanTurn() scanTurn {
 // sends the same badge again at once: that is a repeat only while the first
 // check-in stands (a badge scanned again after its check-in was annulled is
 // checked in), and nothing is recorded for it.
-func (t scanTurn) record(st *db.Store, by db.Actor, m enterMsg) enterMsg {
+func (t scanTurn) record(st *db.Store, by db.Actor, last *lastScan, m enterMsg) enterMsg {
 	p := *m.scanned
 	m.at = t.now()
 	onSite := p.Status == model.StatusArrived || p.Status == model.StatusDeparted
-	switch {
-	case p.ID == t.lastID && m.at.Sub(t.lastAt) < scanRepeatWindow && onSite:
+	if p.ID == last.id && t.departing == last.departing && m.at.Sub(last.at) < scanRepeatWindow && onSite {
 		m.repeat = true
-	case t.departing:
-		d := recordDeparture(st, p.ID, by)
-		m.departed = &d
-	default:
-		c := recordCheckIn(st, p.ID, by)
-		m.checked = &c
+		return m
 	}
+	var err error
+	if t.departing {
+		d := recordDeparture(st, p.ID, by)
+		m.departed, err = &d, d.err
+	} else {
+		c := recordCheckIn(st, p.ID, by)
+		m.checked, err = &c, c.err
+	}
+	*last = lastScan{id: p.ID, at: m.at, departing: t.departing}
+	last.forgetIf(err)
 	return m
+}
+
+// forgetIf forgets the badge scanned before when nothing was saved: the
+// same badge again must be tried again, not taken as a repeat.
+func (l *lastScan) forgetIf(err error) {
+	if err != nil {
+		*l = lastScan{}
+	}
 }
 
 // checkIn is a confirmed name: see recordCheckIn.
 func (g *Gate) checkIn(id string) tea.Cmd {
 	st, by := g.c.Store, g.c.Actor
-	return g.startAction(func() tea.Msg { return recordCheckIn(st, id, by) })
+	return g.startAction(func(last *lastScan) tea.Msg {
+		msg := recordCheckIn(st, id, by)
+		last.forgetIf(msg.err)
+		return msg
+	})
 }
 
 // recordCheckIn checks in a scan or a confirmed name: a volunteer who left
@@ -221,8 +188,9 @@ func recordCheckIn(st *db.Store, id string, by db.Actor) checkInMsg {
 // after the amber answer.
 func (g *Gate) cameBack(id string) tea.Cmd {
 	st, by := g.c.Store, g.c.Actor
-	return g.startAction(func() tea.Msg {
+	return g.startAction(func(last *lastScan) tea.Msg {
 		res, err := st.CheckIn(id, by)
+		last.forgetIf(err)
 		return checkInMsg{res: res, err: err}
 	})
 }
@@ -232,11 +200,13 @@ func isNotAllowed(err error) bool {
 	return errors.As(err, &denied)
 }
 
-func (g *Gate) onEnter(msg enterMsg) tea.Cmd {
+// onEnter shows what an Enter came to. Its text left the box at Enter, so
+// what the box holds now was typed since, and stays. A question is put up
+// only when fresh: nothing typed and no action started since that Enter.
+func (g *Gate) onEnter(msg enterMsg, fresh bool) tea.Cmd {
 	switch {
 	case msg.scanned != nil:
 		p := *msg.scanned
-		g.input.Reset()
 		var note func() string // said under the answer
 		if msg.annulSkipped != "" {
 			reason := msg.annulSkipped
@@ -247,18 +217,23 @@ func (g *Gate) onEnter(msg enterMsg) tea.Cmd {
 			note = func() string { return g.c.T("gate.dropped_text", dropped, p.ID) }
 		}
 		if msg.repeat { // see scanTurn.record
-			g.banner = g.shelved // the repeat's keystrokes cleared the answer: bring it back
+			if g.banner.kind == bannerNone && len(g.answers) > 0 {
+				g.banner = g.answers[0] // the repeat's keystrokes cleared the first scan's answer: bring it back
+			}
 			g.setNote(func() string { return g.c.T("gate.repeat_scan", p.ID, p.Name) })
 			g.showAbout(&p)
-			return g.finishAction(g.search())
+			return g.search()
 		}
-		g.lastScanID, g.lastScanAt = p.ID, msg.at
 		if msg.departed != nil {
-			return g.finishAction(g.answerDepart(*msg.departed, note))
+			return g.answerDepart(*msg.departed, note)
 		}
-		return g.finishAction(g.answerCheckIn(*msg.checked, note))
+		return g.answerCheckIn(*msg.checked, note, fresh)
 	case msg.confirm != nil:
 		p := *msg.confirm
+		if !fresh {
+			g.setNote(func() string { return g.c.T("gate.question_dropped", p.Name) })
+			return nil
+		}
 		g.mode, g.confirming = modeConfirm, p
 		g.banner, g.note, g.noteSay = banner{}, "", nil
 		if p.Status == model.StatusDeparted && !g.departing {
@@ -267,18 +242,22 @@ func (g *Gate) onEnter(msg enterMsg) tea.Cmd {
 			g.answerLeft(p)
 		}
 		g.showAbout(msg.confirm)
-		return g.finishAction(nil)
+		g.input.SetValue(msg.typed) // fresh: the box is empty, and shows what the question answers
+		return g.search()
 	case msg.unknown != "":
-		g.input.Reset()
 		code, noteErr := msg.unknown, msg.noteErr
 		g.setAnswer(bannerErr, func() (string, string) {
 			return g.c.T("gate.unknown", code), g.c.T("gate.unknown_detail") + g.noteFailed(noteErr)
 		})
 		g.showAbout(nil)
-		return g.finishAction(tea.Batch(g.search(), g.c.bells(bellsErr)))
+		return tea.Batch(g.search(), g.c.bells(bellsErr))
 	default:
 		g.setNote(func() string { return g.c.T("gate.no_results") })
-		return g.finishAction(nil)
+		if g.mode == modeSearch && g.input.Value() == "" {
+			g.input.SetValue(msg.nomatch) // nothing typed since: the name comes back to be corrected
+			return g.search()
+		}
+		return nil
 	}
 }
 
@@ -296,13 +275,10 @@ func looksLikeID(s string) bool {
 	return !strings.ContainsAny(s, " \t") && strings.ContainsAny(s, "0123456789")
 }
 
-func (g *Gate) onCheckIn(msg checkInMsg) tea.Cmd {
-	return g.finishAction(g.answerCheckIn(msg, nil))
-}
-
 // answerCheckIn shows the answer to a check-in, and note (when not nil)
-// under it: what happened to the text typed before a scan.
-func (g *Gate) answerCheckIn(msg checkInMsg, note func() string) tea.Cmd {
+// under it: what happened to the text typed before a scan. Someone who left
+// is asked about ("came back?") only when fresh, as onEnter asks.
+func (g *Gate) answerCheckIn(msg checkInMsg, note func() string, fresh bool) tea.Cmd {
 	defer func() {
 		if note != nil {
 			g.setNote(note)
@@ -313,12 +289,10 @@ func (g *Gate) answerCheckIn(msg checkInMsg, note func() string) tea.Cmd {
 		g.setAnswer(bannerErr, func() (string, string) {
 			return g.c.T("gate.failed"), g.c.errorText(err) + g.noteFailed(noteErr)
 		})
-		g.lastScanID = "" // nothing was saved: the same badge again must be tried again
 		return tea.Batch(g.search(), g.c.bells(bellsErr))
 	}
 	r := msg.res
 	p := r.Person
-	g.input.Reset()
 	switch r.Outcome {
 	case db.CheckedIn:
 		g.setAnswer(bannerOK, func() (string, string) {
@@ -335,8 +309,12 @@ func (g *Gate) answerCheckIn(msg checkInMsg, note func() string) tea.Cmd {
 		g.showAbout(&p)
 		return tea.Batch(g.search(), g.c.bells(bellsWarn))
 	case db.HasLeft:
-		g.mode, g.confirming = modeCameBack, p
 		g.answerLeft(p)
+		if fresh {
+			g.mode, g.confirming = modeCameBack, p
+		} else {
+			note = func() string { return g.c.T("gate.question_dropped", p.Name) }
+		}
 		if msg.noteErr != nil {
 			noteErr := msg.noteErr
 			note = func() string { return g.noteFailed(noteErr) }
@@ -365,7 +343,11 @@ func (g *Gate) answerLeft(p model.Person) {
 
 // showAbout makes the details pane show the person an answer is about (nil:
 // nobody, for an unknown ID) until the next action, whatever row was selected.
+// A search typed since the action keeps the pane for its selected row.
 func (g *Gate) showAbout(p *model.Person) {
+	if g.input.Value() != "" {
+		return
+	}
 	g.answered, g.about = true, nil
 	if p != nil {
 		cp := *p

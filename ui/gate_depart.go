@@ -28,7 +28,6 @@ func (g *Gate) toggleDepartures() tea.Cmd {
 	} else {
 		g.setNote(func() string { return g.c.T("gate.depart_off") })
 	}
-	g.lastScanID = "" // a badge scanned in the other mode is not a repeat
 	return nil
 }
 
@@ -36,7 +35,11 @@ func (g *Gate) toggleDepartures() tea.Cmd {
 // refuses is kept as a note.
 func (g *Gate) depart(id string) tea.Cmd {
 	st, by := g.c.Store, g.c.Actor
-	return g.startAction(func() tea.Msg { return recordDeparture(st, id, by) })
+	return g.startAction(func(last *lastScan) tea.Msg {
+		msg := recordDeparture(st, id, by)
+		last.forgetIf(msg.err)
+		return msg
+	})
 }
 
 // recordDeparture is depart's work, also done by a scan's Enter itself.
@@ -57,13 +60,11 @@ func (g *Gate) answerDepart(msg departMsg, note func() string) tea.Cmd {
 			g.setNote(note)
 		}
 	}()
-	g.input.Reset()
 	if msg.err != nil {
 		err, noteErr := msg.err, msg.noteErr
 		g.setAnswer(bannerErr, func() (string, string) {
 			return g.c.T("gate.depart_failed"), g.c.errorText(err) + g.noteFailed(noteErr)
 		})
-		g.lastScanID = ""
 		return tea.Batch(g.search(), g.c.bells(bellsErr))
 	}
 	r := msg.res

@@ -32,7 +32,6 @@ func (g *Gate) sayAgain() {
 		}
 	}
 	again(&g.banner)
-	again(&g.shelved)
 	for i := range g.answers {
 		again(&g.answers[i])
 	}
@@ -93,11 +92,14 @@ type historyKey struct {
 }
 
 // unsavedWork: Ctrl+C asks first while a check-in is being written, or
-// while the walk-in form or an annul's reason holds what was typed.
+// while the walk-in form (open, or waiting for Ctrl+N) or an annul's reason
+// holds what was typed.
 func (g *Gate) unsavedWork() string {
 	switch {
-	case g.busy:
+	case g.busy():
 		return "quit.ask_writing"
+	case g.waitForm != nil:
+		return "quit.ask_form"
 	case g.mode == modeReason && g.reason.Value() != "":
 		return "quit.ask_form"
 	case g.mode == modeWalkIn && g.walkin != nil:

@@ -158,10 +158,15 @@ func (g *Gate) viewBlock() block {
 
 func (g *Gate) listView(width int) block {
 	k := listKey{rowsDrawn: g.rowsDrawn, sel: g.sel, top: g.top, width: width, rows: g.listHeight(),
-		queryEmpty: strings.TrimSpace(g.input.Value()) == "", contingent: g.contingent, lang: g.c.Lang,
+		queryEmpty: g.listsLatest(), contingent: g.contingent, lang: g.c.Lang,
 		answered: g.answered, about: g.about}
 	return g.drawn.list.get(k, func() block { return g.drawList(width) })
 }
+
+// listsLatest: the rows answer no typed text (the latest arrivals, or a
+// contingent's members). It follows the rows, not the box: Enter empties the
+// box at once, and its list stays until the answer's search.
+func (g *Gate) listsLatest() bool { return strings.TrimSpace(g.rowsQuery.Text) == "" }
 
 // drawList draws the list a row at a time, each row in the app's colours
 // and as wide as the list: a row still listed keeps its drawing (after a
@@ -171,9 +176,9 @@ func (g *Gate) drawList(width int) block {
 	h := g.listHeight()
 	var header string
 	switch {
-	case strings.TrimSpace(g.input.Value()) == "" && g.contingent == "" && len(g.rows) > 0:
+	case g.listsLatest() && g.contingent == "" && len(g.rows) > 0:
 		header = st.Muted.Render(g.c.T("gate.latest"))
-	case strings.TrimSpace(g.input.Value()) == "" && g.contingent == "":
+	case g.listsLatest() && g.contingent == "":
 		header = st.Hint.Render(g.c.T("gate.hint"))
 	case len(g.rows) == 0:
 		header = st.Muted.Render(g.c.T("gate.no_results"))

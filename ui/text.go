@@ -76,7 +76,6 @@ var coreTexts = map[string][2]string{
 	"gate.word_already":       {"SUDAH HADIR", "ALREADY IN"},
 	"gate.word_err":           {"TIDAK TERCATAT", "NOT RECORDED"},
 	"gate.dropped_text":       {"Teks \"%s\" sebelum pindaian dibuang; yang dipindai: %s.", "The text \"%s\" typed before the scan was dropped; scanned: %s."},
-	"gate.too_many_keys":      {"Terlalu banyak tombol saat menyimpan; sebagian tidak dipakai. Periksa hasil terakhir.", "Too many keys while saving; some were not used. Check the latest answers."},
 	"gate.duplicates":         {"! tercatat tiba %d kali lagi (pos lain)", "! %d more arrival(s) recorded (other stations)"},
 	"gate.annul_none":         {"Belum ada kedatangan yang dicatat di pos %s untuk dibatalkan.", "No check-in at station %s to annul."},
 	"gate.annul_ask":          {"Batalkan kedatangan %s di pos %s pukul %s?", "Annul the check-in of %s at station %s at %s?"},

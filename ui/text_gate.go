@@ -19,6 +19,12 @@ var gateTexts = map[string][2]string{
 	"gate.phone_end":            {"HP akhiran", "Phone ends"},
 	"gate.card_already":         {"Sudah tiba %s di %s", "Already arrived %s at %s"},
 
+	"gate.question_dropped":    {"%s belum dicatat: Anda mengetik lagi. Pilih lagi.", "%s not recorded: you typed on. Choose again."},
+	"gate.annul_dropped":       {"Tak dibatalkan: Anda mengetik lagi. Ctrl+X lagi.", "Nothing annulled: you typed on. Ctrl+X again."},
+	"gate.walkin_not_saved":    {"Peserta baru %s belum tersimpan — Ctrl+N membukanya lagi", "Walk-in %s not saved — Ctrl+N opens it again"},
+	"gate.walkin_waits":        {"Peserta baru %s belum tersimpan — Ctrl+N untuk memilih", "Walk-in %s not saved yet — Ctrl+N to choose"},
+	"gate.walkin_waits_detail": {"Ada nama mirip atau HP sama di daftar: pilih orangnya, atau daftarkan baru.", "A similar name or the same phone is on the roster: choose the person, or register anew."},
+
 	"gate.word_left":     {"SUDAH PULANG", "HAS LEFT"},
 	"gate.word_departed": {"PULANG", "DEPARTED"},
 	"gate.word_not_here": {"TIDAK DI LOKASI", "NOT ON SITE"},

@@ -52,6 +52,9 @@ type walkInForm struct {
 	// a new volunteer; by default they are checked in at the gate.
 	pickFn func(model.Person) tea.Cmd
 	saving bool // a save is under way: a second Enter must not register the person twice
+	// queued, when set (the gate's form), runs the form's store work in
+	// the gate's queue of actions, behind the scans before it.
+	queued func(work tea.Cmd) tea.Cmd
 	similarChoice
 }
 
@@ -274,12 +277,20 @@ func (f *walkInForm) submit() tea.Cmd {
 		return nil
 	}
 	f.saving = true
+	if f.queued != nil {
+		return f.queued(f.similarOrSave(v))
+	}
 	return f.findSimilar(v)
 }
 
 // save registers the validated volunteer.
 func (f *walkInForm) save(v model.Volunteer) tea.Cmd {
 	f.saving = true
+	return f.send(f.saveCmd(v))
+}
+
+// saveCmd is save's store work.
+func (f *walkInForm) saveCmd(v model.Volunteer) tea.Cmd {
 	if f.submitFn != nil {
 		return f.submitFn(v)
 	}
@@ -294,13 +305,21 @@ func (f *walkInForm) save(v model.Volunteer) tea.Cmd {
 func (f *walkInForm) pick(p model.Person) tea.Cmd {
 	f.saving = true
 	if f.pickFn != nil {
-		return f.pickFn(p)
+		return f.send(f.pickFn(p))
 	}
 	st, by := f.c.Store, f.c.Actor
-	return func() tea.Msg {
+	return f.send(func() tea.Msg {
 		res, err := st.CheckIn(p.ID, by)
 		return walkInDoneMsg{res: res, err: err}
+	})
+}
+
+// send runs store work in the gate's queue when the form is the gate's.
+func (f *walkInForm) send(work tea.Cmd) tea.Cmd {
+	if f.queued != nil {
+		return f.queued(work)
 	}
+	return work
 }
 
 func (f *walkInForm) View() string {

@@ -37,23 +37,45 @@ func (f *walkInForm) findSimilar(v model.Volunteer) tea.Cmd {
 	}
 }
 
+// similarOrSave is the gate's walk-in in one trip: the similar names are
+// looked for and, when there are none, the walk-in is saved at once.
+func (f *walkInForm) similarOrSave(v model.Volunteer) tea.Cmd {
+	find, save, exclude := f.findSimilar(v), f.saveCmd(v), f.exclude
+	return func() tea.Msg {
+		msg := find().(similarMsg)
+		if msg.people = without(msg.people, exclude); len(msg.people) == 0 {
+			return save()
+		}
+		return msg
+	}
+}
+
+// without is people less the one with ID id.
+func without(people []model.Person, id string) []model.Person {
+	kept := people[:0:0]
+	for _, p := range people {
+		if p.ID != id {
+			kept = append(kept, p)
+		}
+	}
+	return kept
+}
+
 func (f *walkInForm) onSimilar(msg similarMsg) tea.Cmd {
 	if msg.form != f {
 		return nil // another form's answer
 	}
-	people := msg.people[:0:0]
-	for _, p := range msg.people {
-		if p.ID != f.exclude {
-			people = append(people, p)
-		}
-	}
-	msg.people = people
-	if len(msg.people) == 0 {
+	if msg.people = without(msg.people, f.exclude); len(msg.people) == 0 {
 		return f.save(msg.v)
 	}
+	f.askSimilar(msg)
+	return f.c.bell()
+}
+
+// askSimilar puts up the choice between the people found and a new one.
+func (f *walkInForm) askSimilar(msg similarMsg) {
 	f.saving = false
 	f.similarChoice = similarChoice{choosing: true, similar: msg.people, held: msg.v}
-	return f.c.bell()
 }
 
 func (f *walkInForm) onChoiceKey(msg tea.KeyMsg) tea.Cmd {

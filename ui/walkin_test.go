@@ -11,6 +11,14 @@ import (
 // openWalkIn fills the walk-in form for name in Kab. Balangan and sends it.
 func openWalkIn(d *screenDriver, name, pillar string) {
 	d.t.Helper()
+	fillWalkInForm(d, name, pillar)
+	d.key(tea.KeyEnter) // no phone: save
+}
+
+// fillWalkInForm opens the walk-in form and fills it for name in Kab.
+// Balangan up to the phone, left empty.
+func fillWalkInForm(d *screenDriver, name, pillar string) {
+	d.t.Helper()
 	d.key(tea.KeyCtrlN)
 	d.typeText(name)
 	d.key(tea.KeyEnter)
@@ -20,7 +28,6 @@ func openWalkIn(d *screenDriver, name, pillar string) {
 	d.key(tea.KeyEnter)
 	d.key(tea.KeyRight) // the gender is chosen, not typed
 	d.key(tea.KeyEnter)
-	d.key(tea.KeyEnter) // no phone: save
 }
 
 // A walk-in whose name is on the roster is not registered again without an
