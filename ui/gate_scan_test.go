@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"hadir/db"
+	"hadir/internal/testclock"
 	"hadir/model"
 )
 
@@ -87,10 +88,10 @@ func TestGateScanOnHalfTypedText(t *testing.T) {
 // After an answer the details pane shows whom it is about, not the row that
 // was selected before.
 func TestGateDetailsShowTheAnswersPerson(t *testing.T) {
-	st := testStore(t, nil)
+	clock := testclock.Stepping(testClock, 5*time.Second) // no scan is a scanner's repeat
+	st := testStoreOn(t, nil, clock)
 	d, c := newGateDriver(t, st, English, 100, 30)
-	now := testClock
-	c.Now = func() time.Time { now = now.Add(5 * time.Second); return now } // no scan is a scanner's repeat
+	c.Now = clock.Now
 	for _, id := range []string{"JRS-BLG-0002", "JRS-BLG-0003"} {
 		d.typeText(id)
 		d.key(tea.KeyEnter)
@@ -112,10 +113,12 @@ func TestGateDetailsShowTheAnswersPerson(t *testing.T) {
 
 // The event lasts three days: a time that is not today says which day.
 func TestGateTimesOfAnotherDayCarryTheDay(t *testing.T) {
-	st := testStore(t, nil)
+	clock := testclock.New(testClock)
+	st := testStoreOn(t, nil, clock)
 	if _, err := st.CheckIn("JRS-BLG-0002", db.Actor{Station: "gerbang 2", Operator: "Budi"}); err != nil {
 		t.Fatal(err)
 	}
+	clock.Set(testClock.AddDate(0, 0, 1)) // the next morning
 	for _, c := range []struct {
 		lang          Lang
 		answer, panel string
@@ -123,8 +126,8 @@ func TestGateTimesOfAnotherDayCarryTheDay(t *testing.T) {
 		{English, "at " + dayAndTime(testClock, English) + ", gerbang 2, by Budi", "Arrived " + dayAndTime(testClock, English) + " at gerbang 2"},
 		{Indonesian, "pukul " + dayAndTime(testClock, Indonesian) + ", di gerbang 2", "Tiba " + dayAndTime(testClock, Indonesian) + " di gerbang 2"},
 	} {
-		d, common := newGateDriver(t, st, c.lang, 120, 30)                  // the longest day and month fit the panel
-		common.Now = func() time.Time { return testClock.AddDate(0, 0, 1) } // the next morning
+		d, common := newGateDriver(t, st, c.lang, 120, 30) // the longest day and month fit the panel
+		common.Now = clock.Now
 		d.typeText("JRS-BLG-0002")
 		d.key(tea.KeyEnter)
 		d.mustShow(c.answer, c.panel)
@@ -134,10 +137,10 @@ func TestGateTimesOfAnotherDayCarryTheDay(t *testing.T) {
 // The latest answer is a full-width block with its colour, symbol and word,
 // kept until the next action, with a beep unless the bell is off.
 func TestGateAnswerBlock(t *testing.T) {
-	st := testStore(t, nil)
+	clock := testclock.Stepping(testClock, 5*time.Second)
+	st := testStoreOn(t, nil, clock)
 	d, c := newGateDriver(t, st, English, 100, 30)
-	now := testClock
-	c.Now = func() time.Time { now = now.Add(5 * time.Second); return now }
+	c.Now = clock.Now
 	scan := func(id string) { d.typeText(id); d.key(tea.KeyEnter) }
 	scan("JRS-BLG-0002")
 	d.mustShow("✓  C H E C K E D   I N  ✓")

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"hadir/db"
+	"hadir/internal/testclock"
 	"hadir/model"
 )
 
@@ -89,13 +90,13 @@ func TestGateScanChecksInAtOnce(t *testing.T) {
 }
 
 func TestGateScanRepeatAfterWindowWarns(t *testing.T) {
-	st := testStore(t, nil)
+	clock := testclock.New(testClock)
+	st := testStoreOn(t, nil, clock)
 	d, c := newGateDriver(t, st, English, 100, 30)
-	now := testClock
-	c.Now = func() time.Time { return now }
+	c.Now = clock.Now
 	d.typeText("JRS-BLG-0002")
 	d.key(tea.KeyEnter)
-	now = now.Add(4 * time.Second)
+	clock.Add(4 * time.Second)
 	d.typeText("JRS-BLG-0002")
 	d.key(tea.KeyEnter)
 	d.mustShow("! Already checked in: JRS-BLG-0002 Siti Aisyah")
