@@ -88,10 +88,16 @@ func (c *ContingentNames) key(name string) (key, base string) {
 // kind also meets a known bare name ("Kab. Balangan" finds "Balangan") when
 // no kind of it is known.
 func (c *ContingentNames) Resolve(name string) (string, bool) {
-	k, base := c.key(name)
-	if base == "" {
+	if _, base := contingentParts(name); base == "" {
 		return "", false
 	}
+	return c.lookup(name)
+}
+
+// lookup is Resolve without refusing a name of no letters: the fold files
+// "" and "-" together, as one contingent of no name.
+func (c *ContingentNames) lookup(name string) (string, bool) {
+	k, base := c.key(name)
 	if d, ok := c.shown[k]; ok {
 		return d, true
 	}
@@ -100,6 +106,18 @@ func (c *ContingentNames) Resolve(name string) (string, bool) {
 		return d, ok
 	}
 	return "", false
+}
+
+// same reports whether a and b are one contingent among these names.
+func (c *ContingentNames) same(a, b string) bool {
+	ka, _ := c.key(a)
+	kb, _ := c.key(b)
+	if ka == kb {
+		return true
+	}
+	da, okA := c.lookup(a)
+	db, okB := c.lookup(b)
+	return okA && okB && da == db
 }
 
 // NameKey is the form names are compared in to tell whether two rows are

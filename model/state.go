@@ -140,6 +140,7 @@ type State struct {
 
 	renames       []*Event          // contingent renames, in fold order (state_contingent.go)
 	rawContingent map[string]string // volunteer -> the contingent their record came with
+	spellings     *spellings        // the contingents' spellings and what they resolve to
 	reids         map[string]*Event // IDKey of an old ID -> the re-ID that stands (state_reid.go)
 }
 
@@ -155,6 +156,7 @@ func NewState(roster []Volunteer) *State {
 		events:        map[string]*Event{},
 		byVolunteer:   make(map[string][]*Event, len(roster)),
 		rawContingent: make(map[string]string, len(roster)),
+		spellings:     newSpellings(),
 		byGroup:       map[string][]*Event{},
 		annulledBy:    map[string]*Event{},
 		groups:        map[string]*group{},
@@ -389,7 +391,7 @@ func (s *State) touch(e *Event) {
 	case KindConfirm, KindWithdraw, KindNote:
 		return // sign-offs are resolved when read; notes never count
 	case KindRename:
-		s.regroup() // annulled
+		s.respell() // annulled
 	case KindReID:
 		return // not annulled (the store refuses to)
 	case KindReplace:

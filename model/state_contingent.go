@@ -6,33 +6,17 @@ package model
 // events shows the same contingents.
 
 // ContingentOf is the name shown for a contingent as a roster or an event
-// wrote it: the renames in the log applied in order, then the spelling of
-// a contingent already known. It compares ContingentKeys, the resolver's
-// keys (ContingentNames) without its rule for a bare name: the fold meets
-// names one at a time, and that rule needs them all at once, which the
-// import had when it stored them.
+// wrote it: the renames in the log applied in order, then the shown
+// spelling of its contingent among every spelling the records carry
+// (ContingentNames, contingent_spellings.go). A name no record carries is
+// shown as it is, renamed.
 func (s *State) ContingentOf(raw string) string {
-	c := s.Renamed(raw)
-	if g, ok := s.groups[c]; ok && len(g.members) > 0 {
-		return c // the usual case: a contingent already known by this name
-	}
-	key := ContingentKey(c)
-	for name, g := range s.groups {
-		if len(g.members) > 0 && name != c && ContingentKey(name) == key {
-			return name
-		}
-	}
-	return c
+	return s.spellings.resolve(raw)
 }
 
 // Renamed applies the renames in the log to a contingent's name.
 func (s *State) Renamed(name string) string {
-	for _, r := range s.renames {
-		if s.effective(r) && ContingentKey(name) == ContingentKey(r.Contingent) {
-			name = r.Note
-		}
-	}
-	return name
+	return s.spellings.renamed(name)
 }
 
 // ResolveContingent returns the contingent a user meant by name: any
@@ -42,14 +26,28 @@ func (s *State) ResolveContingent(name string) (string, bool) {
 	if g, ok := s.groups[name]; ok && len(g.members) > 0 {
 		return name, true
 	}
-	return NewContingentNames(s.ContingentNames()...).Resolve(name)
+	return s.spellings.last.Resolve(name)
 }
 
 // applyRename folds a rename (Contingent becomes Note) in, wherever in
 // the order it falls.
 func (s *State) applyRename(e *Event) {
 	s.renames = insertSorted(s.renames, e)
-	s.regroup()
+	s.respell()
+}
+
+// respell resolves the spellings anew after the set of them or the renames
+// changed, and regroups when a name now resolves differently.
+func (s *State) respell() {
+	var standing []*Event
+	for _, r := range s.renames {
+		if s.effective(r) {
+			standing = append(standing, r)
+		}
+	}
+	if s.spellings.rebuild(standing) {
+		s.regroup()
+	}
 }
 
 // regroup puts every volunteer and sign-off under the contingent the
@@ -59,8 +57,6 @@ func (s *State) regroup() {
 		return
 	}
 	s.version++
-	// Renames first, spellings after: start from empty groups so the
-	// first spelling in roster order is the one kept.
 	for _, id := range s.order {
 		p := s.people[id]
 		s.count(p, -1)
@@ -88,12 +84,27 @@ func (s *State) regroup() {
 
 // keepRaw remembers the contingent a record came with and returns the
 // name it is shown under.
+// A new spelling, or the last record of one gone, may change how others
+// resolve.
 func (s *State) keepRaw(id, raw string) string {
-	if s.rawContingent == nil {
-		s.rawContingent = map[string]string{}
+	old, had := s.rawContingent[id]
+	if !had || old != raw {
+		s.rawContingent[id] = raw
+		grew := s.spellings.add(raw)
+		if (had && s.spellings.drop(old)) || grew {
+			s.respell()
+		}
 	}
-	s.rawContingent[id] = raw
 	return s.ContingentOf(raw)
+}
+
+// forgetRaw drops the contingent a record came with (the record is gone)
+// and reports whether its spelling went with it: the caller respells once
+// the roster is whole again.
+func (s *State) forgetRaw(id string) bool {
+	raw, had := s.rawContingent[id]
+	delete(s.rawContingent, id)
+	return had && s.spellings.drop(raw)
 }
 
 // Renames returns the standing rename events, in order.
