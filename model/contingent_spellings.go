@@ -19,7 +19,7 @@ type spellings struct {
 	carriers map[string]int    // spelling -> records that carry it
 	stages   []renameStage     // each standing rename, in fold order
 	last     *ContingentNames  // the spellings after every rename
-	shown    map[string]string // name -> the contingent it is shown under
+	shown    map[string]string // name filed under -> the contingent it is shown as
 }
 
 // renameStage is one rename applied to the spellings before it.
@@ -69,7 +69,7 @@ func (sp *spellings) rebuild(renames []*Event) (changed bool) {
 	before := sp.shown
 	sp.shown = make(map[string]string, len(before))
 	for name, was := range before {
-		if sp.resolve(name) != was {
+		if sp.file(name) != was {
 			changed = true
 		}
 	}
@@ -93,9 +93,11 @@ func (sp *spellings) renamed(name string) string {
 	return name
 }
 
-// resolve is the contingent name is shown under: renamed, then the shown
-// spelling of its contingent, or itself when no record carries it.
-func (sp *spellings) resolve(name string) string {
+// file is the contingent name is shown under: renamed, then the shown
+// spelling of its contingent, or itself when no record carries it. The
+// fold files people and sign-offs under it, so it is remembered: rebuild
+// sees which of them move.
+func (sp *spellings) file(name string) string {
 	if d, ok := sp.shown[name]; ok {
 		return d
 	}

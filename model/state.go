@@ -321,7 +321,7 @@ func (s *State) keep(e *Event) error {
 func (s *State) index(e *Event) {
 	switch e.Kind {
 	case KindConfirm, KindWithdraw:
-		k := s.ContingentOf(e.Contingent)
+		k := s.fileUnder(e.Contingent)
 		s.byGroup[k] = insertSorted(s.byGroup[k], e)
 	case KindReplace:
 		v, r := s.CanonicalID(e.Volunteer), s.CanonicalID(e.Ref)

@@ -5,13 +5,14 @@ package model
 // renamed, or merged into another) so that every station that has the same
 // events shows the same contingents.
 
-// ContingentOf is the name shown for a contingent as a roster or an event
-// wrote it: the renames in the log applied in order, then the shown
-// spelling of its contingent among every spelling the records carry
-// (ContingentNames, contingent_spellings.go). A name no record carries is
-// shown as it is, renamed.
-func (s *State) ContingentOf(raw string) string {
-	return s.spellings.resolve(raw)
+// fileUnder is the name shown for a contingent as a roster or an event
+// wrote it, for the fold's filing of a person or a sign-off: the renames in
+// the log applied in order, then the shown spelling of its contingent among
+// every spelling the records carry (ContingentNames,
+// contingent_spellings.go); a name no record carries is shown as it is,
+// renamed. The name is remembered, so a new set of spellings regroups it.
+func (s *State) fileUnder(raw string) string {
+	return s.spellings.file(raw)
 }
 
 // Renamed applies the renames in the log to a contingent's name.
@@ -69,14 +70,14 @@ func (s *State) regroup() {
 	}
 	for _, id := range s.order {
 		p := s.people[id]
-		p.Contingent = s.ContingentOf(s.rawContingent[id])
+		p.Contingent = s.fileUnder(s.rawContingent[id])
 		s.join(p)
 		s.count(p, +1)
 	}
 	s.byGroup = map[string][]*Event{}
 	for _, e := range s.sorted {
 		if e.Kind == KindConfirm || e.Kind == KindWithdraw {
-			k := s.ContingentOf(e.Contingent)
+			k := s.fileUnder(e.Contingent)
 			s.byGroup[k] = append(s.byGroup[k], e)
 		}
 	}
@@ -95,7 +96,7 @@ func (s *State) keepRaw(id, raw string) string {
 			s.respell()
 		}
 	}
-	return s.ContingentOf(raw)
+	return s.fileUnder(raw)
 }
 
 // forgetRaw drops the contingent a record came with (the record is gone)
