@@ -20,6 +20,7 @@ type spellings struct {
 	stages   []renameStage     // each standing rename, in fold order
 	last     *ContingentNames  // the spellings after every rename
 	shown    map[string]string // name filed under -> the contingent it is shown as
+	held     bool              // a roster is being loaded: rebuild once it is in
 }
 
 // renameStage is one rename applied to the spellings before it.

@@ -166,9 +166,14 @@ func NewState(roster []Volunteer) *State {
 		walkins:       map[string]*Event{},
 		byLowerID:     make(map[string][]string, len(roster)),
 	}
+	// The roster's spellings are resolved once, when all are in, not
+	// anew at each one that is new.
+	s.spellings.held = true
 	for _, v := range roster {
 		s.Upsert(v)
 	}
+	s.spellings.held = false
+	s.respell()
 	return s
 }
 

@@ -92,7 +92,7 @@ func (s *State) keepRaw(id, raw string) string {
 	if !had || old != raw {
 		s.rawContingent[id] = raw
 		grew := s.spellings.add(raw)
-		if (had && s.spellings.drop(old)) || grew {
+		if ((had && s.spellings.drop(old)) || grew) && !s.spellings.held {
 			s.respell()
 		}
 	}
