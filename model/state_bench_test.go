@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -40,5 +41,43 @@ func TestSortTokensSortsAsCompareToken(t *testing.T) {
 	slices.SortFunc(want, compareToken)
 	if !slices.Equal(ix.toks, want) {
 		t.Fatal("the tokens differ from a full sort's")
+	}
+}
+
+// BenchmarkFoldSpellings is BenchmarkFold with every contingent spelt three
+// ways in the roster (as written, in capitals, without its kind) and 50
+// walk-ins bringing spellings the roster does not have: each new spelling
+// resolves the set anew, and regroups when a name moves.
+func BenchmarkFoldSpellings(b *testing.B) {
+	const n = 100000
+	roster := GenerateRoster(n, 1)
+	for i := range roster {
+		switch c := roster[i].Contingent; i % 3 {
+		case 1:
+			roster[i].Contingent = strings.ToUpper(c)
+		case 2:
+			if _, bare, ok := strings.Cut(c, " "); ok {
+				roster[i].Contingent = bare
+			}
+		}
+	}
+	start := time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
+	events := make([]Event, 0, n+50)
+	for i, v := range roster {
+		events = append(events, Event{ID: EventID("abc123", uint64(i+1)), Kind: KindArrive, Volunteer: v.ID,
+			At: start.Add(time.Duration(i) * time.Second), Station: "gerbang 1", Operator: "Rina"})
+	}
+	for i := range 50 {
+		c := Contingents[i%len(Contingents)]
+		v := Volunteer{ID: fmt.Sprintf("W-%d", i), Name: "Tamu", Contingent: strings.Replace(c, ".", "", 1) + strings.Repeat(" ", i/len(Contingents)), Source: SourceWalkIn}
+		events = append(events, Event{ID: EventID("def456", uint64(i+1)), Kind: KindWalkIn, Volunteer: v.ID, Record: &v,
+			At: start.Add(time.Duration(i) * time.Minute), Station: "gerbang 2", Operator: "Budi"})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := Fold(roster, events)
+		if err != nil || s.Totals().Arrived != n {
+			b.Fatal(err)
+		}
 	}
 }

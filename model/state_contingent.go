@@ -52,27 +52,18 @@ func (s *State) respell() {
 }
 
 // regroup puts every volunteer and sign-off under the contingent the
-// renames now give it. Renames are rare: this walks everyone once.
+// renames and the spellings now give it. Both change rarely: this walks
+// everyone once, in roster order, so members stay in it. Only the
+// contingents' tallies move: the total, pillars and arrivals are the same
+// people's.
 func (s *State) regroup() {
-	if s.rawContingent == nil {
-		return
-	}
 	s.version++
-	for _, id := range s.order {
-		p := s.people[id]
-		s.count(p, -1)
-		s.leave(p)
-	}
-	for name, g := range s.groups {
-		if len(g.members) == 0 {
-			delete(s.groups, name)
-		}
-	}
+	s.groups = make(map[string]*group, len(s.groups))
 	for _, id := range s.order {
 		p := s.people[id]
 		p.Contingent = s.fileUnder(s.rawContingent[id])
 		s.join(p)
-		s.count(p, +1)
+		s.groups[p.Contingent].tally.add(p, +1)
 	}
 	s.byGroup = map[string][]*Event{}
 	for _, e := range s.sorted {
@@ -84,9 +75,8 @@ func (s *State) regroup() {
 }
 
 // keepRaw remembers the contingent a record came with and returns the
-// name it is shown under.
-// A new spelling, or the last record of one gone, may change how others
-// resolve.
+// name it is shown under. A new spelling, or the last record of one gone,
+// may change how the others resolve.
 func (s *State) keepRaw(id, raw string) string {
 	old, had := s.rawContingent[id]
 	if !had || old != raw {
