@@ -20,7 +20,7 @@ type spellings struct {
 	stages   []renameStage     // each standing rename, in fold order
 	last     *ContingentNames  // the spellings after every rename
 	shown    map[string]string // name filed under -> the contingent it is shown as
-	held     bool              // a roster is being loaded: rebuild once it is in
+	held     bool              // a roster or log is being folded: rebuild once it is in
 }
 
 // renameStage is one rename applied to the spellings before it.
@@ -86,6 +86,22 @@ func (st renameStage) apply(name string) string {
 	return name
 }
 
+// prime resolves a roster's spellings before its records are filed, so
+// each is filed where it stays (a new State has no renames): without it
+// the first spellings would be filed as they are, and regrouped once all
+// are in.
+func (sp *spellings) prime(roster []Volunteer) {
+	seen := map[string]bool{}
+	var set []string
+	for _, v := range roster {
+		if !seen[v.Contingent] {
+			seen[v.Contingent] = true
+			set = append(set, v.Contingent)
+		}
+	}
+	sp.last = rankedNames(set)
+}
+
 // renamed is name with the renames applied in order.
 func (sp *spellings) renamed(name string) string {
 	for _, st := range sp.stages {
@@ -111,40 +127,43 @@ func (sp *spellings) file(name string) string {
 }
 
 // rankedNames is the resolver of a set of spellings, each contingent shown
-// by its first spelling in showFirst's order: one that does not depend on
-// which replica saw which spelling first.
+// by its first spelling in this order: one that says its kind ("Kab.
+// Balangan") before one that does not ("Balangan"), one in mixed case
+// before one in capitals ("KABUPATEN BALANGAN"), then byte order. So every
+// set has one first spelling, whichever replica saw which spelling first.
 func rankedNames(set []string) *ContingentNames {
-	ranked := slices.Clone(set)
-	slices.SortFunc(ranked, showFirst)
-	return NewContingentNames(ranked...)
+	type ranked struct {
+		name              string
+		bare, allCapitals bool
+	}
+	rs := make([]ranked, len(set))
+	for i, n := range set {
+		kind, _ := contingentParts(n)
+		rs[i] = ranked{n, kind == "", strings.ToUpper(n) == n && strings.ToLower(n) != n}
+	}
+	slices.SortFunc(rs, func(a, b ranked) int {
+		if a.bare != b.bare {
+			return cmpBool(a.bare, b.bare)
+		}
+		if a.allCapitals != b.allCapitals {
+			return cmpBool(a.allCapitals, b.allCapitals)
+		}
+		return strings.Compare(a.name, b.name)
+	})
+	names := make([]string, len(rs))
+	for i, r := range rs {
+		names[i] = r.name
+	}
+	return NewContingentNames(names...)
 }
 
-// showFirst orders the spellings of one contingent for showing: one that
-// says its kind ("Kab. Balangan") before one that does not ("Balangan"),
-// one in mixed case before one in capitals ("KABUPATEN BALANGAN"), then
-// byte order, so every set has one first spelling.
-func showFirst(a, b string) int {
-	if ka, kb := saysKind(a), saysKind(b); ka != kb {
-		if ka {
-			return -1
-		}
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
 		return 1
 	}
-	if ca, cb := shouted(a), shouted(b); ca != cb {
-		if cb {
-			return -1
-		}
-		return 1
-	}
-	return strings.Compare(a, b)
-}
-
-func saysKind(name string) bool {
-	kind, _ := contingentParts(name)
-	return kind != ""
-}
-
-// shouted reports a name in capitals only.
-func shouted(name string) bool {
-	return strings.ToUpper(name) == name && strings.ToLower(name) != name
+	return -1
 }

@@ -166,14 +166,12 @@ func NewState(roster []Volunteer) *State {
 		walkins:       map[string]*Event{},
 		byLowerID:     make(map[string][]string, len(roster)),
 	}
-	// The roster's spellings are resolved once, when all are in, not
-	// anew at each one that is new.
-	s.spellings.held = true
+	s.holdSpellings()
+	s.spellings.prime(roster)
 	for _, v := range roster {
 		s.Upsert(v)
 	}
-	s.spellings.held = false
-	s.respell()
+	s.releaseSpellings()
 	return s
 }
 
@@ -185,11 +183,13 @@ func Fold(roster []Volunteer, events []Event) (*State, error) {
 	s.events = make(map[string]*Event, len(events))
 	s.sorted = make([]*Event, 0, len(events))
 	kept := slices.Clone(events)
+	s.holdSpellings()
 	for i := range kept {
 		if err := s.apply(&kept[i]); err != nil {
 			return nil, err
 		}
 	}
+	s.releaseSpellings()
 	return s, nil
 }
 

@@ -40,6 +40,9 @@ func (s *State) applyRename(e *Event) {
 // respell resolves the spellings anew after the set of them or the renames
 // changed, and regroups when a name now resolves differently.
 func (s *State) respell() {
+	if s.spellings.held {
+		return
+	}
 	var standing []*Event
 	for _, r := range s.renames {
 		if s.effective(r) {
@@ -51,19 +54,48 @@ func (s *State) respell() {
 	}
 }
 
+// holdSpellings defers respelling while a whole roster or log is folded:
+// each new spelling would resolve the set and maybe regroup everyone, and
+// once at the end gives the same contingents.
+func (s *State) holdSpellings() { s.spellings.held = true }
+
+// releaseSpellings ends holdSpellings and respells once.
+func (s *State) releaseSpellings() {
+	s.spellings.held = false
+	s.respell()
+}
+
 // regroup puts every volunteer and sign-off under the contingent the
 // renames and the spellings now give it. Both change rarely: this walks
-// everyone once, in roster order, so members stay in it. Only the
-// contingents' tallies move: the total, pillars and arrivals are the same
-// people's.
+// everyone once, and again to list the members of the contingents people
+// moved between, in roster order. Only the contingents' tallies change:
+// the total, pillars and arrivals are the same people's.
 func (s *State) regroup() {
 	s.version++
-	s.groups = make(map[string]*group, len(s.groups))
+	moved := map[string]bool{} // contingents people left or joined
 	for _, id := range s.order {
 		p := s.people[id]
-		p.Contingent = s.fileUnder(s.rawContingent[id])
-		s.join(p)
-		s.groups[p.Contingent].tally.add(p, +1)
+		c := s.fileUnder(s.rawContingent[id])
+		if c == p.Contingent {
+			continue
+		}
+		moved[p.Contingent], moved[c] = true, true
+		s.groups[p.Contingent].tally.add(p, -1)
+		p.Contingent = c
+		if s.groups[c] == nil {
+			s.groups[c] = &group{}
+		}
+		s.groups[c].tally.add(p, +1)
+	}
+	if len(moved) > 0 {
+		for name := range moved {
+			s.groups[name].members = s.groups[name].members[:0]
+		}
+		for _, id := range s.order {
+			if p := s.people[id]; moved[p.Contingent] {
+				s.groups[p.Contingent].members = append(s.groups[p.Contingent].members, id)
+			}
+		}
 	}
 	s.byGroup = map[string][]*Event{}
 	for _, e := range s.sorted {
@@ -82,7 +114,7 @@ func (s *State) keepRaw(id, raw string) string {
 	if !had || old != raw {
 		s.rawContingent[id] = raw
 		grew := s.spellings.add(raw)
-		if ((had && s.spellings.drop(old)) || grew) && !s.spellings.held {
+		if (had && s.spellings.drop(old)) || grew {
 			s.respell()
 		}
 	}
