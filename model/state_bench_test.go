@@ -81,3 +81,33 @@ func BenchmarkFoldSpellings(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRenameContingent folds one rename into a state of 100,000
+// arrived: the contingent's people move, the others stay.
+func BenchmarkRenameContingent(b *testing.B) {
+	const n = 100000
+	roster := GenerateRoster(n, 1)
+	start := time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
+	events := make([]Event, n)
+	for i, v := range roster {
+		events[i] = Event{ID: EventID("abc123", uint64(i+1)), Kind: KindArrive, Volunteer: v.ID,
+			At: start.Add(time.Duration(i) * time.Second), Station: "gerbang 1", Operator: "Rina"}
+	}
+	s, err := Fold(roster, events)
+	if err != nil {
+		b.Fatal(err)
+	}
+	names := [2]string{"Kab. Balangan", "Kabupaten Balangan Raya"}
+	i := 0
+	for b.Loop() {
+		i++
+		e := Event{ID: EventID("def456", uint64(i)), Kind: KindRename, Contingent: names[(i+1)%2], Note: names[i%2],
+			At: start.Add(time.Duration(n+i) * time.Second), Station: "gerbang 2", Operator: "Budi"}
+		if err := s.Apply(e); err != nil {
+			b.Fatal(err)
+		}
+		if c, ok := s.Contingent(names[i%2]); !ok || c.Arrived == 0 {
+			b.Fatalf("%s: %+v", names[i%2], c)
+		}
+	}
+}
