@@ -273,3 +273,25 @@ func TestShownSpellingIsTheSetsNotTheFirstOne(t *testing.T) {
 		}
 	}
 }
+
+// A re-ID whose old record's spelling was the only one of its kind: once
+// the new ID's record stands alone, the bare name joins the one kind left.
+func TestReIDThatDropsASpellingRegroups(t *testing.T) {
+	roster := []Volunteer{
+		rv("1", "Ahmad", "Bogor", ""), rv("2", "Bahrul", "Kota Bogor", ""),
+		rv("G-3", "Cici", "Kab. Bogor", ""), rv("T3", "Cici", "Kota Bogor", ""),
+	}
+	s := NewState(roster)
+	if got := contingentOfEach(t, s, "1", "2"); !slices.Equal(got, []string{"Bogor", "Kota Bogor"}) {
+		t.Fatalf("before the re-ID: %q", got)
+	}
+	if err := s.Apply(ev("a-1", KindReID, "T3", 10, ref("G-3"))); err != nil {
+		t.Fatal(err)
+	}
+	if got := contingentOfEach(t, s, "1", "2", "G-3"); !slices.Equal(got, []string{"Kota Bogor", "Kota Bogor", "Kota Bogor"}) {
+		t.Fatalf("after the re-ID: %q", got)
+	}
+	if got := s.ContingentNames(); !slices.Equal(got, []string{"Kota Bogor"}) {
+		t.Fatalf("contingents %q, want Kota Bogor only", got)
+	}
+}
