@@ -37,17 +37,7 @@ func TestMergedSpellingsGroupAsTheResolverSays(t *testing.T) {
 	if _, err := b.WalkIn(model.Volunteer{Name: "Iwan", Contingent: "Kota Balangan", Gender: "L"}, Actor{Operator: "op"}); err != nil {
 		t.Fatal(err)
 	}
-	fromA, fromB := exportEvents(t, a), exportEvents(t, b)
-	c := station(t, "pusat", 30)
-	d := station(t, "cadangan", 30)
-	for _, step := range []struct {
-		s  *Store
-		ev []model.Event
-	}{{c, fromA}, {c, fromB}, {d, fromB}, {d, fromA}} {
-		if _, err := step.s.Merge(step.ev, Actor{}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	c, d := mergedBothWays(t, a, b)
 	after := []string{"Balangan 1/1", "Kab. Balangan 0/7", "Kab. Tapin 0/6", "Kota Balangan 1/1", "Kota Banjarmasin 0/7"}
 	for name, s := range map[string]*Store{"A then B": c, "B then A": d} {
 		if got := contingentsOf(s); !slices.Equal(got, after) {

@@ -13,12 +13,7 @@ import (
 func BenchmarkFold(b *testing.B) {
 	for _, n := range []int{3000, 100000} {
 		roster := GenerateRoster(n, 1)
-		events := make([]Event, n)
-		start := time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
-		for i, v := range roster {
-			events[i] = Event{ID: EventID("abc123", uint64(i+1)), Kind: KindArrive, Volunteer: v.ID,
-				At: start.Add(time.Duration(i) * time.Second), Station: "gerbang 1", Operator: "Rina"}
-		}
+		events := arrivalsOf(roster)
 		b.Run(fmt.Sprintf("volunteers=%d,events=%d", n, n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -29,6 +24,19 @@ func BenchmarkFold(b *testing.B) {
 			}
 		})
 	}
+}
+
+// benchStart is when the benchmarks' events begin.
+var benchStart = time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
+
+// arrivalsOf is one arrival for each of roster, a second apart.
+func arrivalsOf(roster []Volunteer) []Event {
+	events := make([]Event, len(roster))
+	for i, v := range roster {
+		events[i] = Event{ID: EventID("abc123", uint64(i+1)), Kind: KindArrive, Volunteer: v.ID,
+			At: benchStart.Add(time.Duration(i) * time.Second), Station: "gerbang 1", Operator: "Rina"}
+	}
+	return events
 }
 
 // The index's tokens are in the order a full sort gives.
@@ -61,17 +69,12 @@ func BenchmarkFoldSpellings(b *testing.B) {
 			}
 		}
 	}
-	start := time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
-	events := make([]Event, 0, n+50)
-	for i, v := range roster {
-		events = append(events, Event{ID: EventID("abc123", uint64(i+1)), Kind: KindArrive, Volunteer: v.ID,
-			At: start.Add(time.Duration(i) * time.Second), Station: "gerbang 1", Operator: "Rina"})
-	}
+	events := arrivalsOf(roster)
 	for i := range 50 {
 		c := Contingents[i%len(Contingents)]
 		v := Volunteer{ID: fmt.Sprintf("W-%d", i), Name: "Tamu", Contingent: strings.Replace(c, ".", "", 1) + strings.Repeat(" ", i/len(Contingents)), Source: SourceWalkIn}
 		events = append(events, Event{ID: EventID("def456", uint64(i+1)), Kind: KindWalkIn, Volunteer: v.ID, Record: &v,
-			At: start.Add(time.Duration(i) * time.Minute), Station: "gerbang 2", Operator: "Budi"})
+			At: benchStart.Add(time.Duration(i) * time.Minute), Station: "gerbang 2", Operator: "Budi"})
 	}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -87,13 +90,7 @@ func BenchmarkFoldSpellings(b *testing.B) {
 func BenchmarkRenameContingent(b *testing.B) {
 	const n = 100000
 	roster := GenerateRoster(n, 1)
-	start := time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
-	events := make([]Event, n)
-	for i, v := range roster {
-		events[i] = Event{ID: EventID("abc123", uint64(i+1)), Kind: KindArrive, Volunteer: v.ID,
-			At: start.Add(time.Duration(i) * time.Second), Station: "gerbang 1", Operator: "Rina"}
-	}
-	s, err := Fold(roster, events)
+	s, err := Fold(roster, arrivalsOf(roster))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -102,7 +99,7 @@ func BenchmarkRenameContingent(b *testing.B) {
 	for b.Loop() {
 		i++
 		e := Event{ID: EventID("def456", uint64(i)), Kind: KindRename, Contingent: names[(i+1)%2], Note: names[i%2],
-			At: start.Add(time.Duration(n+i) * time.Second), Station: "gerbang 2", Operator: "Budi"}
+			At: benchStart.Add(time.Duration(n+i) * time.Second), Station: "gerbang 2", Operator: "Budi"}
 		if err := s.Apply(e); err != nil {
 			b.Fatal(err)
 		}
