@@ -16,11 +16,12 @@ import (
 // spellings is the set of contingent spellings the records carry, and what
 // each name resolves to among them.
 type spellings struct {
-	carriers map[string]int    // spelling -> records that carry it
+	carriers map[string]*int   // spelling -> records that carry it
 	stages   []renameStage     // each standing rename, in fold order
 	last     *ContingentNames  // the spellings after every rename
 	shown    map[string]string // name filed under -> the contingent it is shown as
 	held     bool              // a roster or log is being folded: rebuild once it is in
+	pending  bool              // held, and the set or the renames changed
 }
 
 // renameStage is one rename applied to the spellings before it.
@@ -30,19 +31,28 @@ type renameStage struct {
 }
 
 func newSpellings() *spellings {
-	return &spellings{carriers: map[string]int{}, last: NewContingentNames(), shown: map[string]string{}}
+	return &spellings{carriers: map[string]*int{}, last: NewContingentNames(), shown: map[string]string{}}
 }
 
 // add counts one more record of spelling; true when the spelling is new.
+// The counts are pointed to, so the usual case is one lookup.
 func (sp *spellings) add(spelling string) bool {
-	sp.carriers[spelling]++
-	return sp.carriers[spelling] == 1
+	if n := sp.carriers[spelling]; n != nil {
+		*n++
+		return false
+	}
+	n := 1
+	sp.carriers[spelling] = &n
+	return true
 }
 
 // drop counts one record of spelling less; true when none is left.
 func (sp *spellings) drop(spelling string) bool {
-	sp.carriers[spelling]--
-	if sp.carriers[spelling] > 0 {
+	n := sp.carriers[spelling]
+	if n == nil {
+		return false // not counted: nothing to drop
+	}
+	if *n--; *n > 0 {
 		return false
 	}
 	delete(sp.carriers, spelling)
@@ -86,22 +96,6 @@ func (st renameStage) apply(name string) string {
 	return name
 }
 
-// prime resolves a roster's spellings before its records are filed, so
-// each is filed where it stays (a new State has no renames): without it
-// the first spellings would be filed as they are, and regrouped once all
-// are in.
-func (sp *spellings) prime(roster []Volunteer) {
-	seen := map[string]bool{}
-	var set []string
-	for _, v := range roster {
-		if !seen[v.Contingent] {
-			seen[v.Contingent] = true
-			set = append(set, v.Contingent)
-		}
-	}
-	sp.last = rankedNames(set)
-}
-
 // renamed is name with the renames applied in order.
 func (sp *spellings) renamed(name string) string {
 	for _, st := range sp.stages {
@@ -133,17 +127,17 @@ func (sp *spellings) file(name string) string {
 // set has one first spelling, whichever replica saw which spelling first.
 func rankedNames(set []string) *ContingentNames {
 	type ranked struct {
-		name              string
-		bare, allCapitals bool
+		name        string
+		parts       nameParts
+		allCapitals bool
 	}
 	rs := make([]ranked, len(set))
 	for i, n := range set {
-		kind, _ := contingentParts(n)
-		rs[i] = ranked{n, kind == "", strings.ToUpper(n) == n && strings.ToLower(n) != n}
+		rs[i] = ranked{n, partsOf(n), strings.ToUpper(n) == n && strings.ToLower(n) != n}
 	}
 	slices.SortFunc(rs, func(a, b ranked) int {
-		if a.bare != b.bare {
-			return cmpBool(a.bare, b.bare)
+		if ab, bb := a.parts.kind == "", b.parts.kind == ""; ab != bb {
+			return cmpBool(ab, bb)
 		}
 		if a.allCapitals != b.allCapitals {
 			return cmpBool(a.allCapitals, b.allCapitals)
@@ -151,10 +145,11 @@ func rankedNames(set []string) *ContingentNames {
 		return strings.Compare(a.name, b.name)
 	})
 	names := make([]string, len(rs))
+	parts := make([]nameParts, len(rs))
 	for i, r := range rs {
-		names[i] = r.name
+		names[i], parts[i] = r.name, r.parts
 	}
-	return NewContingentNames(names...)
+	return newContingentNames(names, parts)
 }
 
 // cmpBool orders false before true.

@@ -51,17 +51,37 @@ func contingentParts(s string) (kind, base string) {
 type ContingentNames struct {
 	shown map[string]string          // canonical key -> the first spelling
 	kinds map[string]map[string]bool // base -> the kinds written with it
+	parts map[string]nameParts       // each of the names, split once
+}
+
+// nameParts is a contingent name split by contingentParts.
+type nameParts struct{ kind, base string }
+
+func partsOf(name string) nameParts {
+	kind, base := contingentParts(name)
+	return nameParts{kind, base}
 }
 
 // NewContingentNames makes the resolver of names, first spelling first.
 func NewContingentNames(names ...string) *ContingentNames {
-	c := &ContingentNames{shown: map[string]string{}, kinds: map[string]map[string]bool{}}
-	for _, n := range names {
-		if kind, base := contingentParts(n); kind != "" {
-			if c.kinds[base] == nil {
-				c.kinds[base] = map[string]bool{}
+	parts := make([]nameParts, len(names))
+	for i, n := range names {
+		parts[i] = partsOf(n)
+	}
+	return newContingentNames(names, parts)
+}
+
+// newContingentNames is NewContingentNames of names already split.
+func newContingentNames(names []string, parts []nameParts) *ContingentNames {
+	c := &ContingentNames{shown: map[string]string{}, kinds: map[string]map[string]bool{},
+		parts: make(map[string]nameParts, len(names))}
+	for i, n := range names {
+		c.parts[n] = parts[i]
+		if p := parts[i]; p.kind != "" {
+			if c.kinds[p.base] == nil {
+				c.kinds[p.base] = map[string]bool{}
 			}
-			c.kinds[base][kind] = true
+			c.kinds[p.base][p.kind] = true
 		}
 	}
 	for _, n := range names {
@@ -75,7 +95,11 @@ func NewContingentNames(names ...string) *ContingentNames {
 // key is name's canonical key among these names: its kind, or the one kind
 // its base is written with, then the base. A name of no letters has base "".
 func (c *ContingentNames) key(name string) (key, base string) {
-	kind, base := contingentParts(name)
+	p, ok := c.parts[name]
+	if !ok {
+		p = partsOf(name)
+	}
+	kind, base := p.kind, p.base
 	if kind == "" && len(c.kinds[base]) == 1 {
 		for k := range c.kinds[base] {
 			kind = k

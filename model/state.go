@@ -167,7 +167,6 @@ func NewState(roster []Volunteer) *State {
 		byLowerID:     make(map[string][]string, len(roster)),
 	}
 	s.holdSpellings()
-	s.spellings.prime(roster)
 	for _, v := range roster {
 		s.Upsert(v)
 	}
@@ -200,8 +199,9 @@ func (s *State) Version() uint64 { return s.version }
 func (s *State) Upsert(v Volunteer) {
 	s.version++
 	v.ID = s.CanonicalID(v.ID) // a record under an old ID is the person's
-	v.Contingent = s.keepRaw(v.ID, v.Contingent)
-	if p, ok := s.people[v.ID]; ok {
+	p, known := s.people[v.ID]
+	v.Contingent = s.keepRaw(v.ID, v.Contingent, known)
+	if known {
 		s.count(p, -1)
 		if p.Contingent != v.Contingent {
 			s.leave(p)
@@ -214,7 +214,7 @@ func (s *State) Upsert(v Volunteer) {
 		s.count(p, +1)
 		return
 	}
-	p := &Person{Volunteer: v}
+	p = &Person{Volunteer: v}
 	s.people[v.ID] = p
 	s.order = append(s.order, v.ID)
 	s.addLowerID(v.ID)

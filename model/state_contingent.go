@@ -41,6 +41,7 @@ func (s *State) applyRename(e *Event) {
 // changed, and regroups when a name now resolves differently.
 func (s *State) respell() {
 	if s.spellings.held {
+		s.spellings.pending = true
 		return
 	}
 	var standing []*Event
@@ -59,10 +60,14 @@ func (s *State) respell() {
 // once at the end gives the same contingents.
 func (s *State) holdSpellings() { s.spellings.held = true }
 
-// releaseSpellings ends holdSpellings and respells once.
+// releaseSpellings ends holdSpellings and respells once, if a spelling or
+// a rename came meanwhile.
 func (s *State) releaseSpellings() {
 	s.spellings.held = false
-	s.respell()
+	if s.spellings.pending {
+		s.spellings.pending = false
+		s.respell()
+	}
 }
 
 // regroup puts every volunteer and sign-off under the contingent the
@@ -106,15 +111,18 @@ func (s *State) regroup() {
 	}
 }
 
-// keepRaw remembers the contingent a record came with and returns the
-// name it is shown under. A new spelling, or the last record of one gone,
-// may change how the others resolve.
-func (s *State) keepRaw(id, raw string) string {
-	old, had := s.rawContingent[id]
-	if !had || old != raw {
+// keepRaw remembers the contingent the record of a person, known or new,
+// came with and returns the name it is shown under. A new spelling, or the
+// last record of one gone, may change how the others resolve.
+func (s *State) keepRaw(id, raw string, known bool) string {
+	old := ""
+	if known {
+		old = s.rawContingent[id]
+	}
+	if !known || old != raw {
 		s.rawContingent[id] = raw
 		grew := s.spellings.add(raw)
-		if (had && s.spellings.drop(old)) || grew {
+		if (known && s.spellings.drop(old)) || grew {
 			s.respell()
 		}
 	}
