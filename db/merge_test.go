@@ -118,15 +118,10 @@ func TestMergeBothWaysAgreesAndShowsOverlaps(t *testing.T) {
 	}
 }
 
-func TestMergeOrderDoesNotMatter(t *testing.T) {
-	a := station(t, "gerbang 1", 0)
-	b := station(t, "gerbang 2", 0)
-	checkIn(t, a, "V00001", "V00002")
-	checkIn(t, b, "V00002", "V00005")
-	res, _ := a.CheckIn("V00006", Actor{Operator: "op"})
-	if _, err := a.Annul(res.Event.ID, "wrong badge", Actor{Operator: "op"}); err != nil {
-		t.Fatal(err)
-	}
+// mergedBothWays is two more stations, one merging a's events then b's,
+// the other b's then a's.
+func mergedBothWays(t *testing.T, a, b *Store) (aThenB, bThenA *Store) {
+	t.Helper()
 	fromA, fromB := exportEvents(t, a), exportEvents(t, b)
 	c := station(t, "pusat", 30)
 	d := station(t, "cadangan", 30)
@@ -138,6 +133,19 @@ func TestMergeOrderDoesNotMatter(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return c, d
+}
+
+func TestMergeOrderDoesNotMatter(t *testing.T) {
+	a := station(t, "gerbang 1", 0)
+	b := station(t, "gerbang 2", 0)
+	checkIn(t, a, "V00001", "V00002")
+	checkIn(t, b, "V00002", "V00005")
+	res, _ := a.CheckIn("V00006", Actor{Operator: "op"})
+	if _, err := a.Annul(res.Event.ID, "wrong badge", Actor{Operator: "op"}); err != nil {
+		t.Fatal(err)
+	}
+	c, d := mergedBothWays(t, a, b)
 	if summary(c) != summary(d) {
 		t.Fatalf("A then B differs from B then A:\n%s\n%s", summary(c), summary(d))
 	}

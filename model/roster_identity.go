@@ -51,17 +51,37 @@ func contingentParts(s string) (kind, base string) {
 type ContingentNames struct {
 	shown map[string]string          // canonical key -> the first spelling
 	kinds map[string]map[string]bool // base -> the kinds written with it
+	parts map[string]nameParts       // each of the names, split once
+}
+
+// nameParts is a contingent name split by contingentParts.
+type nameParts struct{ kind, base string }
+
+func partsOf(name string) nameParts {
+	kind, base := contingentParts(name)
+	return nameParts{kind, base}
 }
 
 // NewContingentNames makes the resolver of names, first spelling first.
 func NewContingentNames(names ...string) *ContingentNames {
-	c := &ContingentNames{shown: map[string]string{}, kinds: map[string]map[string]bool{}}
-	for _, n := range names {
-		if kind, base := contingentParts(n); kind != "" {
-			if c.kinds[base] == nil {
-				c.kinds[base] = map[string]bool{}
+	parts := make([]nameParts, len(names))
+	for i, n := range names {
+		parts[i] = partsOf(n)
+	}
+	return newContingentNames(names, parts)
+}
+
+// newContingentNames is NewContingentNames of names already split.
+func newContingentNames(names []string, parts []nameParts) *ContingentNames {
+	c := &ContingentNames{shown: map[string]string{}, kinds: map[string]map[string]bool{},
+		parts: make(map[string]nameParts, len(names))}
+	for i, n := range names {
+		c.parts[n] = parts[i]
+		if p := parts[i]; p.kind != "" {
+			if c.kinds[p.base] == nil {
+				c.kinds[p.base] = map[string]bool{}
 			}
-			c.kinds[base][kind] = true
+			c.kinds[p.base][p.kind] = true
 		}
 	}
 	for _, n := range names {
@@ -75,7 +95,11 @@ func NewContingentNames(names ...string) *ContingentNames {
 // key is name's canonical key among these names: its kind, or the one kind
 // its base is written with, then the base. A name of no letters has base "".
 func (c *ContingentNames) key(name string) (key, base string) {
-	kind, base := contingentParts(name)
+	p, ok := c.parts[name]
+	if !ok {
+		p = partsOf(name)
+	}
+	kind, base := p.kind, p.base
 	if kind == "" && len(c.kinds[base]) == 1 {
 		for k := range c.kinds[base] {
 			kind = k
@@ -88,10 +112,16 @@ func (c *ContingentNames) key(name string) (key, base string) {
 // kind also meets a known bare name ("Kab. Balangan" finds "Balangan") when
 // no kind of it is known.
 func (c *ContingentNames) Resolve(name string) (string, bool) {
-	k, base := c.key(name)
-	if base == "" {
+	if _, base := contingentParts(name); base == "" {
 		return "", false
 	}
+	return c.lookup(name)
+}
+
+// lookup is Resolve without refusing a name of no letters: the fold files
+// "" and "-" together, as one contingent of no name.
+func (c *ContingentNames) lookup(name string) (string, bool) {
+	k, base := c.key(name)
 	if d, ok := c.shown[k]; ok {
 		return d, true
 	}
@@ -100,6 +130,18 @@ func (c *ContingentNames) Resolve(name string) (string, bool) {
 		return d, ok
 	}
 	return "", false
+}
+
+// same reports whether a and b are one contingent among these names.
+func (c *ContingentNames) same(a, b string) bool {
+	ka, _ := c.key(a)
+	kb, _ := c.key(b)
+	if ka == kb {
+		return true
+	}
+	da, okA := c.lookup(a)
+	db, okB := c.lookup(b)
+	return okA && okB && da == db
 }
 
 // NameKey is the form names are compared in to tell whether two rows are

@@ -140,6 +140,7 @@ type State struct {
 
 	renames       []*Event          // contingent renames, in fold order (state_contingent.go)
 	rawContingent map[string]string // volunteer -> the contingent their record came with
+	spellings     *spellings        // the contingents' spellings and what they resolve to
 	reids         map[string]*Event // IDKey of an old ID -> the re-ID that stands (state_reid.go)
 }
 
@@ -155,6 +156,7 @@ func NewState(roster []Volunteer) *State {
 		events:        map[string]*Event{},
 		byVolunteer:   make(map[string][]*Event, len(roster)),
 		rawContingent: make(map[string]string, len(roster)),
+		spellings:     newSpellings(),
 		byGroup:       map[string][]*Event{},
 		annulledBy:    map[string]*Event{},
 		groups:        map[string]*group{},
@@ -164,9 +166,11 @@ func NewState(roster []Volunteer) *State {
 		walkins:       map[string]*Event{},
 		byLowerID:     make(map[string][]string, len(roster)),
 	}
+	s.holdSpellings()
 	for _, v := range roster {
 		s.Upsert(v)
 	}
+	s.releaseSpellings()
 	return s
 }
 
@@ -178,11 +182,13 @@ func Fold(roster []Volunteer, events []Event) (*State, error) {
 	s.events = make(map[string]*Event, len(events))
 	s.sorted = make([]*Event, 0, len(events))
 	kept := slices.Clone(events)
+	s.holdSpellings()
 	for i := range kept {
 		if err := s.apply(&kept[i]); err != nil {
 			return nil, err
 		}
 	}
+	s.releaseSpellings()
 	return s, nil
 }
 
@@ -193,8 +199,9 @@ func (s *State) Version() uint64 { return s.version }
 func (s *State) Upsert(v Volunteer) {
 	s.version++
 	v.ID = s.CanonicalID(v.ID) // a record under an old ID is the person's
-	v.Contingent = s.keepRaw(v.ID, v.Contingent)
-	if p, ok := s.people[v.ID]; ok {
+	p, known := s.people[v.ID]
+	v.Contingent = s.keepRaw(v.ID, v.Contingent, known)
+	if known {
 		s.count(p, -1)
 		if p.Contingent != v.Contingent {
 			s.leave(p)
@@ -207,7 +214,7 @@ func (s *State) Upsert(v Volunteer) {
 		s.count(p, +1)
 		return
 	}
-	p := &Person{Volunteer: v}
+	p = &Person{Volunteer: v}
 	s.people[v.ID] = p
 	s.order = append(s.order, v.ID)
 	s.addLowerID(v.ID)
@@ -319,7 +326,7 @@ func (s *State) keep(e *Event) error {
 func (s *State) index(e *Event) {
 	switch e.Kind {
 	case KindConfirm, KindWithdraw:
-		k := s.ContingentOf(e.Contingent)
+		k := s.fileUnder(e.Contingent)
 		s.byGroup[k] = insertSorted(s.byGroup[k], e)
 	case KindReplace:
 		v, r := s.CanonicalID(e.Volunteer), s.CanonicalID(e.Ref)
@@ -389,7 +396,7 @@ func (s *State) touch(e *Event) {
 	case KindConfirm, KindWithdraw, KindNote:
 		return // sign-offs are resolved when read; notes never count
 	case KindRename:
-		s.regroup() // annulled
+		s.respell() // annulled
 	case KindReID:
 		return // not annulled (the store refuses to)
 	case KindReplace:

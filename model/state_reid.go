@@ -46,6 +46,7 @@ func (s *State) applyReID(e *Event) {
 	moves := map[string]string{}
 	s.foldReID(e, moves)
 	s.reorder(moves)
+	s.respell()
 }
 
 // ApplyReIDs folds in the re-ID events an import committed together: as
@@ -63,6 +64,7 @@ func (s *State) ApplyReIDs(events []Event) error {
 		s.foldReID(&e, moves)
 	}
 	s.reorder(moves)
+	s.respell()
 	return nil
 }
 
@@ -122,15 +124,15 @@ func (s *State) rekey(old string, moves map[string]string) {
 		s.leave(p)
 		delete(s.people, old)
 		s.removeLowerID(old)
-		raw := s.rawContingent[old]
-		delete(s.rawContingent, old)
 		if _, both := s.people[to]; both {
+			s.forgetRaw(old) // respelt once the re-IDs are folded
 			moves[old] = ""
 		} else {
 			p.ID = to
 			s.people[to] = p
 			s.addLowerID(to)
-			s.rawContingent[to] = raw
+			s.rawContingent[to] = s.rawContingent[old]
+			delete(s.rawContingent, old)
 			moves[old] = to
 			s.join(p)
 			s.count(p, +1)

@@ -22,12 +22,15 @@ func (s *State) Remove(id string) bool {
 	s.leave(p)
 	delete(s.people, id)
 	s.removeLowerID(id)
-	delete(s.rawContingent, id)
+	gone := s.forgetRaw(id)
 	for i, o := range s.order {
 		if o == id {
 			s.order = append(s.order[:i], s.order[i+1:]...)
 			break
 		}
+	}
+	if gone {
+		s.respell()
 	}
 	return true
 }
