@@ -208,7 +208,7 @@ func reportImport(j job, name string, roster *model.Roster, rep db.ImportReport,
 		fmt.Fprintf(out, "row %d: ID %s changed from %s (%s) to %s (%s) (--allow-rename)\n", c.Line, c.ID, c.Stored.Name, c.Stored.Contingent, c.Row.Name, c.Row.Contingent)
 	}
 	for _, c := range rep.Renumbered {
-		if model.ContingentKey(c.From.Contingent) == model.ContingentKey(c.To.Contingent) {
+		if model.SameContingent(c.From.Contingent, c.To.Contingent) {
 			fmt.Fprintf(out, "row %d: %s (%s) is added under the new ID %s, but the store has %s (%s) under the ID %s, who is not in this file: "+
 				"if they are one person, the office changed its numbering and they would count twice; import the file with the old IDs (or the old --id-prefix)\n",
 				c.Line, c.To.Name, c.To.Contingent, c.To.ID, c.From.Name, c.From.Contingent, c.From.ID)

@@ -144,6 +144,11 @@ func (c *ContingentNames) same(a, b string) bool {
 	return okA && okB && da == db
 }
 
+// SameContingent reports whether two spellings name one contingent, by the
+// one resolver's rules with only these two names known: "Balangan" is "Kab.
+// Balangan", "Kota Banjar" is not "Kab. Banjar".
+func SameContingent(a, b string) bool { return NewContingentNames(a, b).same(a, b) }
+
 // NameKey is the form names are compared in to tell whether two rows are
 // one person: the search's normalisation (case, punctuation, old
 // spellings, the Muhammad family), without honorifics and degrees.

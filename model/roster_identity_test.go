@@ -156,3 +156,26 @@ func TestContingentMatchesWhatIsTyped(t *testing.T) {
 		}
 	}
 }
+
+// Two spellings compared alone follow the resolver: a bare name is its one
+// kind, two kinds stay apart, short forms are their regency.
+func TestSameContingent(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"Balangan", "Kab. Balangan", true},
+		{"KABUPATEN BALANGAN", "Kab Balangan", true},
+		{"HSU", "Kabupaten Hulu Sungai Utara", true},
+		{"Kota Banjar", "Kab. Banjar", false},
+		{"Kab. Banjar", "Kota Banjarbaru", false},
+		{"Balangan", "Tapin", false},
+	} {
+		if got := SameContingent(c.a, c.b); got != c.same {
+			t.Errorf("SameContingent(%q, %q) = %v, want %v", c.a, c.b, got, c.same)
+		}
+		if got := SameContingent(c.b, c.a); got != c.same {
+			t.Errorf("SameContingent(%q, %q) = %v, want %v", c.b, c.a, got, c.same)
+		}
+	}
+}
