@@ -103,6 +103,16 @@ func newPainter(style lipgloss.Style) *painter {
 	return p
 }
 
+// line is p.style.Width(width).Render(l) for one line l of width w: in the
+// style, padded to width. A line wider, with a tab or a line break, is left to
+// lipgloss (which wraps and widens them).
+func (p *painter) line(l string, w, width int) string {
+	if w > width || strings.ContainsAny(l, "\t\n") {
+		return p.style.Width(width).Render(l)
+	}
+	return padTo(p.before+l+p.after, w, width)
+}
+
 // fill is p.style.Height(h).MaxHeight(h).Render(b.String()): every line in
 // the style, padded to the widest (lines cut by h included), cut or filled
 // with blank lines to h.

@@ -46,6 +46,7 @@ func (g *Gate) search() tea.Cmd {
 					found.ids = append(found.ids, m.ID)
 				}
 			}
+			rows = make([]model.Person, 0, len(found.ids))
 			for _, id := range found.ids {
 				if p, ok := s.Person(id); ok {
 					rows = append(rows, p)
