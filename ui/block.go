@@ -52,9 +52,12 @@ func padTo(line string, w, to int) string {
 // stack puts blocks one under the other, each line padded to the widest.
 func stack(bs ...block) block {
 	out := newBlock()
+	n := 0
 	for _, b := range bs {
 		out.width = max(out.width, b.width)
+		n += len(b.lines)
 	}
+	out.lines, out.widths = make([]string, 0, n), make([]int, 0, n)
 	for _, b := range bs {
 		for i, l := range b.lines {
 			out.lines = append(out.lines, padTo(l, b.widths[i], out.width))
@@ -72,9 +75,17 @@ func beside(bs ...block) block {
 		out.width += b.width
 		out.lines = append(out.lines, make([]string, max(0, len(b.lines)-len(out.lines)))...)
 	}
+	out.widths = make([]int, 0, len(out.lines))
 	var line strings.Builder
 	for i := range out.lines {
 		line.Reset()
+		n := out.width // the padding's spaces at most, and the lines' bytes
+		for _, b := range bs {
+			if i < len(b.lines) {
+				n += len(b.lines[i])
+			}
+		}
+		line.Grow(n)
 		for _, b := range bs {
 			s, w := "", 0
 			if i < len(b.lines) {
@@ -95,6 +106,11 @@ func beside(bs ...block) block {
 type painter struct {
 	style         lipgloss.Style
 	before, after string
+	// The lines of the fill before, as given and as painted: most frames
+	// change a line or two of a screen, and the others are painted again
+	// for nothing.
+	given, painted []string
+	paintedWidths  []int
 }
 
 func newPainter(style lipgloss.Style) *painter {
@@ -123,16 +139,21 @@ func (p *painter) fill(b block, h int) block {
 	lines, widths := make([]string, len(b.lines)), make([]int, len(b.lines))
 	width := 0
 	for i, l := range b.lines {
-		if strings.Contains(l, "\t") {
+		switch {
+		case i < len(p.given) && p.given[i] == l:
+			lines[i], widths[i] = p.painted[i], p.paintedWidths[i]
+		case strings.Contains(l, "\t"):
 			lines[i] = p.style.Render(l)
 			widths[i] = ansi.StringWidth(lines[i])
-		} else {
+		default:
 			lines[i], widths[i] = p.before+l+p.after, b.widths[i]
 		}
 		width = max(width, widths[i])
 	}
+	p.given, p.painted, p.paintedWidths = b.lines, lines, widths
 	out := newBlock()
 	out.width = width
+	out.lines, out.widths = make([]string, 0, h), make([]int, 0, h)
 	for i := range h {
 		l, w := "", 0
 		if i < len(lines) {
