@@ -164,3 +164,45 @@ func (p *painter) fill(b block, h int) block {
 	}
 	return out
 }
+
+// framer draws one line in a bordered style (the search box) as the style
+// does: the border, most of what lipgloss spends on the box, is the same at
+// every key but for the line it frames, so it is drawn once. A text that
+// does not fit on one line is left to lipgloss.
+type framer struct {
+	style, inner lipgloss.Style // inner: the style without its border
+	top, bottom  string
+	left, right  string
+	width        int  // of the framed line
+	ok           bool // the border was learnt; else lipgloss draws every time
+}
+
+func newFramer(style lipgloss.Style) *framer {
+	f := &framer{style: style, inner: style.UnsetBorderStyle()}
+	lines := strings.Split(style.Render(""), "\n")
+	in := f.inner.Render("")
+	if len(lines) != 3 || strings.Contains(in, "\n") {
+		return f
+	}
+	i := strings.Index(lines[1], in)
+	if i < 0 {
+		return f
+	}
+	f.top, f.bottom = lines[0], lines[2]
+	f.left, f.right = lines[1][:i], lines[1][i+len(in):]
+	f.width, f.ok = ansi.StringWidth(in), true
+	f.ok = f.render("x") == style.Render("x") // the parts make the whole, or lipgloss draws
+	return f
+}
+
+// render is f.style.Render(s).
+func (f *framer) render(s string) string {
+	if !f.ok {
+		return f.style.Render(s)
+	}
+	in := f.inner.Render(s)
+	if strings.Contains(in, "\n") || ansi.StringWidth(in) != f.width {
+		return f.style.Render(s)
+	}
+	return f.top + "\n" + f.left + in + f.right + "\n" + f.bottom
+}

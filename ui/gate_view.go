@@ -26,6 +26,7 @@ func (g *Gate) detailsWidth() int {
 // changes the search box, the list or the banner, rarely all three.
 type gateDrawn struct {
 	search  drawn[searchKey]
+	frames  map[frameKey]*framer // the search box's frames
 	list    drawn[listKey]
 	header  drawn[noteKey]
 	rows    map[rowKey]block // the rows of the list last drawn
@@ -113,15 +114,12 @@ func (g *Gate) viewBlock() block {
 	focused := g.mode == modeSearch
 	input := g.input.View()
 	search := g.drawn.search.text(searchKey{input, focused, g.width, g.departing, g.c.Lang}, func() string {
-		box := st.InputFocused
-		if !focused {
-			box = st.Input
-		}
+		box := g.searchFrame(focused)
 		if g.departing {
 			// Unmistakable: another colour, a thicker frame, and the word.
-			return st.InputDepart.Width(g.width - 2).Render(g.departFrameWord() + " " + st.Bold.Render("⌕ ") + input)
+			return box.render(g.departFrameWord() + " " + st.Bold.Render("⌕ ") + input)
 		}
-		return box.Width(g.width - 2).Render(st.Bold.Render("⌕ ") + input)
+		return box.render(st.Bold.Render("⌕ ") + input)
 	})
 
 	var middle block
@@ -161,6 +159,34 @@ func (g *Gate) viewBlock() block {
 	return g.drawn.frame.get([4]uint64{search.id, middle.id, below.id}, func() block {
 		return stack(search, middle, below)
 	})
+}
+
+// searchFrame is the search box's frame: departures mode's, or the
+// focused or the unfocused one, as wide as the screen.
+func (g *Gate) searchFrame(focused bool) *framer {
+	st := g.c.Styles
+	k := frameKey{focused: focused, departing: g.departing, width: g.width}
+	if f, ok := g.drawn.frames[k]; ok {
+		return f
+	}
+	box := st.InputFocused
+	switch {
+	case g.departing:
+		box = st.InputDepart
+	case !focused:
+		box = st.Input
+	}
+	if g.drawn.frames == nil {
+		g.drawn.frames = map[frameKey]*framer{}
+	}
+	f := newFramer(box.Width(g.width - 2))
+	g.drawn.frames[k] = f
+	return f
+}
+
+type frameKey struct {
+	focused, departing bool
+	width              int
 }
 
 func (g *Gate) listView(width int) block {
