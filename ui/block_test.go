@@ -8,6 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/cellbuf"
 	"github.com/muesli/termenv"
 
@@ -37,7 +38,25 @@ func TestBlocksDrawAsLipgloss(t *testing.T) {
 		if got, want := beside(measure(a), measure(" "), measure(b)).String(), lipgloss.JoinHorizontal(lipgloss.Top, a, " ", b); got != want {
 			t.Fatalf("beside of %q, %q:\n%q\nlipgloss:\n%q", a, b, got, want)
 		}
+		for _, box := range []lipgloss.Style{st.Input, st.InputFocused, st.InputDepart} {
+			for _, w := range []int{8, 30, 118} {
+				line, _, _ := strings.Cut(a, "\n")
+				f := newFramer(box.Width(w))
+				if !f.ok {
+					t.Fatalf("the frame at %d was not learnt: lipgloss draws it at every key", w)
+				}
+				if got, want := f.render(line), box.Width(w).Render(line); got != want {
+					t.Fatalf("frame of %q at %d:\n%q\nlipgloss:\n%q", line, w, got, want)
+				}
+			}
+		}
 		p := newPainter(st.App)
+		for _, w := range []int{1, 12, 40} {
+			line, _, _ := strings.Cut(a, "\n")
+			if got, want := p.line(line, ansi.StringWidth(line), w), st.App.Width(w).Render(line); got != want {
+				t.Fatalf("line %q to %d:\n%q\nlipgloss:\n%q", line, w, got, want)
+			}
+		}
 		for _, h := range []int{1, 3, 8} {
 			if got, want := p.fill(measure(a), h).String(), st.App.Height(h).MaxHeight(h).Render(a); got != want {
 				t.Fatalf("fill of %q to %d:\n%q\nlipgloss:\n%q", a, h, got, want)

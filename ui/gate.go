@@ -81,10 +81,11 @@ type Gate struct {
 	annulName  string
 	contingent string // search only this contingent ("" = all)
 
-	rowsSeq   uint64        // the search the rows answer; behind seq while one is on its way
-	rowsQuery model.Query   // the query the rows answer
-	answered  bool          // the details pane shows about, not the selected row
-	about     *model.Person // whom the latest answer is about (nil: nobody)
+	rowsSeq    uint64        // the search the rows answer; behind seq while one is on its way
+	typedAhead bool          // keys changed the box while a search was on its way (searchTyped)
+	rowsQuery  model.Query   // the query the rows answer
+	answered   bool          // the details pane shows about, not the selected row
+	about      *model.Person // whom the latest answer is about (nil: nobody)
 
 	// The actions in flight (gate_queue.go): issued and applied count
 	// them, early holds answers that came before an earlier one's.
@@ -243,6 +244,7 @@ func (g *Gate) Update(msg tea.Msg) tea.Cmd {
 			}
 			g.found, g.rowsSeq = msg.found, msg.seq
 			g.setRows(msg.rows, msg.query)
+			return g.searchedAll(msg.query)
 		}
 		return nil
 	case gateAnswer:
@@ -405,7 +407,7 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 	// A new query is the next action: the old answer goes.
 	g.banner, g.note, g.noteSay = banner{}, "", nil
 	g.forgetAbout()
-	return tea.Batch(cmd, g.search())
+	return tea.Batch(cmd, g.searchTyped())
 }
 
 // setRows shows the rows a search found. The same query read again (a

@@ -58,7 +58,8 @@ func (g *Gate) resolveEnter() tea.Cmd {
 	stale := g.rowsSeq != g.seq
 	q := model.Query{Text: text, Contingent: g.contingent, Limit: 1}
 	st, by, turn := g.c.Store, g.c.Actor, g.scanTurn()
-	g.input.Reset() // the list stays until the answer searches again: one search per scan
+	g.input.Reset()      // the list stays until the answer searches again: one search per scan
+	g.typedAhead = false // the text typed ahead is Enter's now, and its answer searches
 	return g.startAction(func(last *lastScan) tea.Msg {
 		if m, ok := scannedBadge(st, text); ok {
 			return turn.record(st, by, last, m)

@@ -13,7 +13,7 @@ import (
 func (g *Gate) search() tea.Cmd {
 	g.seq++
 	seq, st := g.seq, g.c.Store
-	q := model.Query{Text: g.input.Value(), Contingent: g.contingent, Limit: resultLimit}
+	q := g.query()
 	aboutID := ""
 	if g.about != nil {
 		aboutID = g.about.ID
@@ -46,6 +46,7 @@ func (g *Gate) search() tea.Cmd {
 					found.ids = append(found.ids, m.ID)
 				}
 			}
+			rows = make([]model.Person, 0, len(found.ids))
 			for _, id := range found.ids {
 				if p, ok := s.Person(id); ok {
 					rows = append(rows, p)
@@ -54,6 +55,38 @@ func (g *Gate) search() tea.Cmd {
 		})
 		return resultsMsg{seq: seq, rows: rows, about: about, found: found, query: q}
 	}
+}
+
+// query is what the search box asks for now.
+func (g *Gate) query() model.Query {
+	return model.Query{Text: g.input.Value(), Contingent: g.contingent, Limit: resultLimit}
+}
+
+// searchTyped searches for a key that changed the box. While a search is on
+// its way the key only marks the box changed (typedAhead), and the answer
+// starts the search for what the box holds then (searchedAll): a badge typed
+// a key at a time is not a search of the whole roster per key, most of them
+// thrown away, and the list still follows the keys as fast as searches come.
+func (g *Gate) searchTyped() tea.Cmd {
+	if g.rowsSeq != g.seq {
+		g.typedAhead = true
+		return nil
+	}
+	return g.search()
+}
+
+// searchedAll starts, when keys came while the search just answered was on
+// its way, the search for the box as it is now, unless that is what was
+// answered.
+func (g *Gate) searchedAll(answered model.Query) tea.Cmd {
+	if !g.typedAhead {
+		return nil
+	}
+	g.typedAhead = false
+	if g.query() == answered {
+		return nil
+	}
+	return g.search()
 }
 
 // searched is the people q finds, best first: the one way every screen

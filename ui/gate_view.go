@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"hadir/model"
 )
@@ -25,21 +26,27 @@ func (g *Gate) detailsWidth() int {
 // changes the search box, the list or the banner, rarely all three.
 type gateDrawn struct {
 	search  drawn[searchKey]
+	frames  map[frameKey]*framer // the search box's frames
 	list    drawn[listKey]
 	header  drawn[noteKey]
 	rows    map[rowKey]block // the rows of the list last drawn
 	details drawn[detailsKey]
-	banner  drawn[bannerKey]
-	note    drawn[noteKey]
-	history drawn[historyKey] // the earlier answers
-	below   joined            // the banner, the earlier answers and the note
-	mode    drawn[string]     // the walk-in form or the contingent picker
-	columns joined
-	middle  joined
-	frame   joined
-	paint   *painter // the middle in the app's colours
-	text    string   // the frame as a string (View)
-	textID  uint64   // the frame text is of
+	// detailsOf is the person the details pane was last drawn for, and
+	// detailsN counts the changes of them: after a check-in elsewhere the
+	// list moves, and the same volunteer stays selected, unchanged.
+	detailsOf model.Person
+	detailsN  uint64
+	banner    drawn[bannerKey]
+	note      drawn[noteKey]
+	history   drawn[historyKey] // the earlier answers
+	below     joined            // the banner, the earlier answers and the note
+	mode      drawn[string]     // the walk-in form or the contingent picker
+	columns   joined
+	middle    joined
+	frame     joined
+	paint     *painter // the middle in the app's colours
+	text      string   // the frame as a string (View)
+	textID    uint64   // the frame text is of
 }
 
 type searchKey struct {
@@ -70,13 +77,14 @@ type rowKey struct {
 	width                int
 }
 
+// detailsKey is what the details pane shows: a person (shown stands for
+// them, and changes whenever what is known of them does) or nobody.
 type detailsKey struct {
-	rowsDrawn uint64
-	sel       int
-	width     int
-	lang      Lang
-	answered  bool
-	about     *model.Person
+	shown  uint64
+	nobody bool
+	width  int
+	lang   Lang
+	today  int // a time of today is said without its day
 }
 
 type bannerKey struct {
@@ -106,15 +114,12 @@ func (g *Gate) viewBlock() block {
 	focused := g.mode == modeSearch
 	input := g.input.View()
 	search := g.drawn.search.text(searchKey{input, focused, g.width, g.departing, g.c.Lang}, func() string {
-		box := st.InputFocused
-		if !focused {
-			box = st.Input
-		}
+		box := g.searchFrame(focused)
 		if g.departing {
 			// Unmistakable: another colour, a thicker frame, and the word.
-			return st.InputDepart.Width(g.width - 2).Render(g.departFrameWord() + " " + st.Bold.Render("⌕ ") + input)
+			return box.render(g.departFrameWord() + " " + st.Bold.Render("⌕ ") + input)
 		}
-		return box.Width(g.width - 2).Render(st.Bold.Render("⌕ ") + input)
+		return box.render(st.Bold.Render("⌕ ") + input)
 	})
 
 	var middle block
@@ -154,6 +159,34 @@ func (g *Gate) viewBlock() block {
 	return g.drawn.frame.get([4]uint64{search.id, middle.id, below.id}, func() block {
 		return stack(search, middle, below)
 	})
+}
+
+// searchFrame is the search box's frame: departures mode's, or the
+// focused or the unfocused one, as wide as the screen.
+func (g *Gate) searchFrame(focused bool) *framer {
+	st := g.c.Styles
+	k := frameKey{focused: focused, departing: g.departing, width: g.width}
+	if f, ok := g.drawn.frames[k]; ok {
+		return f
+	}
+	box := st.InputFocused
+	switch {
+	case g.departing:
+		box = st.InputDepart
+	case !focused:
+		box = st.Input
+	}
+	if g.drawn.frames == nil {
+		g.drawn.frames = map[frameKey]*framer{}
+	}
+	f := newFramer(box.Width(g.width - 2))
+	g.drawn.frames[k] = f
+	return f
+}
+
+type frameKey struct {
+	focused, departing bool
+	width              int
 }
 
 func (g *Gate) listView(width int) block {
@@ -204,7 +237,8 @@ func (g *Gate) drawList(width int) block {
 		k := rowKey{id: p.ID, name: p.Name, contingent: p.Contingent, status: p.Status, selected: selected, width: width}
 		row, ok := kept[k]
 		if !ok {
-			row = measure(st.App.Width(width).Render(g.rowText(p, k.selected, width)))
+			text := g.rowText(p, k.selected, width)
+			row = measure(g.drawn.paint.line(text, ansi.StringWidth(text), width))
 		}
 		g.drawn.rows[k] = row
 		lines = append(lines, row)
@@ -259,21 +293,32 @@ func statusMark(s model.Status) string {
 func (g *Gate) statusText(p model.Person) string { return statusWords(g.c, p) }
 
 func (g *Gate) detailsView() block {
-	k := detailsKey{rowsDrawn: g.rowsDrawn, sel: g.sel, width: g.detailsWidth(), lang: g.c.Lang, answered: g.answered, about: g.about}
-	return g.drawn.details.text(k, g.drawDetails)
+	p, ok := g.detailsPerson()
+	if ok && !p.Same(g.drawn.detailsOf) {
+		g.drawn.detailsOf = p
+		g.drawn.detailsN++
+	}
+	y, m, d := g.c.Now().Local().Date()
+	k := detailsKey{shown: g.drawn.detailsN, nobody: !ok, width: g.detailsWidth(), lang: g.c.Lang, today: (y*100+int(m))*100 + d}
+	return g.drawn.details.text(k, func() string { return g.drawDetails(p, ok) })
 }
 
-func (g *Gate) drawDetails() string {
-	st := g.c.Styles
-	w := g.detailsWidth()
-	var p model.Person
+// detailsPerson is whom the details pane shows (false: nobody).
+func (g *Gate) detailsPerson() (model.Person, bool) {
 	switch {
 	case g.answered && g.about != nil:
-		p = *g.about // the answer's person, never the row selected before it
+		return *g.about, true // the answer's person, never the row selected before it
 	case g.answered, g.sel >= len(g.rows):
+		return model.Person{}, false
+	}
+	return g.rows[g.sel], true
+}
+
+func (g *Gate) drawDetails(p model.Person, ok bool) string {
+	st := g.c.Styles
+	w := g.detailsWidth()
+	if !ok {
 		return st.Details.Width(w).Render(st.Muted.Render(g.c.T("gate.no_selection")))
-	default:
-		p = g.rows[g.sel]
 	}
 	row := func(label, value string) string {
 		return st.Label.Render(pad(g.c.T(label), 11)) + truncate(value, w-13)
