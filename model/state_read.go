@@ -201,7 +201,8 @@ func (s *State) EachEventNewestFirst(fn func(e Event) bool) {
 // LatestArrivals returns the people of the n newest standing first
 // arrivals, newest first.
 func (s *State) LatestArrivals(n int) []Person {
-	var out []Person
+	// Every watching gate asks at each reload: the list is sized once.
+	out := make([]Person, 0, min(n, len(s.arrivals)))
 	for i := len(s.arrivals) - 1; i >= 0 && len(out) < n; i-- {
 		if p, ok := s.people[s.arrivals[i].Volunteer]; ok {
 			out = append(out, *p)
