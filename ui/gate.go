@@ -318,6 +318,9 @@ func (g *Gate) onKey(msg tea.KeyMsg) tea.Cmd {
 	k := g.c.Keys
 	switch g.mode {
 	case modeWalkIn:
+		if g.walkin.choosing && isText(msg) || g.scannedIntoForm(msg) {
+			return g.setFormAside(msg)
+		}
 		issued := g.issued
 		cmd := g.walkin.Update(msg)
 		if g.issued != issued {

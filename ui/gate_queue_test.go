@@ -402,3 +402,71 @@ func TestGateAnnulAfterTypingOnIsNotAsked(t *testing.T) {
 		t.Fatalf("the check-in was annulled (%v)", p.Status)
 	}
 }
+
+// A badge scanned while the walk-in's similar names are asked is a scan,
+// never a choice: the scanner's Enter neither picks the highlighted person
+// nor registers the walk-in; the walk-in waits for Ctrl+N. Key by key, and
+// as one burst (a fast scanner's characters arrive in one read).
+func TestGateScanDuringSimilarChoiceIsAScan(t *testing.T) {
+	for _, burst := range []bool{false, true} {
+		st := testStore(t, nil)
+		d, _ := newGateDriver(t, st, English, 100, 30)
+		g := d.s.(*Gate)
+		fillWalkInForm(d, "siti aisyah", "")
+		d.key(tea.KeyEnter) // no phone: save, and the similar names are asked
+		if g.walkin == nil || !g.walkin.choosing {
+			t.Fatalf("the similar names were not asked (mode %v)", g.mode)
+		}
+		if burst {
+			d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("JRS-BLG-0005")})
+		} else {
+			d.typeText("JRS-BLG-0005")
+		}
+		d.key(tea.KeyEnter)
+		d.mustShow("✓ Checked in: JRS-BLG-0005")
+		if p, _ := st.Person("JRS-BLG-0005"); p.Status != model.StatusArrived {
+			t.Errorf("burst %v: the scanned badge is %v, want arrived", burst, p.Status)
+		}
+		if tot := st.Totals(); tot.Arrived != 1 || tot.Expected != 3000 {
+			t.Errorf("burst %v: %d arrived of %d expected, want 1 of 3000 (the scan only; no walk-in, no one chosen)", burst, tot.Arrived, tot.Expected)
+		}
+		d.mustShow("Walk-in siti aisyah not saved yet — Ctrl+N to choose")
+		d.key(tea.KeyCtrlN)
+		d.mustShow("siti aisyah may be on the roster already")
+	}
+}
+
+// A badge scanned into the open walk-in form (a scanner's burst, in one
+// read) is checked in, not typed into a field; the form waits for Ctrl+N
+// with what was typed. A phone pasted into the form is typed.
+func TestGateScanIntoWalkInFormIsAScan(t *testing.T) {
+	for _, lang := range []Lang{English, Indonesian} {
+		st := testStore(t, nil)
+		d, _ := newGateDriver(t, st, lang, 80, 24)
+		g := d.s.(*Gate)
+		d.key(tea.KeyCtrlN)
+		d.typeText("Udin Saprudin")
+		d.key(tea.KeyEnter)
+		d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("081234567890")}) // a pasted phone
+		if g.walkin == nil || g.mode != modeWalkIn {
+			t.Fatalf("a pasted number closed the form (mode %v)", g.mode)
+		}
+		d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("JRS-BLG-0005")})
+		d.key(tea.KeyEnter)
+		if p, _ := st.Person("JRS-BLG-0005"); p.Status != model.StatusArrived {
+			t.Fatalf("%v: the badge scanned into the form is %v, want arrived", lang, p.Status)
+		}
+		if tot := st.Totals(); tot.Arrived != 1 || tot.Expected != 3000 {
+			t.Errorf("%v: %d arrived of %d expected, want the scan only", lang, tot.Arrived, tot.Expected)
+		}
+		if lang == English {
+			d.mustShow("Walk-in Udin Saprudin not saved — Ctrl+N opens it again")
+		} else {
+			d.mustShow("Peserta baru Udin Saprudin belum tersimpan — Ctrl+N membukanya lagi")
+		}
+		d.key(tea.KeyCtrlN)
+		if g.walkin == nil || g.walkin.fields[fieldName].Value() != "Udin Saprudin" {
+			t.Fatalf("%v: Ctrl+N did not bring the form back as typed", lang)
+		}
+	}
+}

@@ -1,6 +1,10 @@
 package ui
 
-import tea "github.com/charmbracelet/bubbletea"
+import (
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
 
 // The gate's walk-in form saves in the gate's queue of actions. Once Enter
 // saves it, the form closes at once and keys go to the search box (the
@@ -79,4 +83,43 @@ func (g *Gate) formBack(f *walkInForm, fresh bool) bool {
 		return true
 	}
 	return false
+}
+
+// setFormAside: text while the similar names are asked is a badge scanned
+// (or typing going on), never a choice: the scanner's Enter must not pick
+// the highlighted person or register a duplicate. A badge scanned into the
+// form's fields is a scan too. The walk-in waits for Ctrl+N, unsaved, as
+// typed; the gate says so, and the keys go to the search box.
+func (g *Gate) setFormAside(msg tea.KeyMsg) tea.Cmd {
+	f := g.walkin
+	g.mode, g.walkin, g.waitForm = modeSearch, nil, f
+	g.input.Reset()
+	if f.choosing {
+		name := f.held.Name
+		g.setAnswerWord(bannerWarn, "gate.word_err", func() (string, string) {
+			return g.c.T("gate.walkin_waits", name), g.c.T("gate.walkin_waits_detail")
+		})
+	} else {
+		name := f.fields[fieldName].Value()
+		g.setAnswerWord(bannerWarn, "gate.word_err", func() (string, string) {
+			return g.c.T("gate.walkin_not_saved", name), g.c.T("gate.walkin_scanned")
+		})
+	}
+	return tea.Batch(g.c.bell(), g.onKey(msg))
+}
+
+// scannedIntoForm: a scanner's badge typed into the walk-in form. A fast
+// scanner's characters arrive in one read, as one message of several
+// characters, which typing never makes; a paste does, so only a badge on
+// the roster counts (a pasted phone number is typed).
+func (g *Gate) scannedIntoForm(msg tea.KeyMsg) bool {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) < minScannedSuffix {
+		return false
+	}
+	text := strings.TrimSpace(string(msg.Runes))
+	if !looksLikeID(text) {
+		return false
+	}
+	_, known := lookupID(g.c.Store, text)
+	return known
 }

@@ -23,6 +23,7 @@ var gateTexts = map[string][2]string{
 	"gate.annul_dropped":       {"Tak dibatalkan: Anda mengetik lagi. Ctrl+X lagi.", "Nothing annulled: you typed on. Ctrl+X again."},
 	"gate.walkin_not_saved":    {"Peserta baru %s belum tersimpan — Ctrl+N membukanya lagi", "Walk-in %s not saved — Ctrl+N opens it again"},
 	"gate.walkin_waits":        {"Peserta baru %s belum tersimpan — Ctrl+N untuk memilih", "Walk-in %s not saved yet — Ctrl+N to choose"},
+	"gate.walkin_scanned":      {"Kartu dipindai saat formulir terbuka: dicatat; formulirnya menunggu.", "A badge was scanned into the open form: taken as a scan; the form waits."},
 	"gate.walkin_waits_detail": {"Ada nama mirip atau HP sama di daftar: pilih orangnya, atau daftarkan baru.", "A similar name or the same phone is on the roster: choose the person, or register anew."},
 
 	"gate.word_left":     {"SUDAH PULANG", "HAS LEFT"},
