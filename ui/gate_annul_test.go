@@ -42,7 +42,7 @@ func TestGateBadgeScannedIntoTheReason(t *testing.T) {
 	d.key(tea.KeyCtrlX)
 	d.typeText("JRS-BLG-0003")
 	d.key(tea.KeyEnter)
-	d.mustShow("✓ Hadir: JRS-BLG-0003", `Pembatalan TIDAK dibuat: "JRS-BLG-0003" kartu peserta`)
+	d.mustShow("✓ Hadir: JRS-BLG-0003", `TIDAK dibatalkan: "JRS-BLG-0003" kartu peserta`)
 	if p, _ := st.Person("JRS-BLG-0002"); p.Status != model.StatusArrived {
 		t.Fatalf("the check-in was annulled (%v) though the reason was a badge", p.Status)
 	}

@@ -19,7 +19,7 @@ var gateTexts = map[string][2]string{
 	"gate.phone_end":            {"HP akhiran", "Phone ends"},
 	"gate.card_already":         {"Sudah tiba %s di %s", "Already arrived %s at %s"},
 
-	"gate.question_dropped":    {"%s belum dicatat: Anda mengetik lagi. Pilih lagi.", "%s not recorded: you typed on. Choose again."},
+	"gate.question_dropped":    {"%s belum dicatat: Anda mengetik lagi. Pindai/pilih lagi.", "%s not recorded: you typed on. Scan or choose again."},
 	"gate.annul_dropped":       {"Tak dibatalkan: Anda mengetik lagi. Ctrl+X lagi.", "Nothing annulled: you typed on. Ctrl+X again."},
 	"gate.walkin_not_saved":    {"Peserta baru %s belum tersimpan — Ctrl+N membukanya lagi", "Walk-in %s not saved — Ctrl+N opens it again"},
 	"gate.walkin_waits":        {"Peserta baru %s belum tersimpan — Ctrl+N untuk memilih", "Walk-in %s not saved yet — Ctrl+N to choose"},
@@ -31,7 +31,7 @@ var gateTexts = map[string][2]string{
 	"gate.word_not_here": {"TIDAK DI LOKASI", "NOT ON SITE"},
 
 	"gate.left":               {"Sudah pulang: %s %s", "Has left: %s %s"},
-	"gate.left_detail":        {"Pulang %s, dicatat oleh %s di %s — tidak ada yang dicatat", "Left %s, recorded by %s at %s — nothing recorded"},
+	"gate.left_detail":        {"Pulang %s, dicatat oleh %s di %s — belum dicatat hadir", "Left %s, recorded by %s at %s — not checked in"},
 	"gate.left_already":       {"Pulang %s, dicatat oleh %s di %s — sudah tercatat pulang", "Left %s, recorded by %s at %s — already counted out"},
 	"gate.departed":           {"Pulang: %s %s, %s", "Departed: %s %s, %s"},
 	"gate.departed_detail":    {"%s: %s masih di lokasi", "%s: %s still on site"},
@@ -47,7 +47,7 @@ var gateTexts = map[string][2]string{
 	"gate.depart_leaders_only": {"Mode pulang khusus ketua kontingen dan panitia: minta mereka mencatatnya.", "Departures mode is for leaders and the committee: ask them to record it."},
 
 	"gate.note_failed":    {"(Pindaian ini tidak tersimpan di log: %s)", "(This scan could not be kept in the log: %s)"},
-	"gate.annul_not_made": {"Pembatalan TIDAK dibuat: \"%s\" kartu peserta, jadi dipindai. Ctrl+X lagi.", "The annul was NOT made: \"%s\" is a badge, taken as a scan. Ctrl+X again."},
+	"gate.annul_not_made": {"TIDAK dibatalkan: \"%s\" kartu peserta, jadi dipindai. Ctrl+X lagi.", "NOT annulled: \"%s\" is a badge, taken as a scan. Ctrl+X again."},
 	"quit.ask_writing":    {"Sedang menyimpan: Ctrl+C lagi keluar, tombol lain tetap.", "Saving a check-in: Ctrl+C again quits, other keys stay."},
 	"quit.ask_form":       {"Isian belum disimpan: Ctrl+C lagi keluar, tombol lain tetap.", "Form not saved: Ctrl+C again quits, other keys stay."},
 }
