@@ -16,8 +16,8 @@ import (
 func init() { addTexts(scanTexts) }
 
 var scanTexts = map[string][2]string{
-	"app.scan_refused": {"Kartu %s TIDAK dicatat: formulir di layar ini sedang diisi. Selesaikan atau tutup (Esc), lalu pindai lagi di F1.",
-		"Badge %s NOT recorded: a form is being filled in on this screen. Finish or close it (Esc), then scan again at F1."},
+	// Short enough to be read whole beside the count at 80 columns.
+	"app.scan_refused": {"%s TIDAK dicatat (ada formulir): Esc, pindai di F1", "%s NOT recorded (a form is open): Esc, scan at F1"},
 }
 
 // minScanBurst is the fewest runes in one key message taken for a scan

@@ -72,7 +72,7 @@ func TestScanOverAFormIsRefused(t *testing.T) {
 	d.typeText("dem")
 	d.send(burst("JRS-BLG-0005"))
 	d.key(tea.KeyEnter)
-	d.mustShow("Badge JRS-BLG-0005 NOT recorded")
+	d.mustShow("Arrived 0 / 3,000  ! JRS-BLG-0005 NOT recorded (a form is open): Esc, scan at F1")
 	if d.app.active != 1 {
 		t.Fatalf("screen %d is active, want the form's (F2) still", d.app.active+1)
 	}
