@@ -39,6 +39,9 @@ type App struct {
 	drawn    appDrawn
 	refused  string // why the last input was refused (refuseLongInput), until the next key
 	askQuit  string // the text key of why Ctrl+C asks before quitting, until the next key
+	// scanRefused is the refusal of a scan over a half-filled form, kept
+	// to eat the scanner's Enter that follows (app_scan.go).
+	scanRefused string
 }
 
 // refreshEvery is the least time between two refreshes for changes made
@@ -153,6 +156,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if key.Matches(msg, a.c.Keys.Quit) {
 				return a, tea.Quit
 			}
+		}
+		if cmd, done := a.takeScanToGate(msg); done {
+			return a, cmd
 		}
 		if cmd, done := a.globalKey(msg); done {
 			return a, cmd

@@ -336,6 +336,13 @@ func (m *members) onDialogKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch m.mode {
 	case membersConfirm:
+		if isText(msg) {
+			// Typing goes on (a scanner's next badge): the question is
+			// dropped, so its Enter never confirms it.
+			m.mode = membersList
+			m.say(m.c.T("contingent.confirm_dropped"))
+			return nil
+		}
 		if key.Matches(msg, k.Enter) {
 			return m.moveTargets()
 		}

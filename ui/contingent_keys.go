@@ -73,3 +73,21 @@ func (m *members) backKey() key.Binding {
 	}
 	return m.c.Keys.Back
 }
+
+// formTyped: a dialog of the open contingent holds text typed into it (a
+// reason, a note, the leader's name, a walk-in in the making).
+func (c *Contingents) formTyped() bool {
+	m := c.members
+	if m == nil {
+		return false
+	}
+	switch m.mode {
+	case membersReplaceNew:
+		return true
+	case membersExcuse:
+		return m.reason != "" || m.input.Value() != ""
+	case membersSignOff, membersAnnulBus:
+		return m.input.Value() != ""
+	}
+	return false
+}

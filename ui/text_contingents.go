@@ -29,6 +29,7 @@ var contingentsTexts = map[string][2]string{
 	"contingent.row_replaced":              {"diganti oleh %s (%s)", "replaced by %s (%s)"},
 	"contingent.row_missing":               {"belum tiba", "not arrived"},
 	"contingent.row_missing_replacing":     {"belum tiba (pengganti %s, %s)", "not arrived (replaces %s, %s)"},
+	"contingent.confirm_dropped":           {"Pertanyaan ditutup karena ada ketikan: tidak ada yang dicatat. Tekan Enter lagi bila memang mau.", "The question was closed because keys were typed: nothing was recorded. Press Enter again if you meant it."},
 	"contingent.confirm_checkin":           {"Catat kedatangan %d peserta %s?", "Check in %d volunteers of %s?"},
 	"contingent.confirm_depart":            {"Catat %d peserta %s sebagai pulang?", "Record %d volunteers of %s as departed?"},
 	"contingent.enter_yes":                 {"Enter = ya · Esc = batal", "Enter = yes · Esc = cancel"},
