@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"strings"
+
 	tea "github.com/charmbracelet/bubbletea"
 
+	"hadir/db"
 	"hadir/model"
 )
 
@@ -31,19 +34,21 @@ type formHolder interface {
 	formTyped() bool
 }
 
-// scanBurst is the badge text of a key message a scanner sent in one burst.
-func (a *App) scanBurst(msg tea.KeyMsg) (string, bool) {
+// scanBurst is the badge text of a key message a scanner sent in one burst:
+// it looks like an ID and is a stored one, or (anyLongCode) is at least
+// minScanBurst long. A paste or an Alt key is never a scan.
+func scanBurst(st *db.Store, msg tea.KeyMsg, anyLongCode bool) (string, bool) {
 	if msg.Type != tea.KeyRunes || msg.Alt || msg.Paste || len(msg.Runes) < 2 {
 		return "", false
 	}
-	text := string(msg.Runes)
+	text := strings.TrimSpace(string(msg.Runes))
 	if !looksLikeID(text) {
 		return "", false
 	}
-	if len(msg.Runes) >= minScanBurst {
+	if anyLongCode && len(msg.Runes) >= minScanBurst {
 		return text, true
 	}
-	_, known := lookupID(a.c.Store, text)
+	_, known := lookupID(st, text)
 	return text, known
 }
 
@@ -63,7 +68,7 @@ func (a *App) takeScanToGate(msg tea.KeyMsg) (tea.Cmd, bool) {
 	if a.login != nil || (a.active == 0 && !a.showHelp) {
 		return nil, false
 	}
-	text, ok := a.scanBurst(msg)
+	text, ok := scanBurst(a.c.Store, msg, true)
 	if !ok {
 		return nil, false
 	}

@@ -1,10 +1,6 @@
 package ui
 
-import (
-	"strings"
-
-	tea "github.com/charmbracelet/bubbletea"
-)
+import tea "github.com/charmbracelet/bubbletea"
 
 // The gate's walk-in form saves in the gate's queue of actions. Once Enter
 // saves it, the form closes at once and keys go to the search box (the
@@ -108,18 +104,10 @@ func (g *Gate) setFormAside(msg tea.KeyMsg) tea.Cmd {
 	return tea.Batch(g.c.bell(), g.onKey(msg))
 }
 
-// scannedIntoForm: a scanner's badge typed into the walk-in form. A fast
-// scanner's characters arrive in one read, as one message of several
-// characters, which typing never makes; a paste does, so only a badge on
-// the roster counts (a pasted phone number is typed).
+// scannedIntoForm: a scanner's badge typed into the walk-in form (see
+// scanBurst). Only a stored ID counts: a number typed into the phone field
+// without bracketed paste arrives in one read too.
 func (g *Gate) scannedIntoForm(msg tea.KeyMsg) bool {
-	if msg.Type != tea.KeyRunes || len(msg.Runes) < minScannedSuffix {
-		return false
-	}
-	text := strings.TrimSpace(string(msg.Runes))
-	if !looksLikeID(text) {
-		return false
-	}
-	_, known := lookupID(g.c.Store, text)
-	return known
+	_, ok := scanBurst(g.c.Store, msg, false)
+	return ok
 }
